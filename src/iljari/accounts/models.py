@@ -1,0 +1,69 @@
+"""Staff and the desks they work at."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class Desk(models.Model):
+    """창구 — where counselors sit: the city-hall center, 고용복지플러스센터, a school, a 동 center."""
+
+    class Kind(models.TextChoices):
+        CITY_HALL = "city_hall", "시청 일자리센터"
+        PLUS_CENTER = "plus_center", "고용복지플러스센터"
+        SCHOOL = "school", "특성화고"
+        DONG_CENTER = "dong_center", "행정복지센터"
+
+    code = models.SlugField("창구 코드", max_length=40, unique=True)
+    name = models.CharField("창구명", max_length=80, unique=True)
+    kind = models.CharField("구분", max_length=20, choices=Kind.choices)
+    dong = models.ForeignKey(
+        "reference.Dong",
+        verbose_name="소재 행정동",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="desks",
+    )
+    address = models.CharField("주소", max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = verbose_name_plural = "창구"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """직원 — a staff member with one role and a home desk."""
+
+    class Role(models.TextChoices):
+        COUNSELOR = "counselor", "직업상담사"
+        DESK_LEAD = "desk_lead", "창구 책임자"
+        DISCOVERY = "discovery", "일자리 발굴팀"
+        EVENT_STAFF = "event_staff", "채용행사 담당"
+        MANAGER = "manager", "센터 관리자"
+        ADMIN = "admin", "시스템 관리자"
+
+    role = models.CharField("역할", max_length=20, choices=Role.choices, default=Role.COUNSELOR)
+    desk = models.ForeignKey(
+        Desk, verbose_name="소속 창구", null=True, blank=True, on_delete=models.PROTECT, related_name="staff"
+    )
+    granted_desks = models.ManyToManyField(
+        Desk,
+        verbose_name="추가 열람 권한 창구",
+        blank=True,
+        related_name="granted_staff",
+        help_text="소속 창구 외에 구직자 정보를 볼 수 있도록 허가된 창구",
+    )
+    work_phone = models.CharField("업무 전화", max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "직원"
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def sees_all_seekers(self) -> bool:
+        return self.role in (self.Role.MANAGER, self.Role.ADMIN) or self.is_superuser

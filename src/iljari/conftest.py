@@ -1,0 +1,77 @@
+"""Shared test fixtures: reference data loaded once, desks, staff and seekers of each kind."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from iljari.accounts.models import Desk, User
+from iljari.accounts.services import staff_create
+from iljari.reference.models import Dong, TargetGroup
+from iljari.reference.services import reference_load_all
+from iljari.seekers.models import Seeker
+from iljari.seekers.services import SeekerInput, seeker_create
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database with the real reference data (job dictionary, Ansan's 동, wages)."""
+    with django_db_blocker.unblock():
+        reference_load_all(city_folder=Path(settings.ILJARI_CITY_DIR))
+
+
+@pytest.fixture
+def desk(db) -> Desk:
+    return Desk.objects.get(name="와동 행정복지센터")
+
+
+@pytest.fixture
+def other_desk(db) -> Desk:
+    return Desk.objects.get(name="원곡동 행정복지센터")
+
+
+def _staff(username: str, role: str, desk: Desk | None) -> User:
+    return staff_create(
+        username=username, full_name=username, role=role, desk=desk, password="test-pass-2026", actor="test"
+    )
+
+
+@pytest.fixture
+def counselor(desk) -> User:
+    return _staff("counselor1", User.Role.COUNSELOR, desk)
+
+
+@pytest.fixture
+def other_counselor(other_desk) -> User:
+    return _staff("counselor2", User.Role.COUNSELOR, other_desk)
+
+
+@pytest.fixture
+def manager(db) -> User:
+    return _staff("manager1", User.Role.MANAGER, None)
+
+
+@pytest.fixture
+def make_seeker(desk, counselor):
+    """Register a seeker through the real service; keyword arguments override the defaults."""
+    counter = iter(range(1000, 9999))
+
+    def make(**overrides) -> Seeker:
+        n = next(counter)
+        data = SeekerInput(
+            desk=overrides.pop("desk", desk),
+            name=overrides.pop("name", f"홍길{n}"),
+            birth_date=overrides.pop("birth_date", date(1980, 1, 1 + n % 28)),
+            phone=overrides.pop("phone", f"010-1111-{n:04d}"),
+            home_dong=overrides.pop("home_dong", Dong.objects.get(name="와동")),
+            **overrides,
+        )
+        return seeker_create(data=data, actor=counselor)
+
+    return make
+
+
+@pytest.fixture
+def youth(db) -> TargetGroup:
+    return TargetGroup.objects.get(code="youth")

@@ -1,0 +1,49 @@
+"""``iljari init [--demo]``: key file, database, reference data and (optionally) demo data."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from iljari.core.errors import IljariError
+from iljari.privacy.crypto import create_key_file, reset_keys
+from iljari.reference.services import city_load, reference_load_all
+
+
+class Command(BaseCommand):
+    help = "데이터베이스를 만들고 기준정보(직업사전, 행정동, 최저임금)를 불러옵니다. --demo는 시연용 가상 데이터를 만듭니다."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--demo", action="store_true", help="시연용 가상 데이터 생성")
+        parser.add_argument(
+            "--city", type=Path, default=None, help="도시 데이터 폴더(기본: ILJARI_CITY_DIR 또는 안산시)"
+        )
+
+    def handle(self, *args: object, demo: bool, city: Path | None, **options: object) -> None:
+        city_folder = city or Path(settings.ILJARI_CITY_DIR)
+        try:
+            if create_key_file(Path(settings.ILJARI_KEY_FILE)):
+                reset_keys()
+                self.stdout.write(
+                    f"개인정보 암호화 키를 만들었습니다: {settings.ILJARI_KEY_FILE} "
+                    "(데이터베이스와 따로 백업해 주십시오)"
+                )
+            call_command("migrate", interactive=False, verbosity=0)
+            counts = reference_load_all(city_folder=city_folder)
+            self.stdout.write("기준정보: " + ", ".join(f"{k} {v:,}건" for k, v in counts.items()))
+            if demo:
+                self._demo(city_folder)
+        except IljariError as exc:
+            raise CommandError(exc.message) from exc
+
+    def _demo(self, city_folder: Path) -> None:
+        from iljari.demo.generator import demo_generate
+        from iljari.seekers.models import Seeker
+
+        if Seeker.objects.filter(is_demo=True).exists():
+            self.stdout.write("시연용 데이터가 이미 있습니다.")
+            return
+        self.stdout.write("시연용 가상 데이터를 만드는 중입니다(고정 시드)...")
+        counts = demo_generate(city=city_load(city_folder))
+        self.stdout.write("시연용 데이터: " + ", ".join(f"{k} {v:,}건" for k, v in counts.items()))

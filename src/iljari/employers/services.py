@@ -1,0 +1,79 @@
+"""Writing employer records."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from iljari.core.errors import IljariError
+from iljari.employers.models import Employer
+from iljari.employers.names import company_name_key
+from iljari.employers.validators import normalize_business_number
+from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
+from iljari.reference.models import Dong
+
+
+class EmployerError(IljariError):
+    """An employer could not be registered or changed."""
+
+
+@dataclass
+class EmployerInput:
+    name: str
+    business_number: str = ""
+    industry_code: str = ""
+    industry_name: str = ""
+    address: str = ""
+    dong: Dong | None = None
+    lat: float | None = None
+    lon: float | None = None
+    employees: int | None = None
+    in_smart_hub: bool = False
+    contact_name: str = ""
+    contact_phone: str = ""
+    is_demo: bool = False
+
+
+def employer_duplicate_reason(*, name: str, business_number: str, dong: Dong | None) -> str | None:
+    """Why this company looks like one already on file: same 사업자번호, or same name in the 동."""
+    number = normalize_business_number(business_number)
+    if number and Employer.objects.filter(business_number=number).exists():
+        return "같은 사업자등록번호의 구인업체가 이미 등록되어 있습니다."
+    same_name = Employer.objects.filter(name_key=company_name_key(name))
+    if dong is not None and same_name.filter(dong=dong).exists():
+        return f"{dong.name}에 같은 이름의 구인업체가 이미 등록되어 있습니다."
+    return None
+
+
+def _build(data: EmployerInput) -> Employer:
+    lat, lon = data.lat, data.lon
+    if lat is None and data.dong is not None:
+        lat, lon = data.dong.lat, data.dong.lon
+    return Employer(
+        name=data.name,
+        name_key=company_name_key(data.name),
+        business_number=normalize_business_number(data.business_number) or None,
+        industry_code=data.industry_code,
+        industry_name=data.industry_name,
+        address=data.address,
+        dong=data.dong,
+        lat=lat,
+        lon=lon,
+        employees=data.employees,
+        in_smart_hub=data.in_smart_hub,
+        contact_name=data.contact_name or None,
+        contact_phone=data.contact_phone or None,
+        is_demo=data.is_demo,
+    )
+
+
+def employers_create(*, inputs: Sequence[EmployerInput], actor: Actor, source: str = "form") -> list[Employer]:
+    with transaction.atomic():
+        employers = Employer.objects.bulk_create([_build(d) for d in inputs], batch_size=500)
+        audit_record_many(
+            actor=actor,
+            entries=(
+                AuditEntry(Action.CREATE, "employer", e.pk, "구인업체 등록", {"source": source}) for e in employers
+            ),
+        )
+    return employers

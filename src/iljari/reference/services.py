@@ -1,0 +1,247 @@
+"""Loading reference data from files: national data (job dictionary, minimum wage, visas)
+and the city's own data (동, desks, target groups, program types).
+
+Every loader is idempotent — it inserts what is new and updates what changed — so
+``iljari init`` can be run again after a new year's minimum wage is added.
+"""
+
+import csv
+import json
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Model
+
+from iljari.accounts.models import Desk
+from iljari.core.errors import IljariError
+from iljari.paths import data_dir
+from iljari.reference.models import Dong, Licence, MinimumWage, Occupation, TargetGroup, VisaType
+from iljari.training.models import ProgramType
+
+NATIONAL_DIR = Path(__file__).resolve().parent / "data"
+
+
+class ReferenceDataError(IljariError):
+    """A reference file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class City:
+    """A city's data folder (see docs/city-data.md)."""
+
+    name: str
+    region: str
+    folder: Path
+    dongs_csv: Path
+    dongs_geojson: Path | None
+    industrial_dongs: tuple[str, ...]
+
+
+def city_load(folder: Path) -> City:
+    toml_path = folder / "city.toml"
+    if not toml_path.exists():
+        raise ReferenceDataError(f"도시 설정 파일이 없습니다: {toml_path}")
+    conf = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+
+    def resolve(name: str | None) -> Path | None:
+        if not name:
+            return None
+        path = Path(name)
+        if path.is_absolute():
+            return path
+        return folder / path if (folder / path).exists() else data_dir() / path
+
+    return City(
+        name=conf["name"],
+        region=conf.get("region", ""),
+        folder=folder,
+        dongs_csv=resolve(conf["dongs_csv"]),
+        dongs_geojson=resolve(conf.get("dongs_geojson")),
+        industrial_dongs=tuple(conf.get("industrial_dongs", [])),
+    )
+
+
+def _read_csv(path: Path, required: Iterable[str], delimiter: str = ",") -> list[dict[str, str]]:
+    if not path.exists():
+        raise ReferenceDataError(f"기준정보 파일이 없습니다: {path}")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter=delimiter)
+        missing = set(required) - set(reader.fieldnames or [])
+        if missing:
+            raise ReferenceDataError(f"{path.name}에 열이 없습니다: {', '.join(sorted(missing))}")
+        return list(reader)
+
+
+def _split(value: str, sep: str = "|") -> list[str]:
+    return [item.strip() for item in (value or "").split(sep) if item.strip()]
+
+
+def _upsert(model: type[Model], key: str, rows: list[dict]) -> int:
+    """Insert new rows and update changed ones by a natural key; returns rows written."""
+    existing = {getattr(obj, key): obj for obj in model.objects.all()}
+    new, changed = [], []
+    fields = [f for f in rows[0] if f != key] if rows else []
+    for row in rows:
+        obj = existing.get(row[key])
+        if obj is None:
+            new.append(model(**row))
+        elif any(getattr(obj, f) != row[f] for f in fields):
+            for f in fields:
+                setattr(obj, f, row[f])
+            changed.append(obj)
+    model.objects.bulk_create(new, batch_size=500)
+    if changed:
+        model.objects.bulk_update(changed, fields, batch_size=500)
+    return len(new) + len(changed)
+
+
+def occupations_load(path: Path | None = None) -> int:
+    """Load 한국직업사전 occupations and the licences they name."""
+    path = path or data_dir() / "ko-job-dictionary" / "occupations.csv"
+    rows = _read_csv(path, ["occupation_id", "title", "keco_code"])
+    records = [
+        {
+            "occupation_id": r["occupation_id"],
+            "title": r["title"],
+            "summary": r.get("summary", ""),
+            "tasks": r.get("tasks", ""),
+            "keco_code": r["keco_code"],
+            "keco_name": r.get("keco_name", ""),
+            "ksco_code": r.get("ksco_code", ""),
+            "ksco_name": r.get("ksco_name", ""),
+            "education": r.get("education", ""),
+            "licences": _split(r.get("licences", "")),
+            "synonyms": _split(r.get("synonyms", "")),
+            "related_titles": _split(r.get("related_titles", "")),
+            "ksic_code": r.get("ksic_code", ""),
+            "ksic_name": r.get("ksic_name", ""),
+            "skill_years": r.get("skill_years", ""),
+            "work_strength": r.get("work_strength", ""),
+            "work_place": r.get("work_place", ""),
+        }
+        for r in rows
+    ]
+    licence_names = sorted({name for rec in records for name in rec["licences"]})
+    with transaction.atomic():
+        written = _upsert(Occupation, "occupation_id", records)
+        _upsert(Licence, "name", [{"name": n} for n in licence_names])
+    return written
+
+
+def minimum_wages_load(path: Path | None = None) -> int:
+    path = path or data_dir() / "minimum-wage" / "minimum_wage_kr.csv"
+    rows = _read_csv(path, ["year", "hourly_won", "monthly_won_209h"])
+    return _upsert(
+        MinimumWage,
+        "year",
+        [{"year": int(r["year"]), "hourly": int(r["hourly_won"]), "monthly": int(r["monthly_won_209h"])} for r in rows],
+    )
+
+
+def visa_types_load(path: Path | None = None) -> int:
+    rows = _read_csv(path or NATIONAL_DIR / "visa_types.csv", ["code", "name", "work_scope"])
+    return _upsert(
+        VisaType,
+        "code",
+        [
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "work_scope": r["work_scope"],
+                "permitted_keco_prefixes": r["permitted_keco_prefixes"].split(),
+                "weekly_hours_limit": int(r["weekly_hours_limit"]) if r["weekly_hours_limit"] else None,
+                "note": r.get("note", ""),
+            }
+            for r in rows
+        ],
+    )
+
+
+def dongs_load(city: City) -> int:
+    rows = _read_csv(city.dongs_csv, ["adm_cd2", "dong", "centroid_lat", "centroid_lon"])
+    boundaries: dict[str, dict] = {}
+    if city.dongs_geojson and city.dongs_geojson.exists():
+        collection = json.loads(city.dongs_geojson.read_text(encoding="utf-8"))
+        boundaries = {f["properties"]["adm_cd2"]: f["geometry"] for f in collection["features"]}
+    return _upsert(
+        Dong,
+        "code",
+        [
+            {
+                "code": r["adm_cd2"],
+                "stat_code": r.get("adm_cd8", ""),
+                "name": r["dong"],
+                "gu": r.get("gu", ""),
+                "lat": float(r["centroid_lat"]),
+                "lon": float(r["centroid_lon"]),
+                "boundary": boundaries.get(r["adm_cd2"]),
+            }
+            for r in rows
+        ],
+    )
+
+
+def desks_load(city: City) -> int:
+    rows = _read_csv(city.folder / "desks.csv", ["code", "name", "kind", "dong"])
+    dongs = {d.name: d for d in Dong.objects.all()}
+    kinds = set(Desk.Kind.values)
+    records = []
+    for r in rows:
+        if r["kind"] not in kinds:
+            raise ReferenceDataError(f"desks.csv: 창구 구분 '{r['kind']}'을(를) 알 수 없습니다.")
+        if r["dong"] and r["dong"] not in dongs:
+            raise ReferenceDataError(f"desks.csv: 행정동 '{r['dong']}'이(가) 동 목록에 없습니다.")
+        records.append(
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "kind": r["kind"],
+                "dong": dongs.get(r["dong"]),
+                "address": r.get("address", ""),
+            }
+        )
+    return _upsert(Desk, "code", records)
+
+
+def target_groups_load(city: City) -> int:
+    rows = _read_csv(city.folder / "target_groups.csv", ["code", "name"])
+    return _upsert(
+        TargetGroup,
+        "code",
+        [
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "description": r.get("description", ""),
+                "sort_order": int(r.get("sort_order") or 0),
+            }
+            for r in rows
+        ],
+    )
+
+
+def program_types_load(city: City) -> int:
+    path = city.folder / "program_types.csv"
+    if not path.exists():
+        return 0
+    return _upsert(ProgramType, "code", _read_csv(path, ["code", "name"]))
+
+
+def reference_load_all(*, city_folder: Path) -> dict[str, int]:
+    """Load national and city reference data; returns rows written per kind."""
+    city = city_load(city_folder)
+    with transaction.atomic():
+        counts = {
+            "행정동": dongs_load(city),
+            "창구": 0,
+            "대상계층": target_groups_load(city),
+            "사업 유형": program_types_load(city),
+            "최저임금": minimum_wages_load(),
+            "체류자격": visa_types_load(),
+        }
+        counts["창구"] = desks_load(city)
+    counts["직업"] = occupations_load()
+    return counts

@@ -1,0 +1,190 @@
+"""Writing seeker records: registration (one or many), notes. Every write is audited."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from iljari.accounts.models import Desk, User
+from iljari.core.bulk import bulk_link
+from iljari.core.choices import EmploymentType, KoreanLevel
+from iljari.core.errors import IljariError
+from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
+from iljari.privacy.crypto import keyed_hash
+from iljari.privacy.models import Consent
+from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
+from iljari.seekers.models import CounselingNote, Seeker
+
+
+class SeekerError(IljariError):
+    """A seeker could not be registered or changed."""
+
+
+@dataclass
+class SeekerInput:
+    """Everything a registration form or an import row says about a new seeker."""
+
+    desk: Desk
+    name: str
+    birth_date: date
+    phone: str = ""
+    sex: str = ""
+    address: str = ""
+    home_dong: Dong | None = None
+    target_groups: Sequence[TargetGroup] = ()
+    desired_job_text: str = ""
+    desired_occupations: Sequence[Occupation] = ()
+    experience: str = ""
+    experience_years: int = 0
+    licences: Sequence[Licence] = ()
+    reservation_wage: int | None = None
+    work_hours: str = Seeker.WorkHours.ANY
+    shifts: list[str] = field(default_factory=list)
+    employment_type: str = EmploymentType.ANY
+    korean_level: int = KoreanLevel.NATIVE
+    visa_type: VisaType | None = None
+    nationality: str = "KR"
+    preferred_language: str = "ko"
+    accessibility_needs: list[str] = field(default_factory=list)
+    remarks: str = ""
+    counselor: User | None = None
+    registered_on: date | None = None
+    consent_method: str = Consent.Method.PAPER
+    is_demo: bool = False
+
+
+def phone_hash(phone: str) -> str:
+    return keyed_hash("phone", "".join(c for c in phone if c.isdigit())) if phone else ""
+
+
+def identity_hash(name: str, birth_date: date) -> str:
+    return keyed_hash("identity", name, birth_date.isoformat())
+
+
+def seeker_duplicate_reason(*, name: str, birth_date: date | None, phone: str) -> str | None:
+    """Why this person is already on file (same phone, or same name and birth date), if so."""
+    active = Seeker.objects.exclude(status=Seeker.Status.ERASED)
+    if phone and active.filter(phone_hash=phone_hash(phone)).exists():
+        return "같은 휴대전화 번호의 구직자가 이미 등록되어 있습니다."
+    if birth_date and active.filter(identity_hash=identity_hash(name, birth_date)).exists():
+        return "같은 성명과 생년월일의 구직자가 이미 등록되어 있습니다."
+    return None
+
+
+def _build(data: SeekerInput) -> Seeker:
+    today = timezone.localdate()
+    return Seeker(
+        desk=data.desk,
+        counselor=data.counselor,
+        name=data.name,
+        phone=data.phone or None,
+        birth_date=data.birth_date,
+        address=data.address or None,
+        remarks=data.remarks or None,
+        name_hash=keyed_hash("name", data.name),
+        phone_hash=phone_hash(data.phone),
+        identity_hash=identity_hash(data.name, data.birth_date),
+        birth_year=data.birth_date.year,
+        sex=data.sex,
+        nationality=data.nationality,
+        preferred_language=data.preferred_language,
+        home_dong=data.home_dong,
+        desired_job_text=data.desired_job_text,
+        experience=data.experience,
+        experience_years=data.experience_years,
+        reservation_wage=data.reservation_wage,
+        work_hours=data.work_hours,
+        shifts=data.shifts,
+        employment_type=data.employment_type,
+        korean_level=data.korean_level,
+        visa_type=data.visa_type,
+        accessibility_needs=data.accessibility_needs,
+        registered_on=data.registered_on or today,
+        is_demo=data.is_demo,
+    )
+
+
+def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str, source: str = "form") -> list[Seeker]:
+    """Register seekers with their consent to employment services; one audit row each."""
+    inputs = list(inputs)
+    now = timezone.now()
+    recorder = actor if isinstance(actor, User) else None
+    with transaction.atomic():
+        seekers = Seeker.objects.bulk_create([_build(d) for d in inputs], batch_size=500)
+        bulk_link(
+            seekers,
+            inputs,
+            {
+                "target_groups": Seeker.target_groups,
+                "desired_occupations": Seeker.desired_occupations,
+                "licences": Seeker.licences,
+            },
+        )
+        Consent.objects.bulk_create(
+            [
+                Consent(
+                    seeker=s,
+                    purpose=Consent.Purpose.EMPLOYMENT_SERVICES,
+                    granted=True,
+                    method=d.consent_method,
+                    recorded_at=now,
+                    recorded_by=recorder,
+                )
+                for s, d in zip(seekers, inputs, strict=True)
+            ],
+            batch_size=1000,
+        )
+        audit_record_many(
+            actor=actor,
+            entries=(AuditEntry(Action.CREATE, "seeker", s.pk, purpose, {"source": source}) for s in seekers),
+        )
+    return seekers
+
+
+def seeker_create(*, data: SeekerInput, actor: Actor, purpose: str = "구직 등록") -> Seeker:
+    """Register one seeker, refusing a person already on file."""
+    reason = seeker_duplicate_reason(name=data.name, birth_date=data.birth_date, phone=data.phone)
+    if reason:
+        raise SeekerError(reason)
+    return seekers_create(inputs=[data], actor=actor, purpose=purpose)[0]
+
+
+@dataclass
+class NoteInput:
+    seeker: Seeker
+    author: User | None
+    text: str
+    channel: str = CounselingNote.Channel.VISIT
+    written_at: datetime | None = None
+
+
+def counseling_notes_create(*, inputs: Sequence[NoteInput], actor: Actor) -> list[CounselingNote]:
+    """Save counseling notes; registration numbers are refused by forms and masked here."""
+    inputs = list(inputs)
+    if any(not n.text.strip() for n in inputs):
+        raise SeekerError("상담 내용을 입력해 주십시오.", field="text")
+    now = timezone.now()
+    with transaction.atomic():
+        notes = CounselingNote.objects.bulk_create(
+            [
+                CounselingNote(
+                    seeker=n.seeker, author=n.author, text=n.text, channel=n.channel, written_at=n.written_at or now
+                )
+                for n in inputs
+            ],
+            batch_size=500,
+        )
+        audit_record_many(
+            actor=actor,
+            entries=(
+                AuditEntry(Action.CREATE, "counseling_note", note.pk, "상담일지 작성", {"seeker": note.seeker_id})
+                for note in notes
+            ),
+        )
+    return notes
+
+
+def counseling_note_create(*, seeker: Seeker, author: User, text: str, channel: str) -> CounselingNote:
+    return counseling_notes_create(inputs=[NoteInput(seeker, author, text, channel)], actor=author)[0]

@@ -1,0 +1,209 @@
+"""The one settings module. What differs per city or machine comes from environment variables.
+
+ILJARI_DATABASE_URL  PostgreSQL URL; unset means the embedded SQLite file in the var directory
+ILJARI_VAR_DIR       database, keys, indexes, uploads (default: ./var in the checkout)
+ILJARI_KEY_FILE      the personal-data encryption key (default: VAR_DIR/iljari.key)
+ILJARI_CITY_DIR      the city's own data (desks, target groups, 동 list); default: Ansan
+ILJARI_DEBUG         "1" for development error pages
+ILJARI_ALLOWED_HOSTS comma-separated host names the server answers to
+"""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE, SELF
+
+from iljari.paths import var_dir
+
+VAR_DIR = var_dir()
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+APP_DIR = Path(__file__).resolve().parent
+
+
+def _secret_key() -> str:
+    """The Django signing key: from the environment, else a file made once per machine."""
+    if os.environ.get("ILJARI_SECRET_KEY"):
+        return os.environ["ILJARI_SECRET_KEY"]
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = _secret_key()
+DEBUG = os.environ.get("ILJARI_DEBUG") == "1"
+ALLOWED_HOSTS = os.environ.get("ILJARI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+
+ILJARI_KEY_FILE = Path(os.environ.get("ILJARI_KEY_FILE") or VAR_DIR / "iljari.key")
+ILJARI_CITY_DIR = Path(os.environ.get("ILJARI_CITY_DIR") or APP_DIR / "reference" / "cities" / "ansan")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "axes",
+    "iljari.core",
+    "iljari.accounts",
+    "iljari.reference",
+    "iljari.privacy",
+    "iljari.seekers",
+    "iljari.employers",
+    "iljari.vacancies",
+    "iljari.referrals",
+    "iljari.events",
+    "iljari.training",
+    "iljari.transfer",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "iljari.urls"
+WSGI_APPLICATION = "iljari.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "csp.context_processors.nonce",
+                "iljari.core.context_processors.demo_flag",
+            ],
+        },
+    },
+]
+
+
+def _databases() -> dict:
+    """SQLite in WAL mode by default; PostgreSQL when ILJARI_DATABASE_URL is set."""
+    url = os.environ.get("ILJARI_DATABASE_URL")
+    if url:
+        return {"default": dj_database_url.parse(url, conn_max_age=60)}
+    return {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "iljari.sqlite3",
+            # IMMEDIATE takes the write lock at BEGIN, so two writers queue instead of failing
+            # half-way; WAL lets readers continue while one writes.
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 30,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
+            "TEST": {"NAME": os.environ.get("ILJARI_TEST_SQLITE") or None},
+        }
+    }
+
+
+DATABASES = _databases()
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+
+# Shared PCs at 동 desks: a session ends with the browser and after 30 idle minutes.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "frame-ancestors": ["'none'"],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": ["'none'"],
+    },
+}
+
+LANGUAGE_CODE = "ko"
+LANGUAGES = [
+    ("ko", "한국어"),
+    ("en", "English"),
+    ("vi", "Tiếng Việt"),
+    ("zh-hans", "中文"),
+    ("ru", "Русский"),
+    ("uz", "Oʻzbekcha"),
+    ("th", "ไทย"),
+    ("ne", "नेपाली"),
+]
+LOCALE_PATHS = [APP_DIR / "locale"]
+TIME_ZONE = "Asia/Seoul"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": VAR_DIR / "uploads"}},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"iljari": {"level": "INFO"}},
+}

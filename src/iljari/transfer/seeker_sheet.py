@@ -1,0 +1,158 @@
+"""The seeker (구직자) sheet: the columns a center's existing Excel records have."""
+
+from datetime import date
+from typing import Any
+
+from django.utils import timezone
+
+from iljari.core.choices import KoreanLevel
+from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
+from iljari.privacy.models import Consent
+from iljari.seekers.models import Seeker
+from iljari.seekers.selectors import seekers_visible_to
+from iljari.seekers.services import SeekerInput, identity_hash, phone_hash, seekers_create
+from iljari.transfer import cells
+from iljari.transfer.lookups import ReferenceLookups
+from iljari.transfer.sheets import Column, RowProblems, Sheet
+
+_SEX = {"남": "M", "남성": "M", "남자": "M", "M": "M", "여": "F", "여성": "F", "여자": "F", "F": "F"}
+
+
+def _birth_date(value: Any) -> date:
+    today = timezone.localdate()
+    return cells.parse_date(value, earliest=date(1900, 1, 1), latest=today.replace(year=today.year - 14))
+
+
+def _korean_level(level: int | None, visa: object) -> int:
+    """An empty cell means a native speaker for citizens and basic Korean for visa holders."""
+    if level is not None:
+        return level
+    return KoreanLevel.BASIC if visa else KoreanLevel.NATIVE
+
+
+class SeekerSheet(ReferenceLookups, Sheet):
+    kind = "seekers"
+    label = "구직자"
+    columns = [
+        Column("성명", "name", required=True, example="홍길동"),
+        Column("생년월일", "birth_date", _birth_date, required=True, example="1985-03-21", note="YYYY-MM-DD"),
+        Column(
+            "성별",
+            "sex",
+            lambda v: cells.parse_choice(v, _SEX, "성별"),
+            example="여",
+            note="남 또는 여(선택). 추천 순위에는 쓰이지 않습니다",
+        ),
+        Column("휴대전화", "phone", cells.parse_mobile, example="010-1234-5678"),
+        Column("거주 행정동", "home_dong", "parse_dong", example="와동"),
+        Column("주소", "address", example="안산시 단원구 와동 123"),
+        Column("희망직종", "desired_job_text", example="용접원"),
+        Column("희망임금(월, 원)", "reservation_wage", cells.parse_won, example="2500000"),
+        Column("자격증", "licences", "parse_licences", example="지게차운전기능사, 용접기능사", note="쉼표로 구분"),
+        Column(
+            "한국어능력",
+            "korean_level",
+            cells.parse_korean_level,
+            example="중",
+            note="모국어/상/중/하/못함 또는 TOPIK 급수. 비우면 내국인은 모국어, 외국인은 하",
+        ),
+        Column("체류자격", "visa_type", "parse_visa", example="F-6", note="외국인만"),
+        Column("대상계층", "target_groups", "parse_groups", example="결혼이민여성, 경력단절여성", note="쉼표로 구분"),
+        Column("담당창구", "desk", "parse_desk", example="와동 행정복지센터", note="비우면 가져올 때 지정한 창구"),
+        Column("등록일", "registered_on", cells.parse_date, example="2026-10-05"),
+        Column("비고", "remarks", example="오전 근무 희망"),
+    ]
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._seen_phones: set[str] = set()
+        self._seen_identities: set[str] = set()
+        active = Seeker.objects.exclude(status=Seeker.Status.ERASED)
+        self._known_phones = set(active.exclude(phone_hash="").values_list("phone_hash", flat=True))
+        self._known_identities = set(active.values_list("identity_hash", flat=True))
+
+    def convert(self, values: dict[str, Any], problems: RowProblems) -> SeekerInput | None:
+        desk = values.get("desk") or self.options.get("desk")
+        if desk is None:
+            problems.error("담당창구", "", "담당창구가 없습니다. 열에 입력하거나 --desk 옵션으로 지정해 주십시오.")
+        if problems.has_errors:
+            return None
+        visa = values.get("visa_type")
+        return SeekerInput(
+            desk=desk,
+            name=values["name"],
+            birth_date=values["birth_date"],
+            phone=values.get("phone") or "",
+            sex=values.get("sex") or "",
+            address=values.get("address") or "",
+            home_dong=values.get("home_dong"),
+            target_groups=values.get("target_groups") or [],
+            desired_job_text=values.get("desired_job_text") or "",
+            desired_occupations=[o] if (o := self.occupation_for(values.get("desired_job_text") or "")) else [],
+            licences=values.get("licences") or [],
+            reservation_wage=values.get("reservation_wage"),
+            korean_level=_korean_level(values.get("korean_level"), visa),
+            visa_type=visa,
+            nationality="" if visa else "KR",
+            remarks=values.get("remarks") or "",
+            registered_on=values.get("registered_on"),
+            consent_method=Consent.Method.IMPORT,
+        )
+
+    def duplicate_reason(self, item: SeekerInput) -> str | None:
+        by_phone = phone_hash(item.phone)
+        by_identity = identity_hash(item.name, item.birth_date)
+        if by_phone and by_phone in self._known_phones:
+            return "이미 등록된 구직자입니다(휴대전화 일치). 가져오지 않았습니다."
+        if by_identity in self._known_identities:
+            return "이미 등록된 구직자입니다(성명·생년월일 일치). 가져오지 않았습니다."
+        if by_phone and by_phone in self._seen_phones:
+            return "파일 안에서 휴대전화가 같은 행이 앞에 있습니다. 가져오지 않았습니다."
+        if by_identity in self._seen_identities:
+            return "파일 안에서 성명·생년월일이 같은 행이 앞에 있습니다. 가져오지 않았습니다."
+        if by_phone:
+            self._seen_phones.add(by_phone)
+        self._seen_identities.add(by_identity)
+        return None
+
+    def save(self, items: list[SeekerInput], *, actor: Actor, source: str) -> int:
+        self.save_new_licences([lic for item in items for lic in item.licences])
+        return len(seekers_create(inputs=items, actor=actor, purpose="자료 가져오기", source=source))
+
+    def export(self, *, user: Any, actor: Actor) -> Any:
+        qs = (
+            seekers_visible_to(user)
+            .select_related("home_dong", "visa_type", "desk")
+            .prefetch_related("licences", "target_groups")
+            .order_by("id")
+        )
+        batch: list[int] = []
+        for s in qs.iterator(chunk_size=1000):
+            batch.append(s.pk)
+            if len(batch) >= 1000:
+                _audit_export(actor, batch)
+                batch = []
+            yield {
+                "name": s.name,
+                "birth_date": s.birth_date,
+                "sex": s.get_sex_display(),
+                "phone": s.phone or "",
+                "home_dong": s.home_dong.name if s.home_dong else "",
+                "address": s.address or "",
+                "desired_job_text": s.desired_job_text,
+                "reservation_wage": s.reservation_wage,
+                "licences": ", ".join(lic.name for lic in s.licences.all()),
+                "korean_level": cells.KOREAN_LEVEL_LABEL[s.korean_level],
+                "visa_type": s.visa_type.code if s.visa_type else "",
+                "target_groups": ", ".join(g.name for g in s.target_groups.all()),
+                "desk": s.desk.name,
+                "registered_on": s.registered_on,
+                "remarks": s.remarks or "",
+            }
+        _audit_export(actor, batch)
+
+
+def _audit_export(actor: Actor, seeker_ids: list[int]) -> None:
+    audit_record_many(
+        actor=actor, entries=(AuditEntry(Action.EXPORT, "seeker", pk, "자료 내보내기") for pk in seeker_ids)
+    )

@@ -1,0 +1,232 @@
+"""The one import/export pipeline, used by the CLI and the web app alike.
+
+An import is all-or-nothing per file: every row is checked first; if any row has an
+error, nothing is written, every problem is listed with its row, column and reason (and
+written to ``<file>.errors.csv`` beside the input). Registration numbers found in any
+cell are masked and the row flagged; a person or company already on file is reported
+as a duplicate and skipped, never inserted twice.
+"""
+
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+
+from iljari.accounts.models import User
+from iljari.core.errors import IljariError
+from iljari.privacy.audit import Action, Actor, audit_record
+from iljari.privacy.rrn import find_rrns, mask_rrns
+from iljari.transfer import cells
+from iljari.transfer.cells import CellError
+from iljari.transfer.employer_sheet import EmployerSheet
+from iljari.transfer.seeker_sheet import SeekerSheet
+from iljari.transfer.sheets import Column, Level, RowMessage, RowProblems, Sheet
+from iljari.transfer.tables import Table, TableError, table_read, table_write
+from iljari.transfer.vacancy_sheet import VacancySheet
+
+SHEETS: dict[str, type[Sheet]] = {s.kind: s for s in (SeekerSheet, EmployerSheet, VacancySheet)}
+
+# progress(stage, done, total): "검사" while rows are checked, "저장" once they are written.
+Progress = Callable[[str, int, int], None]
+
+
+class ImportRejected(IljariError):
+    """The file had errors; nothing from it was saved."""
+
+    def __init__(self, result: "ImportResult") -> None:
+        super().__init__(f"{len(result.errors)}건의 오류가 있어 파일 전체를 저장하지 않았습니다.")
+        self.result = result
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    rows: int = 0
+    created: int = 0
+    messages: list[RowMessage] = field(default_factory=list)
+    report_file: Path | None = None
+
+    def of(self, level: Level) -> list[RowMessage]:
+        return [m for m in self.messages if m.level == level]
+
+    @property
+    def errors(self) -> list[RowMessage]:
+        return self.of(Level.ERROR)
+
+    @property
+    def duplicates(self) -> list[RowMessage]:
+        return self.of(Level.DUPLICATE)
+
+    @property
+    def warnings(self) -> list[RowMessage]:
+        return self.of(Level.WARNING)
+
+
+def _sheet_class(kind: str) -> type[Sheet]:
+    if kind not in SHEETS:
+        raise IljariError(f"알 수 없는 자료 종류입니다: {kind} (가능: {', '.join(SHEETS)})")
+    return SHEETS[kind]
+
+
+def sheet_for(kind: str, **options: Any) -> Sheet:
+    return _sheet_class(kind)(**options)
+
+
+def _header_key(header: str) -> str:
+    return re.sub(r"[\s*]+", "", header or "")
+
+
+def _column_positions(sheet: Sheet, table: Table) -> tuple[dict[str, int], list[RowMessage]]:
+    position = {_header_key(h): i for i, h in enumerate(table.headers) if h}
+    found: dict[str, int] = {}
+    problems = []
+    for column in sheet.columns:
+        i = position.get(_header_key(column.header))
+        if i is not None:
+            found[column.key] = i
+        elif column.required:
+            problems.append(RowMessage(1, column.header, "", "필수 열이 없습니다. 양식의 열 이름을 확인해 주십시오."))
+    known = {_header_key(c.header) for c in sheet.columns}
+    problems += [
+        RowMessage(1, h, "", "양식에 없는 열이라 가져오지 않습니다.", Level.WARNING)
+        for h in table.headers
+        if h and _header_key(h) not in known
+    ]
+    return found, problems
+
+
+def _parse_cell(sheet: Sheet, column: Column, raw: Any, problems: RowProblems) -> Any:
+    value = cells.text(raw)
+    if find_rrns(value):
+        if column.parse is None:
+            problems.warn(
+                column.header,
+                mask_rrns(value),
+                "주민등록번호로 보이는 값을 가리고 저장합니다. 원본 파일에서도 지워 주십시오.",
+            )
+            return mask_rrns(value)
+        problems.error(column.header, mask_rrns(value), "주민등록번호는 입력할 수 없는 항목입니다.")
+        return None
+    if value == "":
+        if column.required:
+            problems.error(column.header, "", "필수 항목입니다.")
+        return None
+    parser = sheet.parser(column)
+    if parser is None:
+        return value
+    try:
+        return parser(raw if not isinstance(raw, str) else value)
+    except CellError as exc:
+        problems.error(column.header, value, str(exc))
+        return None
+
+
+def _write_report(path: Path, messages: list[RowMessage]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["행", "열", "입력값", "구분", "사유"])
+        for m in sorted(messages, key=lambda m: (m.row, m.level != Level.ERROR)):
+            writer.writerow([m.row, m.column, cells.guard_formula(m.value), m.level.value, m.reason])
+
+
+def import_file(
+    *, kind: str, path: Path, actor: Actor, progress: Progress | None = None, **options: Any
+) -> ImportResult:
+    """Check every row of the file, then save all of it or nothing.
+
+    Raises ``ImportRejected`` (with the full result) when any row has an error.
+    """
+    sheet = sheet_for(kind, **options)
+    try:
+        table = table_read(path)
+    except TableError as exc:
+        result = ImportResult(kind, messages=[RowMessage(1, "", "", exc.message)])
+        raise ImportRejected(result) from exc
+    positions, header_messages = _column_positions(sheet, table)
+    result = ImportResult(kind, messages=header_messages)
+    items: list[Any] = []
+    if not result.errors:
+        for done, (row_number, row) in enumerate(table.rows, start=1):
+            if progress and (done % 200 == 0 or done == table.row_count):
+                progress("검사", done, table.row_count)
+            if all(cells.text(c) == "" for c in row):
+                continue
+            result.rows += 1
+            problems = RowProblems(row_number)
+            values = {}
+            for column in sheet.columns:
+                if column.key in positions:
+                    raw = row[positions[column.key]] if positions[column.key] < len(row) else None
+                    values[column.key] = _parse_cell(sheet, column, raw, problems)
+            item = sheet.convert(values, problems)
+            result.messages += problems.messages
+            if item is None:
+                continue
+            duplicate = sheet.duplicate_reason(item)
+            if duplicate:
+                result.messages.append(RowMessage(row_number, "", "", duplicate, Level.DUPLICATE))
+            else:
+                items.append(item)
+    report = path.with_name(path.stem + (".errors.csv" if result.errors else ".report.csv"))
+    if result.errors:
+        _write_report(report, result.messages)
+        result.report_file = report
+        raise ImportRejected(result)
+    with transaction.atomic():
+        if progress:
+            progress("저장", 0, len(items))
+        result.created = sheet.save(items, actor=actor, source=f"import:{path.name}") if items else 0
+        audit_record(
+            actor=actor,
+            action=Action.IMPORT,
+            object_type=kind,
+            object_id=path.name,
+            purpose="자료 가져오기",
+            detail={"rows": result.rows, "created": result.created, "duplicates": len(result.duplicates)},
+        )
+    if progress:
+        progress("저장", len(items), len(items))
+    if result.messages:
+        _write_report(report, result.messages)
+        result.report_file = report
+    return result
+
+
+def export_file(*, kind: str, path: Path, user: User | None, actor: Actor) -> int:
+    """Write every record ``user`` may see in the import layout; returns the row count."""
+    sheet = sheet_for(kind)
+    keys = [c.key for c in sheet.columns]
+    count = 0
+
+    def rows() -> Any:
+        nonlocal count
+        for record in sheet.export(user=user, actor=actor):
+            count += 1
+            yield [_export_cell(record.get(k)) for k in keys]
+
+    table_write(path, [c.header for c in sheet.columns], rows(), sheet_title=sheet.label)
+    return count
+
+
+def _export_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return cells.guard_formula(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def template_write(*, kind: str, path: Path) -> None:
+    """An empty sheet with the Korean headers and a guide sheet with an example per column.
+
+    The example is kept off the data sheet so a forgotten example row is never imported.
+    """
+    sheet_class = _sheet_class(kind)
+    headers = [c.header + ("*" if c.required else "") for c in sheet_class.columns]
+    table_write(path, headers, [], sheet_title=sheet_class.label, notes=list(sheet_class.template_notes()))

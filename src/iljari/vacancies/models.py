@@ -1,0 +1,93 @@
+"""Vacancies (구인표)."""
+
+from django.db import models
+
+from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
+from iljari.privacy.fields import SafeTextField
+
+# How many hours or days one wage unit stands for, to compare any wage with a monthly one.
+# 209 hours is the legal monthly convention (주 40시간 + 주휴); 21.75 days a month on average.
+MONTHLY_FACTOR = {WageType.HOURLY: 209, WageType.DAILY: 21.75, WageType.MONTHLY: 1, WageType.ANNUAL: 1 / 12}
+
+
+class Vacancy(models.Model):
+    """구인표 — one job an employer wants filled."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "모집 중"
+        FILLED = "filled", "채용 완료"
+        CLOSED = "closed", "마감"
+
+    class Source(models.TextChoices):
+        COUNSELOR = "counselor", "상담사 등록"
+        DISCOVERY = "discovery", "현장 발굴"
+        IMPORT = "import", "자료 가져오기"
+        EMPLOYER = "employer", "기업 직접 등록"
+
+    employer = models.ForeignKey(
+        "employers.Employer", verbose_name="구인업체", on_delete=models.PROTECT, related_name="vacancies"
+    )
+    title = models.CharField("모집직종", max_length=120)
+    occupation = models.ForeignKey(
+        "reference.Occupation",
+        verbose_name="직업(KECO)",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="vacancies",
+    )
+    duties = SafeTextField("직무내용", blank=True)
+    wage_type = models.CharField("임금 형태", max_length=10, choices=WageType.choices)
+    wage_amount = models.PositiveIntegerField("임금(원)")
+    hours_start = models.TimeField("근무 시작", null=True, blank=True)
+    hours_end = models.TimeField("근무 종료", null=True, blank=True)
+    weekly_hours = models.PositiveSmallIntegerField("주당 근로시간", null=True, blank=True)
+    shift = models.CharField("근무 형태", max_length=12, choices=Shift.choices, default=Shift.DAY)
+    employment_type = models.CharField(
+        "고용 형태", max_length=12, choices=EmploymentType.choices, default=EmploymentType.REGULAR
+    )
+    dong = models.ForeignKey(
+        "reference.Dong",
+        verbose_name="근무지 행정동",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="vacancies",
+    )
+    lat = models.FloatField("근무지 위도", null=True, blank=True)
+    lon = models.FloatField("근무지 경도", null=True, blank=True)
+    required_licences = models.ManyToManyField(
+        "reference.Licence", verbose_name="필수 자격증", blank=True, related_name="required_by"
+    )
+    preferred_licences = models.ManyToManyField(
+        "reference.Licence", verbose_name="우대 자격증", blank=True, related_name="preferred_by"
+    )
+    korean_level_min = models.PositiveSmallIntegerField(
+        "필요 한국어 능력", choices=KoreanLevel.choices, default=KoreanLevel.NONE
+    )
+    accessible_workplace = models.BooleanField("장애인 편의시설", default=False)
+    visa_types = models.ManyToManyField(
+        "reference.VisaType", verbose_name="채용 가능 체류자격", blank=True, related_name="vacancies"
+    )
+    benefits = models.JSONField("복리후생", default=list, blank=True)
+    openings = models.PositiveSmallIntegerField("모집 인원", default=1)
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True)
+    source = models.CharField("등록 경로", max_length=10, choices=Source.choices, default=Source.COUNSELOR)
+    posted_on = models.DateField("접수일", db_index=True)
+    closes_on = models.DateField("마감일", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    is_demo = models.BooleanField("시연용 가상 데이터", default=False)
+
+    class Meta:
+        ordering = ["-posted_on", "-id"]
+        verbose_name = verbose_name_plural = "구인표"
+        indexes = [models.Index(fields=["status", "-posted_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.employer_id})"
+
+    @property
+    def monthly_wage(self) -> int:
+        """The wage as a monthly amount, to compare with a seeker's reservation wage."""
+        return round(self.wage_amount * MONTHLY_FACTOR[WageType(self.wage_type)])
