@@ -59,15 +59,17 @@ def parse_date(value: Any, *, earliest: date | None = None, latest: date | None 
 
 
 def parse_time(value: Any) -> time:
+    """'08:30', '8시', '8시 30분' and '오후 2시' are all accepted."""
     if isinstance(value, time):
         return value
     if isinstance(value, datetime):
         return value.time()
-    s = text(value)
-    m = re.fullmatch(r"(\d{1,2})(?:[:시]\s*(\d{2})분?)?", s)
-    if not m or int(m[1]) > 24 or int(m[2] or 0) > 59:
+    s = re.sub(r"\s+", "", text(value))
+    m = re.fullmatch(r"(오전|오후)?(\d{1,2})(?:[:시](?:(\d{2})분?)?)?", s)
+    if not m or int(m[2]) > 24 or int(m[3] or 0) > 59:
         raise CellError("시각은 HH:MM 형식으로 입력해 주십시오(예: 08:30).")
-    return time(int(m[1]) % 24, int(m[2] or 0))
+    hour = int(m[2]) + (12 if m[1] == "오후" and int(m[2]) < 12 else 0)
+    return time(hour % 24, int(m[3] or 0))
 
 
 def parse_mobile(value: Any) -> str:

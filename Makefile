@@ -1,0 +1,48 @@
+# iljari — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+SYSTEM_PACKAGES := postgresql chromium fonts-noto-cjk
+
+.PHONY: run test install system-packages lint bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, create the demo database on first run, serve on http://127.0.0.1:8000
+run: $(STAMP)
+	@$(BIN)/iljari init $$(test -f var/iljari.sqlite3 || echo --demo)
+	@echo
+	@echo "  iljari: http://127.0.0.1:8000 에 접속해 로그인하십시오."
+	@$(BIN)/iljari logins
+	@echo
+	$(BIN)/iljari serve --host 127.0.0.1 --port 8000
+
+## Debian packages the tests need: a PostgreSQL server, a browser and Korean fonts.
+system-packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check src bench
+
+## make test: everything on SQLite, then the record, import and privacy tests on PostgreSQL
+test: $(STAMP) system-packages lint
+	$(BIN)/pytest
+	ILJARI_TEST_POSTGRES=1 $(BIN)/pytest -m postgres
+
+bench: $(STAMP)
+	$(BIN)/python bench/import_bench.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
