@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "iljari.core.context_processors.demo_flag",
+                "iljari.core.context_processors.menu",
             ],
         },
     },

@@ -1,8 +1,21 @@
 """Values every page needs."""
 
 from django.http import HttpRequest
+from django.urls import reverse
 
+from iljari.core.access import CASEWORK, EMPLOYER_WORK, OVERSIGHT, has_role
 from iljari.seekers.models import Seeker
+
+# (label, url name, roles): the menu a staff member sees depends on their role.
+MENU = [
+    ("오늘의 업무", "home", None),
+    ("구직자", "seekers:list", CASEWORK),
+    ("구인업체", "employers:list", EMPLOYER_WORK),
+    ("구인표", "vacancies:list", EMPLOYER_WORK),
+    ("창구", "accounts:desks", None),
+    ("직업사전", "reference:occupations", None),
+    ("감사 기록", "privacy:audit", OVERSIGHT),
+]
 
 
 def demo_flag(request: HttpRequest) -> dict[str, bool]:
@@ -10,3 +23,15 @@ def demo_flag(request: HttpRequest) -> dict[str, bool]:
     if not request.user.is_authenticated:
         return {"demo_data": False}
     return {"demo_data": Seeker.objects.filter(is_demo=True).exists()}
+
+
+def menu(request: HttpRequest) -> dict[str, list[dict]]:
+    if not request.user.is_authenticated:
+        return {"menu": []}
+    items = []
+    for label, name, roles in MENU:
+        if roles is None or has_role(request.user, roles):
+            url = reverse(name)
+            current = request.path == url if url == "/" else request.path.startswith(url)
+            items.append({"label": label, "url": url, "current": current})
+    return {"menu": items}

@@ -34,14 +34,26 @@ class EmployerInput:
     is_demo: bool = False
 
 
-def employer_duplicate_reason(*, name: str, business_number: str, dong: Dong | None) -> str | None:
-    """Why this company looks like one already on file: same 사업자번호, or same name in the 동."""
+@dataclass(frozen=True)
+class PossibleDuplicate:
+    """A company on file that this one may be; ``certain`` when the 사업자번호 is the same."""
+
+    existing: Employer
+    reason: str
+    certain: bool
+
+
+def employer_possible_duplicate(*, name: str, business_number: str, dong: Dong | None) -> PossibleDuplicate | None:
+    """The company on file this one looks like: same 사업자번호, or the same name in the same 동."""
     number = normalize_business_number(business_number)
-    if number and Employer.objects.filter(business_number=number).exists():
-        return "같은 사업자등록번호의 구인업체가 이미 등록되어 있습니다."
-    same_name = Employer.objects.filter(name_key=company_name_key(name))
-    if dong is not None and same_name.filter(dong=dong).exists():
-        return f"{dong.name}에 같은 이름의 구인업체가 이미 등록되어 있습니다."
+    same_number = Employer.objects.filter(business_number=number).first() if number else None
+    if same_number:
+        return PossibleDuplicate(
+            same_number, f"같은 사업자등록번호로 '{same_number.name}'이(가) 이미 등록되어 있습니다.", True
+        )
+    same_name = Employer.objects.filter(name_key=company_name_key(name), dong=dong).first() if dong else None
+    if same_name:
+        return PossibleDuplicate(same_name, f"{dong.name}에 같은 이름의 '{same_name.name}'이(가) 이미 있습니다.", False)
     return None
 
 

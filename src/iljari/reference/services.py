@@ -245,3 +245,11 @@ def reference_load_all(*, city_folder: Path) -> dict[str, int]:
         counts["창구"] = desks_load(city)
     counts["직업"] = occupations_load()
     return counts
+
+
+def licences_for_names(names: list[str]) -> list[Licence]:
+    """The licences with these names, adding any not yet on file (the list is open-ended)."""
+    known = {lic.name: lic for lic in Licence.objects.filter(name__in=names)}
+    missing = [Licence(name=n) for n in dict.fromkeys(names) if n not in known]
+    known |= {lic.name: lic for lic in Licence.objects.bulk_create(missing)}
+    return [known[n] for n in names]

@@ -135,7 +135,14 @@ class VacancySheet(ReferenceLookups, Sheet):
         item = VacancyInput(
             employer=employer, occupation=self.occupation_for(values["title"]), source=Vacancy.Source.IMPORT, **fields
         )
-        problem = vacancy_wage_problem(item)
+        problem = vacancy_wage_problem(
+            wage_type=item.wage_type,
+            wage_amount=item.wage_amount,
+            posted_on=item.posted_on,
+            weekly_hours=item.weekly_hours,
+            hours_start=item.hours_start,
+            hours_end=item.hours_end,
+        )
         if problem:
             problems.error("임금(원)", values["wage_amount"], problem)
             return None

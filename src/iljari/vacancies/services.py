@@ -51,16 +51,35 @@ class VacancyInput:
     is_demo: bool = False
 
 
-def vacancy_wage_problem(data: VacancyInput) -> str | None:
-    """The Korean reason a vacancy's wage cannot be accepted, if it cannot."""
+def vacancy_wage_problem(
+    *,
+    wage_type: str,
+    wage_amount: int,
+    posted_on: date | None = None,
+    weekly_hours: int | None = None,
+    hours_start: time | None = None,
+    hours_end: time | None = None,
+) -> str | None:
+    """The Korean reason a vacancy's wage cannot be accepted (below the minimum wage), if so."""
     shortfall = minimum_wage_shortfall(
-        wage_type=data.wage_type,
-        amount=data.wage_amount,
-        on=data.posted_on or timezone.localdate(),
-        weekly_hours=data.weekly_hours,
-        hours_per_day=daily_hours(data.hours_start, data.hours_end),
+        wage_type=wage_type,
+        amount=wage_amount,
+        on=posted_on or timezone.localdate(),
+        weekly_hours=weekly_hours,
+        hours_per_day=daily_hours(hours_start, hours_end),
     )
     return shortfall.message if shortfall else None
+
+
+def _wage_problem(data: VacancyInput) -> str | None:
+    return vacancy_wage_problem(
+        wage_type=data.wage_type,
+        wage_amount=data.wage_amount,
+        posted_on=data.posted_on,
+        weekly_hours=data.weekly_hours,
+        hours_start=data.hours_start,
+        hours_end=data.hours_end,
+    )
 
 
 def _build(data: VacancyInput) -> Vacancy:
@@ -98,7 +117,7 @@ def vacancies_create(*, inputs: Sequence[VacancyInput], actor: Actor, source: st
     """Register vacancies; refuses any below the minimum wage (nothing is saved then)."""
     inputs = list(inputs)
     for data in inputs:
-        problem = vacancy_wage_problem(data)
+        problem = _wage_problem(data)
         if problem:
             raise VacancyError(problem, field="wage_amount")
     with transaction.atomic():

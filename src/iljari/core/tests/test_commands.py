@@ -21,8 +21,9 @@ def home(tmp_path_factory) -> dict:
 
 
 def _run(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "iljari.cli", *args], env=env, capture_output=True,
-                            text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "iljari.cli", *args], env=env, capture_output=True, text=True, timeout=300
+    )
     if check and result.returncode != 0:
         raise AssertionError(result.stderr)
     return result

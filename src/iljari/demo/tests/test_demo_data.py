@@ -42,16 +42,20 @@ def test_demo_data_covers_every_group_and_stays_legal(db):
     demo_generate(city=city_load(Path(settings.ILJARI_CITY_DIR)), size=SMALL, today=DAY)
     seekers = Seeker.objects.prefetch_related("target_groups")
     groups = Counter(g.code for s in seekers for g in s.target_groups.all())
-    assert set(groups) == {"youth", "middle_aged", "senior", "disabled", "marriage_migrant", "foreign",
-                           "career_break"}
+    assert set(groups) == {"youth", "middle_aged", "senior", "disabled", "marriage_migrant", "foreign", "career_break"}
     foreign = seekers.filter(target_groups__code="foreign")
     assert foreign.exists() and not foreign.filter(visa_type__isnull=True).exists()
     assert all(s.is_demo for s in seekers)
     assert len({s.home_dong_id for s in seekers}) == 25
     vacancies = list(Vacancy.objects.all())
     assert len(vacancies) == SMALL.vacancies and all(v.is_demo for v in vacancies)
-    assert not [v for v in vacancies if minimum_wage_shortfall(
-        wage_type=v.wage_type, amount=v.wage_amount, on=v.posted_on, weekly_hours=v.weekly_hours)]
+    assert not [
+        v
+        for v in vacancies
+        if minimum_wage_shortfall(
+            wage_type=v.wage_type, amount=v.wage_amount, on=v.posted_on, weekly_hours=v.weekly_hours
+        )
+    ]
     assert Vacancy.objects.filter(status="open").count() > SMALL.vacancies // 5
 
 

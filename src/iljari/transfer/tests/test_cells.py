@@ -8,48 +8,86 @@ from iljari.transfer import cells
 from iljari.transfer.cells import CellError
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("08:30", time(8, 30)), ("8시", time(8)), ("8시 30분", time(8, 30)), ("오후 2시", time(14)),
-    ("17:00", time(17)), ("24:00", time(0)),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("08:30", time(8, 30)),
+        ("8시", time(8)),
+        ("8시 30분", time(8, 30)),
+        ("오후 2시", time(14)),
+        ("17:00", time(17)),
+        ("24:00", time(0)),
+    ],
+)
 def test_times(typed, expected):
     assert cells.parse_time(typed) == expected
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("2,500,000", 2_500_000), ("250만", 2_500_000), ("250만원", 2_500_000), ("₩ 10,320", 10_320),
-    (2500000, 2_500_000), ("1.5만", 15_000),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2,500,000", 2_500_000),
+        ("250만", 2_500_000),
+        ("250만원", 2_500_000),
+        ("₩ 10,320", 10_320),
+        (2500000, 2_500_000),
+        ("1.5만", 15_000),
+    ],
+)
 def test_amounts(typed, expected):
     assert cells.parse_won(typed) == expected
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("1985-03-21", date(1985, 3, 21)), ("1985.3.21", date(1985, 3, 21)), ("19850321", date(1985, 3, 21)),
-    ("1985년 3월 21일", date(1985, 3, 21)),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("1985-03-21", date(1985, 3, 21)),
+        ("1985.3.21", date(1985, 3, 21)),
+        ("19850321", date(1985, 3, 21)),
+        ("1985년 3월 21일", date(1985, 3, 21)),
+    ],
+)
 def test_dates(typed, expected):
     assert cells.parse_date(typed) == expected
 
 
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("01012345678", "010-1234-5678"), ("010 1234 5678", "010-1234-5678"), (1012345678, "010-1234-5678"),
-])
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("01012345678", "010-1234-5678"),
+        ("010 1234 5678", "010-1234-5678"),
+        (1012345678, "010-1234-5678"),
+    ],
+)
 def test_mobile_numbers(typed, expected):
     assert cells.parse_mobile(typed) == expected
 
 
-@pytest.mark.parametrize("parse, typed", [
-    (cells.parse_time, "25:00"), (cells.parse_won, "많이"), (cells.parse_date, "21/03/1985"),
-    (cells.parse_mobile, "02-123-4567"), (cells.parse_korean_level, "보통"), (cells.parse_bool, "글쎄"),
-])
+@pytest.mark.parametrize(
+    "parse, typed",
+    [
+        (cells.parse_time, "25:00"),
+        (cells.parse_won, "많이"),
+        (cells.parse_date, "21/03/1985"),
+        (cells.parse_mobile, "02-123-4567"),
+        (cells.parse_korean_level, "보통"),
+        (cells.parse_bool, "글쎄"),
+    ],
+)
 def test_unusable_cells_say_what_is_expected(parse, typed):
     with pytest.raises(CellError):
         parse(typed)
 
 
 def test_korean_levels_from_words_and_topik_grades():
-    assert [cells.parse_korean_level(v) for v in ["모국어", "상", "TOPIK 5급", "3급", "하", "못함"]] == [4, 3, 3, 2, 1, 0]
+    assert [cells.parse_korean_level(v) for v in ["모국어", "상", "TOPIK 5급", "3급", "하", "못함"]] == [
+        4,
+        3,
+        3,
+        2,
+        1,
+        0,
+    ]
 
 
 def test_visa_codes_are_read_from_how_they_are_written():

@@ -24,10 +24,21 @@ def test_counselor_imports_a_seeker_sheet_typed_the_way_staff_type(tmp_path, des
     rows = [
         seeker_row(1),
         # Excel stored the birth date as a date and the phone as a number (leading 0 lost).
-        seeker_row(2, 생년월일=datetime(1990, 7, 4), 휴대전화=1030000002, 성별="여",
-                   **{"희망임금(월, 원)": "250만", "대상계층": "경력단절여성, 청년", "자격증": ""}),
-        seeker_row(3, 성명="NGUYEN THI HOA", 한국어능력="TOPIK 3급", 체류자격="결혼이민(F-6)",
-                   대상계층="결혼이민여성, 외국인", 희망직종="통역가(일반)"),
+        seeker_row(
+            2,
+            생년월일=datetime(1990, 7, 4),
+            휴대전화=1030000002,
+            성별="여",
+            **{"희망임금(월, 원)": "250만", "대상계층": "경력단절여성, 청년", "자격증": ""},
+        ),
+        seeker_row(
+            3,
+            성명="NGUYEN THI HOA",
+            한국어능력="TOPIK 3급",
+            체류자격="결혼이민(F-6)",
+            대상계층="결혼이민여성, 외국인",
+            희망직종="통역가(일반)",
+        ),
     ]
     result = _import(write_xlsx(tmp_path / "seekers.xlsx", SEEKER_HEADERS, rows), desk)
 
@@ -72,8 +83,12 @@ def test_an_euc_kr_csv_from_korean_excel_is_read(tmp_path, desk):
 
 def test_a_person_already_on_file_is_reported_not_inserted_twice(tmp_path, desk, make_seeker):
     make_seeker(phone="010-3000-0001")
-    rows = [seeker_row(1), seeker_row(2), seeker_row(3, 휴대전화="010-3000-0002"),
-            seeker_row(4, 성명="김구직2", 생년월일="1985-03-03", 휴대전화="010-9999-0004")]
+    rows = [
+        seeker_row(1),
+        seeker_row(2),
+        seeker_row(3, 휴대전화="010-3000-0002"),
+        seeker_row(4, 성명="김구직2", 생년월일="1985-03-03", 휴대전화="010-9999-0004"),
+    ]
     result = _import(write_xlsx(tmp_path / "dup.xlsx", SEEKER_HEADERS, rows), desk)
     assert result.created == 1
     assert [d.row for d in result.duplicates] == [2, 4, 5]
@@ -121,8 +136,9 @@ def test_a_missing_required_column_rejects_the_file(tmp_path, desk):
 
 def test_rows_without_a_desk_are_refused_when_none_is_given(tmp_path, db):
     with pytest.raises(ImportRejected) as rejected:
-        import_file(kind="seekers", path=write_xlsx(tmp_path / "d.xlsx", SEEKER_HEADERS, [seeker_row(1)]),
-                    actor="tester")
+        import_file(
+            kind="seekers", path=write_xlsx(tmp_path / "d.xlsx", SEEKER_HEADERS, [seeker_row(1)]), actor="tester"
+        )
     assert rejected.value.result.errors[0].column == "담당창구"
 
 

@@ -10,8 +10,9 @@ class Command(BaseCommand):
     help = "시연용 로그인 계정(역할별 1개)을 보여 줍니다."
 
     def handle(self, *args: object, **options: object) -> None:
-        users = {u.username: u for u in User.objects.filter(username__in=[n for n, *_ in DEMO_LOGINS])
-                 .select_related("desk")}
+        users = {
+            u.username: u for u in User.objects.filter(username__in=[n for n, *_ in DEMO_LOGINS]).select_related("desk")
+        }
         if not users:
             self.stdout.write("시연용 계정이 없습니다. 'iljari init --demo'로 만들 수 있습니다.")
             return

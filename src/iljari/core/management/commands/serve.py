@@ -4,8 +4,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from waitress import serve
 
-from iljari.wsgi import application
-
 
 class Command(BaseCommand):
     help = "웹 서비스를 시작합니다(기본 http://127.0.0.1:8000)."
@@ -17,5 +15,8 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, host: str, port: int, threads: int, **options: object) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
+        # Loaded after collecting: WhiteNoise indexes the static folder when the app starts.
+        from iljari.wsgi import application
+
         self.stdout.write(f"iljari가 http://{host}:{port} 에서 서비스 중입니다. 끝내려면 Ctrl+C.")
         serve(application, host=host, port=port, threads=threads, ident="iljari")

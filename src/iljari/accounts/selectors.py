@@ -1,0 +1,17 @@
+"""Reading desks and staff."""
+
+from django.db.models import Count, Q, QuerySet
+
+from iljari.accounts.models import Desk, User
+
+
+def desks_with_caseload() -> QuerySet[Desk]:
+    """Desks with their counselors and active seekers counted (statistics, no personal data)."""
+    return (
+        Desk.objects.select_related("dong")
+        .annotate(
+            counselors=Count("staff", filter=Q(staff__role=User.Role.COUNSELOR), distinct=True),
+            active_seekers=Count("seekers", filter=Q(seekers__status="active"), distinct=True),
+        )
+        .order_by("kind", "name")
+    )

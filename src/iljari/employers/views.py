@@ -1,0 +1,56 @@
+"""Employer pages: search, register (with duplicate check), one employer with its vacancies."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import EMPLOYER_WORK, role_required
+from iljari.core.pages import field_validation, query_without_page
+from iljari.employers.forms import EmployerForm, EmployerSearchForm
+from iljari.employers.models import Employer
+from iljari.employers.selectors import employer_search
+from iljari.employers.services import employer_possible_duplicate, employers_create
+
+
+@role_required(*EMPLOYER_WORK)
+def employer_list(request: HttpRequest) -> HttpResponse:
+    form = EmployerSearchForm(request.GET or None)
+    q, dong = "", None
+    if form.is_bound and form.is_valid():
+        q, dong = form.cleaned_data["q"], form.cleaned_data["dong"]
+    qs = employer_search(q=q, dong=dong.pk if dong else None)
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    template = "employers/_results.html" if request.htmx else "employers/list.html"
+    return render(request, template, {"form": form, "page": page, "query": query_without_page(request)})
+
+
+@role_required(*EMPLOYER_WORK)
+def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    employer = get_object_or_404(Employer.objects.select_related("dong"), pk=pk)
+    vacancies = employer.vacancies.select_related("dong").order_by("-posted_on")[:50]
+    return render(request, "employers/detail.html", {"employer": employer, "vacancies": vacancies})
+
+
+@role_required(*EMPLOYER_WORK)
+def employer_new(request: HttpRequest) -> HttpResponse:
+    form = EmployerForm(request.POST or None)
+    form.enable_live_validation(reverse("employers:validate"))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        duplicate = employer_possible_duplicate(name=d["name"], business_number=d["business_number"], dong=d["dong"])
+        if duplicate and (duplicate.certain or not d["same_company_confirmed"]):
+            form.add_error(None, duplicate.reason)
+        else:
+            [employer] = employers_create(inputs=[form.to_input()], actor=request.user)
+            messages.success(request, "구인업체를 등록했습니다.")
+            return redirect("employers:detail", pk=employer.pk)
+    return render(request, "employers/new.html", {"form": form})
+
+
+@require_POST
+@role_required(*EMPLOYER_WORK)
+def employer_validate(request: HttpRequest) -> HttpResponse:
+    return field_validation(request, EmployerForm(request.POST))

@@ -1,0 +1,147 @@
+"""Seeker registration, counseling notes and the search bar."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+
+from iljari.accounts.models import Desk, User
+from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift
+from iljari.core.forms import RrnRefusingForm
+from iljari.reference.models import Dong, TargetGroup, VisaType
+from iljari.reference.services import licences_for_names
+from iljari.seekers.models import CounselingNote, Seeker
+from iljari.seekers.services import SeekerInput
+from iljari.transfer import cells
+
+
+class SeekerForm(RrnRefusingForm):
+    """구직 등록 — what a counselor asks at the desk; validated as it is typed."""
+
+    name = forms.CharField(label="성명", max_length=60)
+    birth_date = forms.DateField(label="생년월일", widget=forms.DateInput(attrs={"type": "date"}))
+    sex = forms.ChoiceField(
+        label="성별",
+        required=False,
+        choices=[("", "선택 안 함"), *Seeker.Sex.choices],
+        help_text="통계에만 쓰이며 추천 순위에는 쓰이지 않습니다.",
+    )
+    phone = forms.CharField(
+        label="휴대전화",
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "placeholder": "010-1234-5678"}),
+    )
+    home_dong = forms.ModelChoiceField(
+        label="거주 행정동", queryset=Dong.objects.all(), required=False, empty_label="선택"
+    )
+    address = forms.CharField(label="주소", required=False, max_length=200)
+    desired_job_text = forms.CharField(
+        label="희망직종", required=False, max_length=200, help_text="예: 용접원, 요양보호사, 사무보조"
+    )
+    reservation_wage = forms.CharField(
+        label="희망임금(월, 원)",
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "2500000 또는 250만"}),
+    )
+    licences = forms.CharField(label="자격증", required=False, help_text="쉼표로 구분해 입력해 주십시오.")
+    target_groups = forms.ModelMultipleChoiceField(
+        label="대상계층", queryset=TargetGroup.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    work_hours = forms.ChoiceField(label="희망 근무시간", choices=Seeker.WorkHours.choices, initial="any")
+    shifts = forms.MultipleChoiceField(
+        label="가능 근무형태", choices=Shift.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    employment_type = forms.ChoiceField(label="희망 고용형태", choices=EmploymentType.choices, initial="any")
+    korean_level = forms.TypedChoiceField(
+        label="한국어 능력", choices=KoreanLevel.choices, coerce=int, initial=KoreanLevel.NATIVE
+    )
+    visa_type = forms.ModelChoiceField(
+        label="체류자격(외국인)", queryset=VisaType.objects.all(), required=False, empty_label="해당 없음"
+    )
+    accessibility_needs = forms.MultipleChoiceField(
+        label="편의 지원 필요", choices=Accessibility.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    remarks = forms.CharField(label="비고", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    consent = forms.BooleanField(label="개인정보 수집·이용(취업지원 상담·알선)에 동의를 받았습니다.")
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if user.sees_all_seekers:
+            self.fields["desk"] = forms.ModelChoiceField(
+                label="담당 창구", queryset=Desk.objects.all(), initial=user.desk_id
+            )
+
+    def clean_birth_date(self) -> date:
+        born = self.cleaned_data["birth_date"]
+        today = timezone.localdate()
+        if born > today.replace(year=today.year - 14) or born.year < 1900:
+            raise forms.ValidationError("생년월일을 확인해 주십시오(만 15세 이상).")
+        return born
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"]
+        if not value:
+            return ""
+        try:
+            return cells.parse_mobile(value)
+        except cells.CellError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def clean_reservation_wage(self) -> int | None:
+        value = self.cleaned_data["reservation_wage"]
+        if not value:
+            return None
+        try:
+            return cells.parse_won(value)
+        except cells.CellError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def clean_licences(self) -> list[str]:
+        return cells.split_list(self.cleaned_data["licences"])
+
+    def to_input(self) -> SeekerInput:
+        d = self.cleaned_data
+        desk = d.get("desk") or self.user.desk
+        return SeekerInput(
+            desk=desk,
+            counselor=self.user if self.user.desk_id == desk.pk else None,
+            name=d["name"].strip(),
+            birth_date=d["birth_date"],
+            phone=d["phone"],
+            sex=d["sex"],
+            address=d["address"],
+            home_dong=d["home_dong"],
+            target_groups=list(d["target_groups"]),
+            desired_job_text=d["desired_job_text"],
+            licences=licences_for_names(d["licences"]),
+            reservation_wage=d["reservation_wage"],
+            work_hours=d["work_hours"],
+            shifts=d["shifts"],
+            employment_type=d["employment_type"],
+            korean_level=d["korean_level"],
+            visa_type=d["visa_type"],
+            nationality="" if d["visa_type"] else "KR",
+            accessibility_needs=d["accessibility_needs"],
+            remarks=d["remarks"],
+        )
+
+
+class NoteForm(RrnRefusingForm):
+    channel = forms.ChoiceField(label="상담 방법", choices=CounselingNote.Channel.choices)
+    text = forms.CharField(label="상담 내용", widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class SearchForm(RrnRefusingForm):
+    q = forms.CharField(label="성명·전화번호", required=False)
+    job = forms.CharField(label="희망직종", required=False)
+    dong = forms.ModelChoiceField(label="행정동", queryset=Dong.objects.all(), required=False, empty_label="전체")
+    group = forms.ModelChoiceField(
+        label="대상계층", queryset=TargetGroup.objects.all(), required=False, empty_label="전체", to_field_name="code"
+    )
+    status = forms.ChoiceField(
+        label="상태",
+        required=False,
+        choices=[("", "전체"), *[c for c in Seeker.Status.choices if c[0] != Seeker.Status.ERASED]],
+    )

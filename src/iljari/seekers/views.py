@@ -1,0 +1,104 @@
+"""Seeker pages: search, register, the whole history on one page, counseling notes."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from iljari.core.access import CASEWORK, role_required
+from iljari.core.errors import IljariError
+from iljari.core.pages import field_validation, query_without_page
+from iljari.seekers.forms import NoteForm, SearchForm, SeekerForm
+from iljari.seekers.models import Seeker
+from iljari.seekers.selectors import (
+    SeekerFilters,
+    SeekerNotVisible,
+    seeker_read,
+    seeker_readers,
+    seeker_search,
+    seekers_listed,
+)
+from iljari.seekers.services import counseling_note_create, seeker_create
+
+PAGE_SIZE = 30
+
+
+@role_required(*CASEWORK)
+def seeker_list(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    filters = SeekerFilters()
+    if form.is_bound and form.is_valid():
+        d = form.cleaned_data
+        filters = SeekerFilters(
+            q=d["q"],
+            job=d["job"],
+            dong=d["dong"].pk if d["dong"] else None,
+            group=d["group"].code if d["group"] else "",
+            status=d["status"],
+        )
+    page = Paginator(seeker_search(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    seekers_listed(user=request.user, seekers=list(page), purpose="구직자 목록 조회")
+    template = "seekers/_results.html" if request.htmx else "seekers/list.html"
+    return render(request, template, {"form": form, "page": page, "query": query_without_page(request)})
+
+
+def _read(request: HttpRequest, pk: int, purpose: str) -> Seeker:
+    try:
+        return seeker_read(user=request.user, seeker_id=pk, purpose=purpose)
+    except Seeker.DoesNotExist:
+        raise Http404("구직자를 찾을 수 없습니다.") from None
+    except SeekerNotVisible as exc:
+        raise PermissionDenied(exc.message) from None
+
+
+def _detail(request: HttpRequest, seeker: Seeker, note_form: NoteForm, status: int = 200) -> HttpResponse:
+    context = {
+        "seeker": seeker,
+        "notes": seeker.notes.select_related("author")[:20],
+        "referrals": seeker.referrals.select_related("vacancy__employer", "counselor")[:20],
+        "readers": seeker_readers(seeker=seeker),
+        "note_form": note_form,
+    }
+    return render(request, "seekers/detail.html", context, status=status)
+
+
+@role_required(*CASEWORK)
+def seeker_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, _read(request, pk, "구직자 상세 조회"), NoteForm())
+
+
+@role_required(*CASEWORK)
+def seeker_new(request: HttpRequest) -> HttpResponse:
+    form = SeekerForm(request.POST or None, user=request.user)
+    form.enable_live_validation(reverse("seekers:validate"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            seeker = seeker_create(data=form.to_input(), actor=request.user)
+        except IljariError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, "구직자를 등록했습니다.")
+            return redirect("seekers:detail", pk=seeker.pk)
+    return render(request, "seekers/new.html", {"form": form})
+
+
+@require_POST
+@role_required(*CASEWORK)
+def seeker_validate(request: HttpRequest) -> HttpResponse:
+    """Live validation of one field of the registration form as the counselor types."""
+    return field_validation(request, SeekerForm(request.POST, user=request.user))
+
+
+@require_POST
+@role_required(*CASEWORK)
+def note_new(request: HttpRequest, pk: int) -> HttpResponse:
+    seeker = _read(request, pk, "상담일지 작성")
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        counseling_note_create(seeker=seeker, author=request.user, **form.cleaned_data)
+        messages.success(request, "상담일지를 저장했습니다.")
+        return redirect("seekers:detail", pk=pk)
+    return _detail(request, seeker, form, status=400)

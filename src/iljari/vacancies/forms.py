@@ -1,0 +1,107 @@
+"""Vacancy (구인표) registration and search."""
+
+from django import forms
+
+from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
+from iljari.core.forms import RrnRefusingForm
+from iljari.employers.models import Employer
+from iljari.reference.models import Dong, VisaType
+from iljari.reference.selectors import occupation_for_text, occupations_by_title
+from iljari.reference.services import licences_for_names
+from iljari.transfer import cells
+from iljari.vacancies.models import Vacancy
+from iljari.vacancies.services import VacancyInput, vacancy_wage_problem
+
+BENEFITS = [
+    ("dormitory", "기숙사"),
+    ("commuter_bus", "통근버스"),
+    ("meals", "식사 제공"),
+    ("social_insurance", "4대보험"),
+    ("severance", "퇴직금"),
+    ("bonus", "상여금"),
+]
+
+
+class VacancyForm(RrnRefusingForm):
+    employer = forms.ModelChoiceField(label="구인업체", queryset=Employer.objects.all(), widget=forms.HiddenInput)
+    title = forms.CharField(label="모집직종", max_length=120, help_text="예: 사출성형기조작원, 요양보호사")
+    duties = forms.CharField(label="직무내용", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    wage_type = forms.ChoiceField(label="임금 형태", choices=WageType.choices, initial=WageType.MONTHLY)
+    wage_amount = forms.CharField(label="임금(원)", widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    hours_start = forms.TimeField(label="근무 시작", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    hours_end = forms.TimeField(label="근무 종료", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    weekly_hours = forms.IntegerField(label="주당 근로시간", required=False, min_value=1, max_value=68)
+    shift = forms.ChoiceField(label="근무 형태", choices=Shift.choices)
+    employment_type = forms.ChoiceField(label="고용 형태", choices=EmploymentType.choices[:-1])
+    dong = forms.ModelChoiceField(
+        label="근무지 행정동", queryset=Dong.objects.all(), required=False, empty_label="업체 소재지와 같음"
+    )
+    openings = forms.IntegerField(label="모집 인원", min_value=1, max_value=999, initial=1)
+    required_licences = forms.CharField(label="필수 자격증", required=False, help_text="쉼표로 구분")
+    preferred_licences = forms.CharField(label="우대 자격증", required=False, help_text="쉼표로 구분")
+    korean_level_min = forms.TypedChoiceField(
+        label="필요 한국어 능력", choices=KoreanLevel.choices, coerce=int, initial=KoreanLevel.NONE
+    )
+    accessible_workplace = forms.BooleanField(label="장애인 편의시설 있음", required=False)
+    visa_types = forms.ModelMultipleChoiceField(
+        label="채용 가능 체류자격", queryset=VisaType.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    benefits = forms.MultipleChoiceField(
+        label="복리후생", choices=BENEFITS, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    closes_on = forms.DateField(label="마감일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean_wage_amount(self) -> int:
+        try:
+            return cells.parse_won(self.cleaned_data["wage_amount"])
+        except cells.CellError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("wage_type") and data.get("wage_amount"):
+            problem = vacancy_wage_problem(
+                wage_type=data["wage_type"],
+                wage_amount=data["wage_amount"],
+                weekly_hours=data.get("weekly_hours"),
+                hours_start=data.get("hours_start"),
+                hours_end=data.get("hours_end"),
+            )
+            if problem:
+                self.add_error("wage_amount", problem)
+        return data
+
+    def to_input(self) -> VacancyInput:
+        d = self.cleaned_data
+        return VacancyInput(
+            employer=d["employer"],
+            title=d["title"].strip(),
+            occupation=occupation_for_text(d["title"], occupations_by_title()),
+            duties=d["duties"],
+            wage_type=d["wage_type"],
+            wage_amount=d["wage_amount"],
+            hours_start=d["hours_start"],
+            hours_end=d["hours_end"],
+            weekly_hours=d["weekly_hours"],
+            shift=d["shift"],
+            employment_type=d["employment_type"],
+            dong=d["dong"],
+            openings=d["openings"],
+            required_licences=licences_for_names(cells.split_list(d["required_licences"])),
+            preferred_licences=licences_for_names(cells.split_list(d["preferred_licences"])),
+            korean_level_min=d["korean_level_min"],
+            accessible_workplace=d["accessible_workplace"],
+            visa_types=list(d["visa_types"]),
+            benefits=d["benefits"],
+            closes_on=d["closes_on"],
+        )
+
+
+class VacancySearchForm(RrnRefusingForm):
+    q = forms.CharField(label="직종·업체명", required=False)
+    dong = forms.ModelChoiceField(
+        label="근무지 행정동", queryset=Dong.objects.all(), required=False, empty_label="전체"
+    )
+    status = forms.ChoiceField(
+        label="상태", required=False, initial="open", choices=[("", "전체"), *Vacancy.Status.choices]
+    )
