@@ -199,7 +199,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": VAR_DIR / "uploads"}},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-WHITENOISE_USE_FINDERS = DEBUG
+# Finders also serve app static files when collectstatic has not run (tests, a first start).
+WHITENOISE_USE_FINDERS = True
 
 LOGGING = {
     "version": 1,

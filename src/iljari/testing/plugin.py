@@ -29,3 +29,4 @@ elif os.environ.get("ILJARI_DATABASE_URL"):
 from iljari.privacy.crypto import create_key_file  # noqa: E402 - after the environment is set
 
 create_key_file(_var / "iljari.key")
+(_var / "static").mkdir()  # collectstatic has not run; WhiteNoise serves through the finders
