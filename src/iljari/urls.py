@@ -3,6 +3,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+admin.site.site_header = "iljari 관리"
+admin.site.site_title = "iljari 관리"
+admin.site.index_title = "기준정보·직원 관리"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("seekers/", include("iljari.seekers.urls")),

@@ -37,13 +37,16 @@ def test_manager_sees_seekers_employers_and_vacancies(manager_client, make_seeke
     assert manager_client.get(reverse("vacancies:list")).status_code == 200
 
 
-@pytest.mark.parametrize(("query", "found"), [
-    ("김안산", {"김안산"}),          # exact name, through the keyed hash
-    ("안산", {"김안산", "이안산"}),   # part of a name
-    ("010-4444-1234", {"김안산"}),   # a whole phone number
-    ("1234", {"김안산"}),            # the last digits of a phone
-    ("없는사람", set()),
-])
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("김안산", {"김안산"}),  # exact name, through the keyed hash
+        ("안산", {"김안산", "이안산"}),  # part of a name
+        ("010-4444-1234", {"김안산"}),  # a whole phone number
+        ("1234", {"김안산"}),  # the last digits of a phone
+        ("없는사람", set()),
+    ],
+)
 def test_counselor_finds_seekers_by_name_or_phone(client, counselor, make_seeker, query, found):
     make_seeker(name="김안산", phone="010-4444-1234")
     make_seeker(name="이안산", phone="010-5555-0000")
@@ -74,3 +77,12 @@ def test_five_wrong_passwords_lock_the_login(client, counselor):
         client.post("/login/", {"username": "counselor1", "password": "wrong"})
     locked = client.post("/login/", {"username": "counselor1", "password": "test-pass-2026"})
     assert "로그인이 잠시 제한되었습니다" in locked.content.decode()
+
+
+def test_admin_edits_reference_data(client, db):
+    from iljari.conftest import _staff
+
+    client.force_login(_staff("root", "admin", None))
+    assert "최저임금" in client.get("/admin/").content.decode()
+    assert "와동" in client.get("/admin/reference/dong/").content.decode()
+    assert client.get("/admin/reference/occupation/?q=아크용접원").status_code == 200

@@ -8,10 +8,21 @@ from iljari.seekers.models import Seeker
 
 
 def _form(**overrides):
-    data = {"name": "정새봄", "birth_date": "1992-05-14", "phone": "010-7777-1212", "sex": "F",
-            "home_dong": Dong.objects.get(name="와동").pk, "desired_job_text": "사무보조", "reservation_wage": "230만",
-            "licences": "컴퓨터활용능력 2급", "work_hours": "full_time", "employment_type": "any", "korean_level": "4",
-            "remarks": "", "consent": "on"}
+    data = {
+        "name": "정새봄",
+        "birth_date": "1992-05-14",
+        "phone": "010-7777-1212",
+        "sex": "F",
+        "home_dong": Dong.objects.get(name="와동").pk,
+        "desired_job_text": "사무보조",
+        "reservation_wage": "230만",
+        "licences": "컴퓨터활용능력 2급",
+        "work_hours": "full_time",
+        "employment_type": "any",
+        "korean_level": "4",
+        "remarks": "",
+        "consent": "on",
+    }
     data.update(overrides)
     return data
 
@@ -22,7 +33,11 @@ def test_counselor_registers_a_seeker(client, counselor):
     seeker = Seeker.objects.get()
     assert response.status_code == 302 and response.url == reverse("seekers:detail", args=[seeker.pk])
     assert (seeker.name, seeker.reservation_wage, seeker.desk, seeker.counselor) == (
-        "정새봄", 2_300_000, counselor.desk, counselor)
+        "정새봄",
+        2_300_000,
+        counselor.desk,
+        counselor,
+    )
     assert list(seeker.licences.values_list("name", flat=True)) == ["컴퓨터활용능력 2급"]
     assert seeker.consents.get().purpose == "employment_services"
 
