@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "iljari.events",
     "iljari.training",
     "iljari.transfer",
+    "iljari.matching",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Text processing for Korean and the languages of Ansan's residents (no Django inside)."""

@@ -1,0 +1,41 @@
+"""Korean morphemes with kiwipiepy, one analyzer per process (it takes seconds and ~500 MB)."""
+
+import functools
+import threading
+from collections.abc import Iterable
+
+# Content morphemes: nouns, verb and adjective stems, roots, foreign words, numbers, hanja.
+CONTENT_TAGS = frozenset({"NNG", "NNP", "NR", "VV", "VA", "XR", "SL", "SN", "SH", "W_SERIAL"})
+_lock = threading.Lock()
+
+
+@functools.cache
+def kiwi():  # noqa: ANN201 - kiwipiepy has no type stubs
+    from kiwipiepy import Kiwi
+
+    return Kiwi(num_workers=2)
+
+
+def add_user_words(words: Iterable[tuple[str, str]]) -> None:
+    """Teach the analyzer words it splits badly (occupation titles, licence names)."""
+    with _lock:
+        analyzer = kiwi()
+        for word, tag in words:
+            analyzer.add_user_word(word, tag)
+
+
+def morphemes(text: str) -> list[str]:
+    """Content morphemes of ``text``: '공장 사출기 돌리는 일' → ['공장', '사출', '돌리', '일']."""
+    if not text:
+        return []
+    with _lock:
+        tokens = kiwi().tokenize(text)
+    return [t.form.casefold() if t.tag == "SL" else t.form for t in tokens if t.tag in CONTENT_TAGS]
+
+
+def morphemes_many(texts: list[str]) -> list[list[str]]:
+    """Morphemes of many texts at once (kiwi's batch mode is faster than a loop)."""
+    with _lock:
+        results = kiwi().tokenize(texts)
+    return [[t.form.casefold() if t.tag == "SL" else t.form for t in tokens if t.tag in CONTENT_TAGS]
+            for tokens in results]
