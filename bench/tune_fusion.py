@@ -27,7 +27,7 @@ def _setup() -> None:
     django.setup()
 
 
-def _collect(folder: Path):  # noqa: ANN202
+def _collect(folder: Path):
     from iljari.matching.engine.evaluation import load_eval_set
     from iljari.matching.engine.retrieval import HybridRetriever, standardize
     from iljari.matching.evalsets import build_concept_set
@@ -42,25 +42,29 @@ def _collect(folder: Path):  # noqa: ANN202
     names = None
     rows = []
     for start in range(0, len(data.query_texts), 128):
-        chunk = data.query_texts[start:start + 128]
-        signals = retriever._signals(chunk, None)
+        chunk = data.query_texts[start : start + 128]
+        signals, _ = retriever.signals(chunk)
         names = list(signals)
         z = {n: standardize(v) for n, v in signals.items()}
         for i, text in enumerate(chunk):
-            candidates = np.unique(np.concatenate(
-                [np.argpartition(-z[n][i], CANDIDATES)[:CANDIDATES] for n in names]))
-            same = detect_language(text) == retriever.language
-            rows.append((candidates, np.stack([z[n][i, candidates] for n in names]), same))
+            candidates = np.unique(np.concatenate([np.argpartition(-z[n][i], CANDIDATES)[:CANDIDATES] for n in names]))
+            lang = detect_language(text)
+            rows.append(
+                (candidates, np.stack([z[n][i, candidates] for n in names]), lang == retriever.language, lang == "ko")
+            )
     relevant = [data.relevant[q] for q in data.query_ids]
     return names, rows, relevant, data.doc_ids
 
 
-def _ndcg(rows, relevant, doc_ids, weights_same, weights_cross) -> float:  # noqa: ANN001
+def _ndcg(rows, relevant, doc_ids, weights_same, weights_cross, use_korean=None) -> float:  # noqa: ANN001
     from iljari.matching.engine.metrics import query_metrics
 
     total = 0.0
-    for (candidates, z, same), rel in zip(rows, relevant, strict=True):
-        fused = (weights_same if same else weights_cross) @ z
+    for (candidates, z, same, korean), rel in zip(rows, relevant, strict=True):
+        weights = (weights_same if same else weights_cross).copy()
+        if korean and use_korean is not None:
+            weights[3] = use_korean
+        fused = weights @ z
         top = candidates[np.argsort(-fused)[:10]]
         total += query_metrics([doc_ids[i] for i in top], rel, 10)["ndcg@10"]
     return total / len(rows)
@@ -69,28 +73,33 @@ def _ndcg(rows, relevant, doc_ids, weights_same, weights_cross) -> float:  # noq
 def main() -> None:
     _setup()
     folders = [Path(a) for a in sys.argv[1:]] or [
-        *(Path("/work/shared/data/eval") / n for n in ("ko_alias_dev", "melo_usa_q_en_c_en", "melo_esp_q_es_c_en",
-                                                       "melo_deu_q_de_c_en")),
-        ROOT / "src/iljari/matching/evalsets/colloquial_dev"]
+        *(
+            Path("/work/shared/data/eval") / n
+            for n in ("ko_alias_dev", "melo_usa_q_en_c_en", "melo_esp_q_es_c_en", "melo_deu_q_de_c_en")
+        ),
+        ROOT / "src/iljari/matching/evalsets/colloquial_dev",
+    ]
     sets = {f.name: _collect(f) for f in folders}
     names = next(iter(sets.values()))[0]
     print("signals:", names)
-    grid_dense = [(1.0, u) for u in (0.0, 0.25, 0.5)]
-    grid_lex = [(w, n) for w in (0.0, 0.05, 0.1, 0.2) for n in (0.0, 0.05, 0.1, 0.2, 0.3)]
+    grid_dense = [(1.0, u, uk) for u in (0.0, 0.25, 0.5, 0.75) for uk in (0.0, 0.1, 0.25)]
+    grid_lex = [(w, n) for w in (0.0, 0.03, 0.05, 0.1) for n in (0.0, 0.05, 0.1, 0.15, 0.2)]
     best = None
-    for (e5, use), (w, n), (cw, cn) in itertools.product(grid_dense, grid_lex, [(0, 0), (0, 0.05), (0.05, 0.05)]):
+    for (e5, use, use_korean), (w, n) in itertools.product(grid_dense, grid_lex):
         same = np.array([w, n, e5, use])
-        cross = np.array([cw, cn, e5, use])
-        scores = {k: _ndcg(r, rel, ids, same, cross) for k, (_, r, rel, ids) in sets.items()}
+        cross = np.array([0, 0, e5, use])
+        scores = {k: _ndcg(r, rel, ids, same, cross, use_korean) for k, (_, r, rel, ids) in sets.items()}
         mean = sum(scores.values()) / len(scores)
         if best is None or mean > best[0]:
-            best = (mean, same, cross, scores)
-    mean, same, cross, scores = best
-    print(f"best mean nDCG@10 {mean:.4f}; same-language weights (words, ngrams, e5, use) {same.tolist()}, "
-          f"cross-language {cross.tolist()}")
+            best = (mean, same, cross, use_korean, scores)
+    mean, same, cross, use_korean, scores = best
+    print(
+        f"best mean nDCG@10 {mean:.4f}; same-language weights (words, ngrams, e5, use) {same.tolist()}, "
+        f"cross-language {cross.tolist()}, USE weight for Korean queries {use_korean}"
+    )
     for k, (_, r, rel, ids) in sets.items():
         bm25 = _ndcg(r, rel, ids, np.array([1, 1, 0, 0]), np.array([1, 1, 0, 0]))
-        vector = _ndcg(r, rel, ids, np.array([0, 0, same[2], same[3]]), np.array([0, 0, same[2], same[3]]))
+        vector = _ndcg(r, rel, ids, np.array([0, 0, same[2], same[3]]), np.array([0, 0, same[2], same[3]]), use_korean)
         print(f"  {k:<22} bm25 {bm25:.4f}  vector {vector:.4f}  hybrid {scores[k]:.4f}")
 
 

@@ -208,5 +208,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"iljari": {"level": "INFO"}},
+    "loggers": {"iljari": {"level": "INFO"}, "bm25s": {"level": "WARNING"}},
 }

@@ -120,6 +120,11 @@ class VisaType(models.Model):
         help_text="허용 업종에서만 취업할 수 있는 자격의 직종 범위",
     )
     weekly_hours_limit = models.PositiveSmallIntegerField("주당 시간 한도", null=True, blank=True)
+    requires_listing = models.BooleanField(
+        "구인표에 명시 필요",
+        default=False,
+        help_text="고용허가 등으로 구인업체가 이 자격의 채용 가능을 밝혀야 하는 경우",
+    )
     note = models.CharField("비고", max_length=300, blank=True)
 
     class Meta:

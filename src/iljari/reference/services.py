@@ -153,6 +153,7 @@ def visa_types_load(path: Path | None = None) -> int:
                 "work_scope": r["work_scope"],
                 "permitted_keco_prefixes": r["permitted_keco_prefixes"].split(),
                 "weekly_hours_limit": int(r["weekly_hours_limit"]) if r["weekly_hours_limit"] else None,
+                "requires_listing": r.get("requires_listing", "N").strip().upper() == "Y",
                 "note": r.get("note", ""),
             }
             for r in rows

@@ -37,5 +37,34 @@ def morphemes_many(texts: list[str]) -> list[list[str]]:
     """Morphemes of many texts at once (kiwi's batch mode is faster than a loop)."""
     with _lock:
         results = kiwi().tokenize(texts)
-    return [[t.form.casefold() if t.tag == "SL" else t.form for t in tokens if t.tag in CONTENT_TAGS]
-            for tokens in results]
+    return [
+        [t.form.casefold() if t.tag == "SL" else t.form for t in tokens if t.tag in CONTENT_TAGS] for tokens in results
+    ]
+
+
+# Grammatical morphemes: particles (J…), endings (E…), copula, punctuation and symbols.
+_GRAMMAR_PREFIXES = ("J", "E", "VCP", "VCN", "S", "W_")
+
+
+def content_words_many(texts: list[str]) -> list[list[str]]:
+    """Each text's words with particles and endings removed: '공장에서 돌리는 일' → ['공장', '돌리', '일'].
+
+    Character n-grams taken over these words match compounds without matching grammar.
+    """
+    with _lock:
+        results = kiwi().tokenize(texts)
+    out = []
+    for tokens in results:
+        words: list[str] = []
+        last_end = -1
+        for t in tokens:
+            if t.tag.startswith(_GRAMMAR_PREFIXES) and t.tag not in ("SL", "SN", "SH"):
+                last_end = -1
+                continue
+            if t.start == last_end and words:
+                words[-1] += t.form
+            else:
+                words.append(t.form)
+            last_end = t.start + t.len
+        out.append(words)
+    return out

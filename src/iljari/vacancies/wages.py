@@ -63,3 +63,8 @@ def minimum_wage_shortfall(
     if hourly + 0.5 < minimum.hourly:
         return MinimumWageShortfall(minimum, hourly)
     return None
+
+
+def monthly_for_hours(hourly: float, weekly_hours: int | None) -> float:
+    """What an hourly-equivalent wage pays in a month for the job's own weekly hours."""
+    return hourly * FULL_TIME_MONTHLY_HOURS * (weekly_hours or FULL_TIME_WEEKLY_HOURS) / FULL_TIME_WEEKLY_HOURS

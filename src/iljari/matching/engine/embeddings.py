@@ -69,8 +69,10 @@ class EmbeddingCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=60)
         self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, kind TEXT, digest BLOB, "
-                         "vector BLOB, PRIMARY KEY (model, kind, digest)) WITHOUT ROWID")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vectors (model TEXT, kind TEXT, digest BLOB, "
+            "vector BLOB, PRIMARY KEY (model, kind, digest)) WITHOUT ROWID"
+        )
         self._lock = threading.Lock()
 
     @staticmethod
@@ -81,18 +83,21 @@ class EmbeddingCache:
         found: dict[bytes, np.ndarray] = {}
         with self._lock:
             for start in range(0, len(digests), 500):
-                chunk = list(digests[start:start + 500])
+                chunk = list(digests[start : start + 500])
                 marks = ",".join("?" * len(chunk))
                 rows = self._db.execute(
                     f"SELECT digest, vector FROM vectors WHERE model=? AND kind=? AND digest IN ({marks})",
-                    [model, kind, *chunk])
+                    [model, kind, *chunk],
+                )
                 found.update((d, np.frombuffer(v, dtype=np.float16)) for d, v in rows)
         return found
 
     def put(self, model: str, kind: str, items: list[tuple[bytes, np.ndarray]]) -> None:
         with self._lock, self._db:
-            self._db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
-                                 [(model, kind, d, v.astype(np.float16).tobytes()) for d, v in items])
+            self._db.executemany(
+                "INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                [(model, kind, d, v.astype(np.float16).tobytes()) for d, v in items],
+            )
 
 
 class CachedEmbedder:
@@ -108,7 +113,7 @@ class CachedEmbedder:
         known = self.cache.get(self.name, kind, list(dict.fromkeys(digests)))
         missing = list({d: t for d, t in zip(digests, texts, strict=True) if d not in known}.items())
         for start in range(0, len(missing), self.batch):
-            chunk = missing[start:start + self.batch]
+            chunk = missing[start : start + self.batch]
             vectors = self.model.embed([t for _, t in chunk], kind)
             self.cache.put(self.name, kind, [(d, v) for (d, _), v in zip(chunk, vectors, strict=True)])
             known.update((d, v.astype(np.float16)) for (d, _), v in zip(chunk, vectors, strict=True))

@@ -32,14 +32,22 @@ def load_eval_set(folder: Path) -> EvalSet:
         if not grade or float(grade[0]) > 0:
             relevant.setdefault(query_id, set()).add(doc_id)
     queries = [q for q in _rows(folder / "queries.tsv") if q[0] in relevant]
-    return EvalSet([d[0] for d in corpus], [d[1] for d in corpus], [q[0] for q in queries],
-                   [q[1] for q in queries], relevant)
+    return EvalSet(
+        [d[0] for d in corpus], [d[1] for d in corpus], [q[0] for q in queries], [q[1] for q in queries], relevant
+    )
 
 
-def evaluate(retriever: HybridRetriever, data: EvalSet, k: int = 10,
-             methods: tuple[str, ...] = METHODS) -> dict[str, dict[str, float]]:
+def evaluate(
+    retriever: HybridRetriever, data: EvalSet, k: int = 10, methods: tuple[str, ...] = METHODS
+) -> dict[str, dict[str, float]]:
     """Metrics per method for a retriever already fitted on ``data``'s corpus."""
     ranked = retriever.search_methods(data.query_texts, k, methods)
-    return {method: mean_metrics([query_metrics([data.doc_ids[i] for i, _ in hits], data.relevant[qid], k)
-                                  for qid, hits in zip(data.query_ids, ranked[method], strict=True)])
-            for method in methods}
+    return {
+        method: mean_metrics(
+            [
+                query_metrics([data.doc_ids[i] for i, _ in hits], data.relevant[qid], k)
+                for qid, hits in zip(data.query_ids, ranked[method], strict=True)
+            ]
+        )
+        for method in methods
+    }

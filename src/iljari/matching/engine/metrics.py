@@ -9,9 +9,11 @@ def query_metrics(ranked: Sequence[str], relevant: set[str], k: int = 10) -> dic
     first = hits.index(True) if any(hits) else None
     dcg = sum(1 / math.log2(rank + 2) for rank, hit in enumerate(hits) if hit)
     ideal = sum(1 / math.log2(rank + 2) for rank in range(min(len(relevant), k)))
-    return {f"recall@{k}": 1.0 if first is not None else 0.0,
-            f"ndcg@{k}": dcg / ideal if ideal else 0.0,
-            f"mrr@{k}": 1 / (first + 1) if first is not None else 0.0}
+    return {
+        f"recall@{k}": 1.0 if first is not None else 0.0,
+        f"ndcg@{k}": dcg / ideal if ideal else 0.0,
+        f"mrr@{k}": 1 / (first + 1) if first is not None else 0.0,
+    }
 
 
 def mean_metrics(rows: list[dict[str, float]]) -> dict[str, float]:

@@ -11,26 +11,30 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from iljari.matching.engine.analysis import ngram_tokens, word_tokens
+from iljari.matching.engine.analysis import ngram_tokens_many, word_tokens
 from iljari.matching.engine.embeddings import DOCUMENT, QUERY, CachedEmbedder, E5Embedder, USEEmbedder
 from iljari.matching.engine.lexical import LexicalIndex
 from iljari.text.language import detect_language
 from iljari.text.normalize import normalize
 
 # Languages the Universal Sentence Encoder was trained on; elsewhere its vectors are noise.
-USE_LANGUAGES = frozenset({"ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "es", "th",
-                           "tr", "ru"})
+USE_LANGUAGES = frozenset({"ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "es", "th", "tr", "ru"})
 METHODS = ("bm25", "vector", "hybrid")
 
 
 @dataclass(frozen=True)
 class FusionWeights:
-    """Weight of each standardized signal in the hybrid score."""
+    """Weight of each standardized signal in the hybrid score (tuned by bench/tune_fusion.py).
+
+    Lexical signals count only when the query is in the catalogue's language; USE counts
+    less for Korean queries, where it was measured to be weak on job titles.
+    """
 
     e5: float = 1.0
-    use: float = 0.25
+    use: float = 0.75
+    use_korean: float = 0.1
     words: float = 0.05
-    ngrams: float = 0.1
+    ngrams: float = 0.15
 
 
 def for_embedding(text: str) -> str:
@@ -66,17 +70,18 @@ class HybridRetriever:
         sample = " ".join(texts[:200])
         self.language = detect_language(sample)
         self.words = LexicalIndex.build(word_tokens(texts, self.language))
-        self.ngrams = LexicalIndex.build([ngram_tokens(t) for t in texts])
+        self.ngrams = LexicalIndex.build(ngram_tokens_many(texts))
         self.vectors = {}
         for name, model in self.embedders.items():
             report = (lambda done, total, name=name: progress(name, done, total)) if progress else None
             self.vectors[name] = model.embed([for_embedding(t) for t in texts], DOCUMENT, progress=report)
         return self
 
-    def _signals(self, queries: list[str], lang_hint: str | None) -> dict[str, np.ndarray]:
+    def signals(self, queries: list[str], lang_hint: str | None = None) -> tuple[dict[str, np.ndarray], list[str]]:
+        """Each raw signal as a (queries × documents) matrix, and each query's language."""
         languages = [detect_language(q, lang_hint) for q in queries]
         words = np.stack([self.words.scores(tokens) for tokens in self._query_words(queries, languages)])
-        ngrams = np.stack([self.ngrams.scores(ngram_tokens(q)) for q in queries])
+        ngrams = np.stack([self.ngrams.scores(tokens) for tokens in ngram_tokens_many(queries)])
         signals = {"words": words, "ngrams": ngrams}
         for name, model in self.embedders.items():
             sims = model.embed([for_embedding(q) for q in queries], QUERY) @ self.vectors[name].T
@@ -84,7 +89,7 @@ class HybridRetriever:
                 outside = np.array([lang not in USE_LANGUAGES for lang in languages])
                 sims[outside] = 0.0
             signals[name] = sims.astype(np.float32)
-        return signals
+        return signals, languages
 
     @staticmethod
     def _query_words(queries: list[str], languages: list[str]) -> list[list[str]]:
@@ -95,35 +100,38 @@ class HybridRetriever:
                 out[i] = tokens
         return out
 
-    def combine(self, signals: dict[str, np.ndarray], method: str) -> np.ndarray:
+    def combine(self, signals: dict[str, np.ndarray], languages: list[str], method: str) -> np.ndarray:
         """One method's scores from the raw signals: lexical only, dense only, or all fused."""
         if method == "bm25":
             return standardize(signals["words"]) + standardize(signals["ngrams"])
-        weights = {"words": self.weights.words, "ngrams": self.weights.ngrams,
-                   E5Embedder.name: self.weights.e5, USEEmbedder.name: self.weights.use}
-        dense = {E5Embedder.name, USEEmbedder.name}
-        total = np.zeros_like(signals["words"])
-        for name, values in signals.items():
-            if weights.get(name) and (method == "hybrid" or name in dense):
-                total += weights[name] * standardize(values)
+        w = self.weights
+        same = np.array([lang == self.language for lang in languages], dtype=np.float32)[:, None]
+        korean = np.array([lang == "ko" for lang in languages])[:, None]
+        total = w.e5 * standardize(signals[E5Embedder.name])
+        if USEEmbedder.name in signals:
+            total += np.where(korean, w.use_korean, w.use) * standardize(signals[USEEmbedder.name])
+        if method == "hybrid":
+            total += same * (w.words * standardize(signals["words"]) + w.ngrams * standardize(signals["ngrams"]))
         return total
 
     def scores(self, queries: list[str], method: str = "hybrid", lang_hint: str | None = None) -> np.ndarray:
         """A (queries × documents) matrix of scores; higher is better."""
-        return self.combine(self._signals(queries, lang_hint), method)
+        return self.combine(*self.signals(queries, lang_hint), method=method)
 
-    def search_methods(self, queries: list[str], k: int, methods: tuple[str, ...], lang_hint: str | None = None,
-                       chunk: int = 256) -> dict[str, list[list[tuple[int, float]]]]:
+    def search_methods(
+        self, queries: list[str], k: int, methods: tuple[str, ...], lang_hint: str | None = None, chunk: int = 256
+    ) -> dict[str, list[list[tuple[int, float]]]]:
         """The top ``k`` (document index, score) per query for each method, sharing the signals."""
         results: dict[str, list[list[tuple[int, float]]]] = {m: [] for m in methods}
         for start in range(0, len(queries), chunk):
-            signals = self._signals(queries[start:start + chunk], lang_hint)
+            signals, languages = self.signals(queries[start : start + chunk], lang_hint)
             for method in methods:
-                results[method] += top_k(self.combine(signals, method), k)
+                results[method] += top_k(self.combine(signals, languages, method), k)
         return results
 
-    def search(self, queries: list[str], k: int = 10, method: str = "hybrid",
-               lang_hint: str | None = None) -> list[list[tuple[int, float]]]:
+    def search(
+        self, queries: list[str], k: int = 10, method: str = "hybrid", lang_hint: str | None = None
+    ) -> list[list[tuple[int, float]]]:
         return self.search_methods(queries, k, (method,), lang_hint)[method]
 
 

@@ -27,7 +27,10 @@ def build_concept_set(folder: Path, occupations_csv: Path) -> None:
                 qid = f"{concept['concept']}-{lang}"
                 queries.append((qid, concept[lang]))
                 qrels += [(qid, doc, "1") for code in concept["keco"].split() for doc in by_keco.get(code, [])]
-    for name, rows in (("queries.tsv", queries), ("qrels.tsv", qrels),
-                       ("corpus.tsv", catalogue_corpus_rows(occupations_csv))):
+    for name, rows in (
+        ("queries.tsv", queries),
+        ("qrels.tsv", qrels),
+        ("corpus.tsv", catalogue_corpus_rows(occupations_csv)),
+    ):
         with (folder / name).open("w", encoding="utf-8", newline="") as fh:
             csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\").writerows(rows)

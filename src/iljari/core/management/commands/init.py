@@ -19,8 +19,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--city", type=Path, default=None, help="도시 데이터 폴더(기본: ILJARI_CITY_DIR 또는 안산시)"
         )
+        parser.add_argument("--no-index", action="store_true", help="매칭 색인을 만들지 않음(나중에 iljari reindex)")
 
-    def handle(self, *args: object, demo: bool, city: Path | None, **options: object) -> None:
+    def handle(self, *args: object, demo: bool, city: Path | None, no_index: bool, **options: object) -> None:
         city_folder = city or Path(settings.ILJARI_CITY_DIR)
         try:
             if create_key_file(Path(settings.ILJARI_KEY_FILE)):
@@ -34,6 +35,8 @@ class Command(BaseCommand):
             self.stdout.write("기준정보: " + ", ".join(f"{k} {v:,}건" for k, v in counts.items()))
             if demo:
                 self._demo(city_folder)
+            if not no_index:
+                call_command("reindex", stdout=self.stdout, stderr=self.stderr)
         except IljariError as exc:
             raise CommandError(exc.message) from exc
 

@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from iljari.matching.engine.evaluation import evaluate, load_eval_set
-from iljari.matching.evalsets import build_concept_set
 from iljari.matching.engine.retrieval import METHODS, HybridRetriever
+from iljari.matching.evalsets import build_concept_set
 from iljari.matching.models_runtime import retrieval_embedders
 from iljari.paths import data_dir
 
@@ -38,7 +38,8 @@ class Command(BaseCommand):
 
         def progress(stage: str, done: int, total: int) -> None:
             bar = bars.get(stage) or bars.setdefault(
-                stage, tqdm(total=total, desc=f"embedding {stage}", unit="doc", leave=False, file=sys.stderr))
+                stage, tqdm(total=total, desc=f"embedding {stage}", unit="doc", leave=False, file=sys.stderr)
+            )
             bar.update(done - bar.n)
 
         retriever = HybridRetriever(embedders).fit(data.doc_texts, progress=progress)
@@ -47,8 +48,10 @@ class Command(BaseCommand):
         results = evaluate(retriever, data, k=k, methods=METHODS)
         seconds = time.perf_counter() - started
         embedded = sum(e.embedded for e in embedders.values())
-        self.stdout.write(f"{folder.name}: {len(data.doc_ids):,} documents, {len(data.query_ids):,} queries, "
-                          f"{seconds:.1f} s ({embedded:,} texts embedded, the rest from the cache)")
+        self.stdout.write(
+            f"{folder.name}: {len(data.doc_ids):,} documents, {len(data.query_ids):,} queries, "
+            f"{seconds:.1f} s ({embedded:,} texts embedded, the rest from the cache)"
+        )
         for method, metrics in results.items():
             self.stdout.write(f"  {method:<7} " + "  ".join(f"{key} {value:.4f}" for key, value in metrics.items()))
         if as_json:

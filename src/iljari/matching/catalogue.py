@@ -1,0 +1,116 @@
+"""The occupation normalizer: free text ("용접", "thợ hàn", "어르신 돌보는 일") → ranked
+한국직업사전 occupations with a confidence, and the catalogue as the engine sees it.
+"""
+
+import math
+import threading
+from collections.abc import Callable
+
+from django.db import transaction
+
+from iljari.matching.engine.records import Occupation as EngineOccupation
+from iljari.matching.engine.records import VisaRule
+from iljari.matching.engine.retrieval import HybridRetriever
+from iljari.matching.models import OccupationGuess
+from iljari.matching.models_runtime import retrieval_embedders
+from iljari.reference.models import Licence, Occupation, VisaType
+from iljari.reference.selectors import occupation_for_text, occupations_by_title
+from iljari.text.normalize import normalize
+
+Progress = Callable[[str, int, int], None]
+GUESSES = 3
+_lock = threading.Lock()
+
+
+def catalogue_text(o: Occupation) -> str:
+    """What the normalizer reads of an occupation: title, other names, summary."""
+    names = f" ({', '.join(o.synonyms)})" if o.synonyms else ""
+    return f"{o.title}{names}. {o.summary}".strip()
+
+
+class OccupationNormalizer:
+    def __init__(self, occupations: list[Occupation], progress: Progress | None = None) -> None:
+        self.pks = [o.pk for o in occupations]
+        self.retriever = HybridRetriever(retrieval_embedders()).fit(
+            [catalogue_text(o) for o in occupations], progress=progress
+        )
+        self.exact = occupations_by_title()
+
+    def guess(self, texts: list[str], lang_hint: str | None = None) -> list[list[tuple[int, float]]]:
+        """Up to three (occupation pk, confidence) per text, best first.
+
+        An exact title or unambiguous synonym is certain (1.0); otherwise confidence falls
+        with the distance to the best hybrid score, so a clear winner stands alone and close
+        candidates share the weight.
+        """
+        results: list[list[tuple[int, float]]] = []
+        pending = [i for i, t in enumerate(texts) if t.strip()]
+        ranked = self.retriever.search([texts[i] for i in pending], k=GUESSES, lang_hint=lang_hint) if pending else []
+        by_text = dict(zip(pending, ranked, strict=True))
+        for i, text in enumerate(texts):
+            exact = occupation_for_text(text, self.exact)
+            hits = by_text.get(i, [])
+            if exact is not None:
+                results.append([(exact.pk, 1.0), *[(self.pks[d], 0.5) for d, _ in hits if self.pks[d] != exact.pk][:2]])
+                continue
+            if not hits:
+                results.append([])
+                continue
+            best = hits[0][1]
+            results.append([(self.pks[d], round(math.exp(-(best - score) / 1.5), 3)) for d, score in hits])
+        return results
+
+
+_normalizer: OccupationNormalizer | None = None
+
+
+def normalizer(progress: Progress | None = None) -> OccupationNormalizer:
+    """The process's normalizer over the whole catalogue, built on first use."""
+    global _normalizer
+    with _lock:
+        if _normalizer is None:
+            _normalizer = OccupationNormalizer(list(Occupation.objects.order_by("pk")), progress)
+        return _normalizer
+
+
+def use_normalizer(instance: OccupationNormalizer | None) -> None:
+    """Replace the process's normalizer (a smaller catalogue for a quick test run, or None to reset)."""
+    global _normalizer
+    with _lock:
+        _normalizer = instance
+
+
+def guess_occupations(texts: list[str]) -> dict[str, list[tuple[int, float]]]:
+    """Guesses for each distinct text, from the cache or computed once and stored."""
+    keys = {normalize(t)[:200] for t in texts if t and t.strip()}
+    known = {g.text: [tuple(m) for m in g.matches] for g in OccupationGuess.objects.filter(text__in=keys)}
+    missing = sorted(keys - set(known))
+    if missing:
+        guesses = normalizer().guess(missing)
+        with transaction.atomic():
+            OccupationGuess.objects.bulk_create(
+                [OccupationGuess(text=t, matches=[list(m) for m in g]) for t, g in zip(missing, guesses, strict=True)],
+                ignore_conflicts=True,
+            )
+        known.update(zip(missing, guesses, strict=True))
+    return {t: known.get(normalize(t)[:200], []) for t in texts}
+
+
+def engine_catalogue() -> tuple[list[EngineOccupation], dict[int, int]]:
+    """The catalogue as engine records, and occupation pk → engine index."""
+    rows = list(Occupation.objects.order_by("pk").values_list("pk", "title", "keco_code", "keco_name", "ksco_code"))
+    return (
+        [EngineOccupation(i, t, k, kn, ks) for i, (_, t, k, kn, ks) in enumerate(rows)],
+        {pk: i for i, (pk, *_) in enumerate(rows)},
+    )
+
+
+def engine_visa_rules() -> list[VisaRule]:
+    return [
+        VisaRule(v.code, v.work_scope, tuple(v.permitted_keco_prefixes), v.weekly_hours_limit, v.requires_listing)
+        for v in VisaType.objects.order_by("code")
+    ]
+
+
+def licence_names() -> dict[int, str]:
+    return dict(Licence.objects.values_list("pk", "name"))

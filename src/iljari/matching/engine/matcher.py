@@ -1,0 +1,376 @@
+"""Matching in both directions: a seeker's vacancies and a vacancy's seekers.
+
+candidates (occupation lists, KECO group lists, nearest titles) → filters and scores
+(rules.py, over arrays) → the top ``k`` → reasons (codes the web layer renders in Korean).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from iljari.matching.engine.columns import SeekerColumns, VacancyColumns, VisaRules
+from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord
+from iljari.matching.engine.rules import Catalogue, PairEvaluation, evaluate_pairs
+from iljari.matching.engine.texts import TextSpace
+
+NEAREST_TEXTS = 200  # similar titles looked up per query
+SCAN_LIMIT = 200_000  # below this, a query with nothing to go on scans every active row
+NEAR_MISS_FILTERS = ("licence", "korean", "shift", "hours", "reservation_wage")
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str
+    params: dict = field(default_factory=dict)
+    positive: bool = True
+
+
+@dataclass
+class Match:
+    record_id: int
+    score: float
+    reasons: list[Reason]
+    missing: list[Reason] = field(default_factory=list)
+    components: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class MatchResult:
+    matches: list[Match]
+    near_misses: list[Match]
+    candidates: int
+
+
+class Lists:
+    """Key → rows, built in bulk with one sort and extended one row at a time."""
+
+    def __init__(self) -> None:
+        self._rows: dict[int, np.ndarray] = {}
+        self._extra: dict[int, list[int]] = defaultdict(list)
+
+    def bulk(self, keys: np.ndarray, rows: np.ndarray) -> None:
+        order = np.argsort(keys, kind="stable")
+        keys, rows = keys[order], rows[order]
+        bounds = np.flatnonzero(np.diff(keys)) + 1
+        for chunk_keys, chunk_rows in zip(np.split(keys, bounds), np.split(rows, bounds), strict=True):
+            if len(chunk_keys) and chunk_keys[0] >= 0:
+                key = int(chunk_keys[0])
+                existing = self._rows.get(key)
+                self._rows[key] = chunk_rows if existing is None else np.concatenate([existing, chunk_rows])
+
+    def add(self, key: int, row: int) -> None:
+        if key >= 0:
+            self._extra[key].append(row)
+
+    def get(self, key: int) -> np.ndarray:
+        base = self._rows.get(key)
+        extra = self._extra.get(key)
+        if extra:
+            return np.concatenate([base, extra]) if base is not None else np.array(extra, dtype=np.int64)
+        return base if base is not None else np.zeros(0, dtype=np.int64)
+
+
+def _broadcast(single: dict[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
+    return {name: np.broadcast_to(values[0], (n, *values.shape[1:])) for name, values in single.items()}
+
+
+class _Index:
+    """What both directions share: a catalogue, residence rules, licence names, a text space."""
+
+    def __init__(
+        self, catalogue: list[Occupation], visas: VisaRules, licence_names: dict[int, str], texts: TextSpace
+    ) -> None:
+        self.occupations = catalogue
+        self.catalogue = Catalogue(
+            keco=np.array(
+                [int(o.keco_code) if o.keco_code.isdigit() else -1 for o in catalogue] or [-1], dtype=np.int16
+            ),
+            titles=[o.title for o in catalogue],
+            keco_names={int(o.keco_code): o.keco_name for o in catalogue if o.keco_code.isdigit()},
+        )
+        self.ksco_major = np.array(
+            [int(o.ksco_code[0]) if o.ksco_code[:1].isdigit() else -1 for o in catalogue] or [-1], dtype=np.int8
+        )
+        self.visas = visas
+        self.licence_names = licence_names
+        self.texts = texts
+        self.by_occupation, self.by_keco, self.by_text = Lists(), Lists(), Lists()
+
+    def _keco_of(self, occupation: int) -> int:
+        return int(self.catalogue.keco[occupation]) if occupation >= 0 else -1
+
+    def _text_similarity(self, vector: np.ndarray | None, text_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(similarity per row's text, nearest text ids) for a query vector."""
+        nearest, sims = self.texts.nearest(vector, NEAREST_TEXTS)
+        if len(self.texts) and len(self.texts) <= 20_000 and vector is not None:
+            return self.texts.similarities(vector)[text_ids], nearest
+        lookup = dict(zip(nearest.tolist(), sims.tolist(), strict=True))
+        return np.array([lookup.get(int(t), 0.0) for t in text_ids], dtype=np.float32), nearest
+
+    def _evaluate(self, s: dict, v: dict, sims: np.ndarray, minimum_hourly: float) -> PairEvaluation:
+        return evaluate_pairs(
+            s, v, text_similarity=sims, catalogue=self.catalogue, visas=self.visas, minimum_hourly=minimum_hourly
+        )
+
+    def _pair_reasons(
+        self, ev: PairEvaluation, i: int, s: dict, v: dict, *, seeker_place: str, vacancy_place: str, vacancy_title: str
+    ) -> tuple[list[Reason], list[Reason]]:
+        reasons: list[Reason] = []
+        kind, occ = int(ev.occupation_kind[i]), int(v["occupation"][i])
+        keco = int(v["keco"][i])
+        if kind == 3 and occ >= 0:
+            reasons.append(Reason("occupation_match", {"title": self.catalogue.titles[occ]}))
+        elif kind == 2:
+            reasons.append(Reason("occupation_same_group", {"group": self.catalogue.keco_names.get(keco, "")}))
+        elif kind == 1:
+            reasons.append(Reason("occupation_related", {"group": self.catalogue.keco_names.get(keco, "")}))
+        if ev.components["text"][i] >= 0.5 and kind < 3:
+            reasons.append(Reason("title_similar", {"title": vacancy_title}))
+        minutes = float(ev.minutes[i])
+        if not np.isnan(minutes):
+            reasons.append(
+                Reason(
+                    "commute",
+                    {"minutes": max(5, int(round(minutes / 5) * 5)), "from": seeker_place, "to": vacancy_place},
+                    positive=minutes <= 45,
+                )
+            )
+        held = set(s["licences"][i].tolist())
+        for lic in v["required"][i]:
+            if lic >= 0 and lic in held:
+                reasons.append(Reason("licence_required_held", {"name": self.licence_names.get(int(lic), "")}))
+        for lic in v["preferred"][i]:
+            if lic >= 0 and lic in held:
+                reasons.append(Reason("licence_preferred_held", {"name": self.licence_names.get(int(lic), "")}))
+        reservation = float(s["reservation"][i])
+        if not np.isnan(reservation) and not np.isnan(v["monthly"][i]):
+            diff = round((float(v["monthly"][i]) - reservation) / 10_000) * 10_000
+            reasons.append(Reason("wage_vs_reservation", {"diff": diff}, positive=diff >= 0))
+        if v["korean_min"][i] > s["korean"][i]:
+            reasons.append(Reason("korean_short", {}, positive=False))
+        if ev.components["congestion"][i] < 0.5:
+            reasons.append(Reason("many_referrals", {"count": int(v["open_referrals"][i])}, positive=False))
+        visa = int(s["visa"][i])
+        if visa >= 0 and not ev.failures["visa"][i]:
+            reasons.append(Reason("visa_ok", {"code": self.visas.rules[visa].code}))
+        missing = [self._missing(name, i, s, v) for name, failed in ev.failures.items() if failed[i]]
+        return reasons, missing
+
+    def _missing(self, name: str, i: int, s: dict, v: dict) -> Reason:
+        params: dict = {}
+        if name == "licence":
+            held = set(s["licences"][i].tolist())
+            params["names"] = [self.licence_names.get(int(x), "") for x in v["required"][i] if x >= 0 and x not in held]
+        elif name == "reservation_wage":
+            params["diff"] = round((float(s["reservation"][i]) - float(v["monthly"][i])) / 10_000) * 10_000
+        elif name == "visa":
+            params["code"] = self.visas.rules[int(s["visa"][i])].code
+        return Reason(f"missing_{name}", params, positive=False)
+
+
+class VacancyIndex(_Index):
+    """Open vacancies, for finding a seeker's best matches."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.columns = VacancyColumns()
+        self.titles_text: dict[int, str] = {}
+        self.places: dict[int, str] = {}
+
+    def upsert(self, records: list[VacancyRecord]) -> None:
+        if not records:
+            return
+        fresh = len(self.columns.row_of) == 0
+        text_ids = self.texts.ids([r.title for r in records])
+        keco = [self._keco_of(r.occupation) for r in records]
+        ksco = [int(self.ksco_major[r.occupation]) if r.occupation >= 0 else -1 for r in records]
+        known = {r.vacancy_id for r in records if r.vacancy_id in self.columns.row_of}
+        rows = self.columns.upsert_rows(
+            [r.vacancy_id for r in records], self.columns.values(records, keco, ksco, text_ids, self.visas)
+        )
+        for row, record in zip(rows.tolist(), records, strict=True):
+            self.titles_text[row] = record.title
+            self.places[row] = record.place
+        if fresh:
+            self.rebuild_lists()
+            return
+        for row, record, k, t in zip(rows.tolist(), records, keco, text_ids.tolist(), strict=True):
+            if record.vacancy_id in known:
+                continue  # a changed row stays listed; candidates are re-checked against the columns
+            self.by_occupation.add(record.occupation, row)
+            self.by_keco.add(k, row)
+            self.by_text.add(t, row)
+
+    def rebuild_lists(self) -> None:
+        """Occupation, KECO and title lists from the columns (after a bulk load)."""
+        self.by_occupation, self.by_keco, self.by_text = Lists(), Lists(), Lists()
+        rows = np.arange(self.columns.size)
+        self.by_occupation.bulk(self.columns["occupation"].astype(np.int64), rows)
+        self.by_keco.bulk(self.columns["keco"].astype(np.int64), rows)
+        self.by_text.bulk(self.columns["title"].astype(np.int64), rows)
+
+    def close(self, vacancy_ids: list[int]) -> None:
+        rows = [self.columns.row_of[i] for i in vacancy_ids if i in self.columns.row_of]
+        self.columns.columns["active"][rows] = False
+
+    def _candidates(self, seeker: SeekerRecord, nearest_texts: np.ndarray) -> np.ndarray:
+        parts = [self.by_occupation.get(o) for o, _ in seeker.occupations[:3]]
+        groups = {self._keco_of(o) for o, _ in seeker.occupations[:3]} - {-1}
+        parts += [self.by_keco.get(g) for g in groups]
+        parts += [self.by_text.get(int(t)) for t in nearest_texts]
+        if not seeker.occupations and not len(nearest_texts) and self.columns.size <= SCAN_LIMIT:
+            parts.append(np.arange(self.columns.size))
+        rows = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        return rows[self.columns["active"][rows]]
+
+    def match(
+        self,
+        seeker: SeekerRecord,
+        *,
+        k: int = 20,
+        minimum_hourly: float,
+        near_misses: int = 5,
+        query_vector: np.ndarray | None = None,
+    ) -> MatchResult:
+        vector = query_vector if query_vector is not None else self.texts.query_vector(seeker.desired_text)
+        sims_for_rows, nearest = None, np.zeros(0, dtype=np.int64)
+        if vector is not None:
+            nearest, _ = self.texts.nearest(vector, NEAREST_TEXTS)
+        rows = self._candidates(seeker, nearest)
+        if not len(rows):
+            return MatchResult([], [], 0)
+        v = self.columns.take(rows)
+        sims_for_rows, _ = self._text_similarity(vector, v["title"])
+        single = SeekerColumns()
+        single.upsert_rows([seeker.seeker_id], single.values([seeker], np.array([-1]), self.visas))
+        s = _broadcast(single.take(np.array([0])), len(rows))
+        ev = self._evaluate(s, v, sims_for_rows, minimum_hourly)
+        return MatchResult(
+            self._top(ev, rows, s, v, seeker.home_place, ev.passed, k),
+            self._top(ev, rows, s, v, seeker.home_place, _near(ev), near_misses),
+            len(rows),
+        )
+
+    def _top(
+        self, ev: PairEvaluation, rows: np.ndarray, s: dict, v: dict, home: str, mask: np.ndarray, k: int
+    ) -> list[Match]:
+        chosen = np.flatnonzero(mask)
+        if not len(chosen) or k <= 0:
+            return []
+        best = chosen[np.argsort(-ev.score[chosen], kind="stable")[:k]]
+        out = []
+        for i in best:
+            row = int(rows[i])
+            reasons, missing = self._pair_reasons(
+                ev,
+                int(i),
+                s,
+                v,
+                seeker_place=home,
+                vacancy_place=self.places.get(row, ""),
+                vacancy_title=self.titles_text.get(row, ""),
+            )
+            out.append(
+                Match(
+                    int(self.columns.ids[row]),
+                    float(ev.score[i]),
+                    reasons,
+                    missing,
+                    {n: float(c[i]) for n, c in ev.components.items()},
+                )
+            )
+        return out
+
+
+class SeekerIndex(_Index):
+    """Active seekers, for finding the people who fit a vacancy."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.columns = SeekerColumns()
+        self.places: dict[int, str] = {}
+
+    def upsert(self, records: list[SeekerRecord], active: list[bool] | None = None) -> None:
+        if not records:
+            return
+        fresh = len(self.columns.row_of) == 0
+        known = {r.seeker_id for r in records if r.seeker_id in self.columns.row_of}
+        text_ids = self.texts.ids([r.desired_text for r in records])
+        rows = self.columns.upsert_rows(
+            [r.seeker_id for r in records], self.columns.values(records, text_ids, self.visas, active)
+        )
+        for row, record in zip(rows.tolist(), records, strict=True):
+            self.places[row] = record.home_place
+        if fresh:
+            self.rebuild_lists()
+            return
+        pairs = [(o, row) for row, r in zip(rows.tolist(), records, strict=True) for o, _ in r.occupations[:3]]
+        for (o, row), record_id in zip(pairs, [r.seeker_id for r in records for _ in r.occupations[:3]], strict=True):
+            if record_id not in known:
+                self.by_occupation.add(o, row)
+                self.by_keco.add(self._keco_of(o), row)
+        for row, record, t in zip(rows.tolist(), records, text_ids.tolist(), strict=True):
+            if record.seeker_id not in known:
+                self.by_text.add(t, row)
+
+    def rebuild_lists(self) -> None:
+        self.by_occupation, self.by_keco, self.by_text = Lists(), Lists(), Lists()
+        occupations = self.columns["occupations"]
+        rows = np.repeat(np.arange(self.columns.size), occupations.shape[1])
+        flat = occupations.reshape(-1).astype(np.int64)
+        self.by_occupation.bulk(flat, rows)
+        keco = np.where(flat >= 0, self.catalogue.keco[np.where(flat >= 0, flat, 0)], -1)
+        self.by_keco.bulk(keco.astype(np.int64), rows)
+        self.by_text.bulk(self.columns["desired"].astype(np.int64), np.arange(self.columns.size))
+
+    def match(self, vacancy: VacancyRecord, *, k: int = 20, minimum_hourly: float) -> MatchResult:
+        vector = self.texts.query_vector(vacancy.title)
+        nearest, _ = self.texts.nearest(vector, NEAREST_TEXTS)
+        parts = [self.by_occupation.get(vacancy.occupation), self.by_keco.get(self._keco_of(vacancy.occupation))]
+        parts += [self.by_text.get(int(t)) for t in nearest]
+        rows = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
+        rows = rows[self.columns["active"][rows]]
+        if not len(rows):
+            return MatchResult([], [], 0)
+        s = self.columns.take(rows)
+        sims, _ = self._text_similarity(vector, s["desired"])
+        single = VacancyColumns()
+        keco, ksco = (
+            self._keco_of(vacancy.occupation),
+            (int(self.ksco_major[vacancy.occupation]) if vacancy.occupation >= 0 else -1),
+        )
+        single.upsert_rows([vacancy.vacancy_id], single.values([vacancy], [keco], [ksco], np.array([-1]), self.visas))
+        v = _broadcast(single.take(np.array([0])), len(rows))
+        ev = self._evaluate(s, v, sims, minimum_hourly)
+        chosen = np.flatnonzero(ev.passed)
+        best = chosen[np.argsort(-ev.score[chosen], kind="stable")[:k]]
+        matches = []
+        for i in best:
+            row = int(rows[i])
+            reasons, _ = self._pair_reasons(
+                ev,
+                int(i),
+                s,
+                v,
+                seeker_place=self.places.get(row, ""),
+                vacancy_place=vacancy.place,
+                vacancy_title=vacancy.title,
+            )
+            matches.append(
+                Match(
+                    int(self.columns.ids[row]),
+                    float(ev.score[i]),
+                    reasons,
+                    [],
+                    {n: float(c[i]) for n, c in ev.components.items()},
+                )
+            )
+        return MatchResult(matches, [], len(rows))
+
+
+def _near(ev: PairEvaluation) -> np.ndarray:
+    """Pairs that fail exactly one filter a seeker could do something about (a licence, Korean...)."""
+    hard = np.logical_or.reduce([f for n, f in ev.failures.items() if n not in NEAR_MISS_FILTERS])
+    soft = np.sum([ev.failures[n] for n in NEAR_MISS_FILTERS], axis=0)
+    return ~hard & (soft == 1) & (ev.components["occupation"] > 0)

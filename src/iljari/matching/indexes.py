@@ -1,0 +1,157 @@
+"""The process's matching indexes: built from the database, saved beside it, kept in step.
+
+Every request first asks the database what changed since the last look (one indexed
+query on ``updated_at``) and folds those rows in, so a vacancy saved a moment ago is
+matched without a rebuild; ``iljari reindex`` rebuilds everything from scratch.
+"""
+
+import json
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from iljari.matching.catalogue import Progress, engine_catalogue, engine_visa_rules, licence_names, normalizer
+from iljari.matching.engine.columns import VisaRules
+from iljari.matching.engine.embeddings import CachedEmbedder, E5Embedder, embedder
+from iljari.matching.engine.matcher import SeekerIndex, VacancyIndex
+from iljari.matching.engine.texts import TextSpace
+from iljari.matching.models_runtime import embedding_cache
+from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
+from iljari.reference.models import MinimumWage
+from iljari.seekers.models import Seeker
+from iljari.vacancies.models import Vacancy
+
+# Rows changed this close to the last sync are read again: clocks and transactions overlap.
+SYNC_OVERLAP = timedelta(seconds=2)
+FORMAT = 1
+
+
+def index_folder() -> Path:
+    return Path(settings.VAR_DIR) / "index"
+
+
+class MatchingIndexes:
+    def __init__(self) -> None:
+        catalogue, self.occupation_index = engine_catalogue()
+        rules = engine_visa_rules()
+        self.visa_rules = {r.code: r for r in rules}
+        visas = VisaRules(rules)
+        names = licence_names()
+        model = CachedEmbedder(embedder(E5Embedder.name), embedding_cache())
+        self.vacancies = VacancyIndex(catalogue, visas, names, TextSpace(model))
+        self.seekers = SeekerIndex(catalogue, visas, names, TextSpace(model))
+        self.synced_at: datetime | None = None
+        self.lock = threading.RLock()
+
+    @property
+    def minimum_hourly(self) -> float:
+        wage = MinimumWage.objects.filter(year__lte=timezone.localdate().year).order_by("-year").first()
+        return float(wage.hourly) if wage else 0.0
+
+    def sync(self) -> int:
+        """Fold in what changed since the last sync; returns the number of records read."""
+        with self.lock:
+            started = timezone.now()
+            if self.synced_at is None:
+                vacancies = Vacancy.objects.filter(status=Vacancy.Status.OPEN)
+                seekers = Seeker.objects.filter(status=Seeker.Status.ACTIVE)
+            else:
+                since = self.synced_at - SYNC_OVERLAP
+                vacancies = Vacancy.objects.filter(
+                    Q(updated_at__gte=since) | Q(referrals__referred_at__gte=since) | Q(referrals__result_at__gte=since)
+                ).distinct()
+                seekers = Seeker.objects.filter(updated_at__gte=since)
+            vacancy_rows = vacancy_records(vacancies_for_index(vacancies), self.occupation_index)
+            seeker_list = list(seekers_for_index(seekers))
+            seeker_rows = seeker_records(seeker_list, self.occupation_index, self.visa_rules)
+            if vacancy_rows or seeker_rows:
+                names = licence_names()
+                self.vacancies.licence_names = self.seekers.licence_names = names
+            self.vacancies.upsert(vacancy_rows)
+            self.seekers.upsert(seeker_rows, [s.status == Seeker.Status.ACTIVE for s in seeker_list])
+            self.synced_at = started
+            return len(vacancy_rows) + len(seeker_rows)
+
+    def save(self, folder: Path | None = None) -> None:
+        folder = folder or index_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        with self.lock:
+            for name, index in (("vacancies", self.vacancies), ("seekers", self.seekers)):
+                np.savez(folder / f"{name}.npz", **index.columns.save())
+                index.texts.save(folder, f"{name}.texts")
+                size = index.columns.size
+                meta = {"places": [index.places.get(r, "") for r in range(size)]}
+                if name == "vacancies":
+                    meta["titles"] = [index.titles_text.get(r, "") for r in range(size)]
+                (folder / f"{name}.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            (folder / "state.json").write_text(
+                json.dumps(
+                    {
+                        "format": FORMAT,
+                        "synced_at": self.synced_at.isoformat() if self.synced_at else None,
+                        "occupations": len(self.occupation_index),
+                    }
+                )
+            )
+
+    def load(self, folder: Path | None = None) -> bool:
+        """Restore a saved index; False when there is none or it was made for another catalogue."""
+        folder = folder or index_folder()
+        state_file = folder / "state.json"
+        if not state_file.exists():
+            return False
+        state = json.loads(state_file.read_text())
+        if state.get("format") != FORMAT or state.get("occupations") != len(self.occupation_index):
+            return False
+        with self.lock:
+            for name, index in (("vacancies", self.vacancies), ("seekers", self.seekers)):
+                with np.load(folder / f"{name}.npz") as arrays:
+                    index.columns.restore(dict(arrays))
+                index.texts.load(folder, f"{name}.texts")
+                meta = json.loads((folder / f"{name}.meta.json").read_text(encoding="utf-8"))
+                index.places = dict(enumerate(meta["places"]))
+                if name == "vacancies":
+                    index.titles_text = dict(enumerate(meta["titles"]))
+                index.rebuild_lists()
+            self.synced_at = datetime.fromisoformat(state["synced_at"]) if state["synced_at"] else None
+        return True
+
+
+_indexes: MatchingIndexes | None = None
+_lock = threading.Lock()
+
+
+def matching_indexes() -> MatchingIndexes:
+    """The process's indexes, loaded from disk or built on first use, then kept in sync."""
+    global _indexes
+    with _lock:
+        if _indexes is None:
+            indexes = MatchingIndexes()
+            indexes.load()
+            _indexes = indexes
+    _indexes.sync()
+    return _indexes
+
+
+def reindex(progress: Progress | None = None) -> MatchingIndexes:
+    """Rebuild every index from the database (catalogue embeddings first) and save it."""
+    global _indexes
+    normalizer(progress)
+    indexes = MatchingIndexes()
+    indexes.sync()
+    indexes.save()
+    with _lock:
+        _indexes = indexes
+    return indexes
+
+
+def forget_indexes() -> None:
+    """Drop the in-memory indexes (tests, or after the catalogue changed)."""
+    global _indexes
+    with _lock:
+        _indexes = None
