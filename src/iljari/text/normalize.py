@@ -44,4 +44,5 @@ def normalize(text: str) -> str:
 def fold(text: str) -> str:
     """Normalized and case-folded, accents removed: for comparing Latin-script words."""
     decomposed = unicodedata.normalize("NFKD", normalize(text).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Recompose: NFKD also splits Hangul syllables into jamo, which must come back whole.
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))

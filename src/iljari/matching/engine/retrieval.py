@@ -34,7 +34,7 @@ class FusionWeights:
     use: float = 0.75
     use_korean: float = 0.1
     words: float = 0.05
-    ngrams: float = 0.15
+    ngrams: float = 0.1
 
 
 def for_embedding(text: str) -> str:

@@ -1,0 +1,138 @@
+"""A counselor gets vacancies that fit a seeker, with reasons, and seekers that fit a vacancy."""
+
+import json
+from datetime import date, time
+
+import pytest
+from django.core.management import call_command
+
+from iljari.employers.services import EmployerInput, employers_create
+from iljari.matching.catalogue import guess_occupations, normalizer
+from iljari.matching.indexes import MatchingIndexes, forget_indexes, matching_indexes
+from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
+from iljari.reference.models import Dong, Licence, Occupation
+from iljari.vacancies.models import Vacancy
+from iljari.vacancies.services import VacancyInput, vacancies_create
+
+pytestmark = pytest.mark.usefixtures("matching")
+
+
+def _vacancy(employer, title: str, *, dong: str = "초지동", licences=(), **kw) -> Vacancy:
+    data = VacancyInput(
+        employer=employer,
+        title=title,
+        occupation=Occupation.objects.filter(title=title).first(),
+        wage_type="monthly",
+        wage_amount=kw.pop("wage", 2_600_000),
+        hours_start=time(8, 30),
+        hours_end=time(17, 30),
+        weekly_hours=40,
+        dong=Dong.objects.get(name=dong),
+        required_licences=[Licence.objects.get(name=n) for n in licences],
+        posted_on=date(2026, 11, 2),
+        **kw,
+    )
+    return vacancies_create(inputs=[data], actor="test")[0]
+
+
+@pytest.fixture
+def employer(db):
+    return employers_create(
+        inputs=[EmployerInput(name="(주)대한정밀", dong=Dong.objects.get(name="초지동"))], actor="test"
+    )[0]
+
+
+def test_a_welder_gets_welding_jobs_first_with_reasons(employer, make_seeker):
+    welding = _vacancy(employer, "아크용접원", licences=["용접기능사"])
+    _vacancy(employer, "사출성형기조작원")
+    _vacancy(employer, "요양보호사", dong="와동")
+    seeker = make_seeker(
+        desired_job_text="용접 일", licences=[Licence.objects.get(name="용접기능사")], reservation_wage=2_400_000
+    )
+
+    result = vacancies_for_seeker(seeker=seeker)
+
+    first = result.matches[0]
+    assert first.vacancy == welding
+    assert "용접기능사 보유 (필수)" in first.reasons
+    assert any(r.startswith("집에서 약") and "(와동 → 초지동)" in r for r in first.reasons)
+    assert "희망임금보다 월 20만원 높음" in first.reasons
+
+
+def test_a_missing_required_licence_is_said_not_hidden(employer, make_seeker):
+    _vacancy(employer, "아크용접원", licences=["용접기능사"])
+    seeker = make_seeker(desired_job_text="아크용접원")
+    result = vacancies_for_seeker(seeker=seeker)
+    assert not result.matches
+    assert result.near_misses[0].missing == ["필수 자격증 없음: 용접기능사"]
+
+
+def test_ranking_ignores_age_sex_and_nationality(employer, make_seeker):
+    for title, dong in [
+        ("아크용접원", "초지동"),
+        ("아크용접원", "대부동"),
+        ("사출성형기조작원", "와동"),
+        ("수동포장원(일반)", "원곡동"),
+    ]:
+        _vacancy(employer, title, dong=dong)
+    common = {"desired_job_text": "용접", "reservation_wage": 2_300_000}
+    young_man = make_seeker(sex="M", birth_date=date(2001, 5, 1), nationality="KR", **common)
+    older_woman = make_seeker(sex="F", birth_date=date(1962, 9, 9), nationality="VN", **common)
+    ranking = [
+        [(r.vacancy.pk, r.score) for r in vacancies_for_seeker(seeker=s).matches] for s in (young_man, older_woman)
+    ]
+    assert ranking[0] == ranking[1] and len(ranking[0]) == 4
+
+
+def test_a_new_vacancy_is_recommended_without_a_rebuild_and_a_closed_one_is_not(employer, make_seeker):
+    seeker = make_seeker(desired_job_text="아크용접원")
+    assert vacancies_for_seeker(seeker=seeker).matches == []
+    vacancy = _vacancy(employer, "아크용접원")
+    assert [r.vacancy for r in vacancies_for_seeker(seeker=seeker).matches] == [vacancy]
+    Vacancy.objects.filter(pk=vacancy.pk).update(status="closed")
+    assert vacancies_for_seeker(seeker=seeker).matches == []
+
+
+def test_saved_indexes_answer_like_fresh_ones(employer, make_seeker):
+    _vacancy(employer, "아크용접원")
+    _vacancy(employer, "사출성형기조작원", dong="원곡동")
+    seeker = make_seeker(desired_job_text="용접")
+    before = [(r.vacancy.pk, r.score) for r in vacancies_for_seeker(seeker=seeker).matches]
+    matching_indexes().save()
+    forget_indexes()
+    restored = MatchingIndexes()
+    assert restored.load()
+    assert restored.vacancies.columns.size == 2
+    assert [(r.vacancy.pk, r.score) for r in vacancies_for_seeker(seeker=seeker).matches] == before
+
+
+def test_a_vacancy_finds_only_seekers_the_counselor_may_see(employer, make_seeker, other_desk, counselor, manager):
+    vacancy = _vacancy(employer, "아크용접원")
+    mine = make_seeker(desired_job_text="아크용접원")
+    theirs = make_seeker(desired_job_text="아크용접원", desk=other_desk)
+    assert [r.seeker for r in seekers_for_vacancy(user=counselor, vacancy=vacancy)] == [mine]
+    assert {r.seeker for r in seekers_for_vacancy(user=manager, vacancy=vacancy)} == {mine, theirs}
+
+
+@pytest.mark.parametrize("text", ["용접하는 일", "焊工", "сварщик на заводе", "welding job"])
+def test_a_job_named_in_another_language_finds_the_korean_occupation(text):
+    top = normalizer().guess([text])[0]
+    keco = set(Occupation.objects.filter(pk__in=[pk for pk, _ in top]).values_list("keco_code", flat=True))
+    assert "8241" in keco
+
+
+def test_guesses_are_cached_by_text():
+    first = guess_occupations(["사출 일"])
+    from iljari.matching.models import OccupationGuess
+
+    assert OccupationGuess.objects.filter(text="사출 일").exists()
+    assert guess_occupations(["사출 일"]) == first
+
+
+def test_match_command_prints_json(employer, make_seeker, capsys):
+    _vacancy(employer, "아크용접원")
+    seeker = make_seeker(desired_job_text="아크용접원")
+    call_command("match", "seeker", str(seeker.pk), "--json", "--top", "3")
+    payload = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert payload["seeker"] == seeker.pk and payload["matches"][0]["title"] == "아크용접원"
+    assert payload["matches"][0]["reasons"][0] == "희망직종 '아크용접원'과 일치"
