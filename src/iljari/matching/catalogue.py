@@ -51,7 +51,7 @@ class OccupationNormalizer:
             exact = occupation_for_text(text, self.exact)
             hits = by_text.get(i, [])
             if exact is not None:
-                results.append([(exact.pk, 1.0), *[(self.pks[d], 0.5) for d, _ in hits if self.pks[d] != exact.pk][:2]])
+                results.append([(exact.pk, 1.0), *[(self.pks[d], 0.3) for d, _ in hits if self.pks[d] != exact.pk][:2]])
                 continue
             if not hits:
                 results.append([])

@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, role_required
 from iljari.core.errors import IljariError
 from iljari.core.pages import field_validation, query_without_page
+from iljari.matching.selectors import vacancies_for_seeker
+from iljari.referrals.services import ACTIVE, ReferralError, referral_create
 from iljari.seekers.forms import NoteForm, SearchForm, SeekerForm
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import (
@@ -22,6 +24,7 @@ from iljari.seekers.selectors import (
     seekers_listed,
 )
 from iljari.seekers.services import counseling_note_create, seeker_create
+from iljari.vacancies.models import Vacancy
 
 PAGE_SIZE = 30
 
@@ -102,3 +105,32 @@ def note_new(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "상담일지를 저장했습니다.")
         return redirect("seekers:detail", pk=pk)
     return _detail(request, seeker, form, status=400)
+
+
+@role_required(*CASEWORK)
+def seeker_recommendations(request: HttpRequest, pk: int) -> HttpResponse:
+    """The recommendation panel, loaded after the page so the page itself never waits."""
+    seeker = _read(request, pk, "추천 구인표 조회")
+    result = vacancies_for_seeker(seeker=seeker, k=10)
+    referred = set(seeker.referrals.filter(status__in=ACTIVE).values_list("vacancy_id", flat=True))
+    return render(request, "seekers/_recommendations.html",
+                  {"seeker": seeker, "result": result, "referred": referred})
+
+
+@require_POST
+@role_required(*CASEWORK)
+def seeker_refer(request: HttpRequest, pk: int, vacancy_id: int) -> HttpResponse:
+    """알선 in one click from a recommendation."""
+    seeker = _read(request, pk, "알선")
+    vacancy = get_object_or_404(Vacancy, pk=vacancy_id)
+    try:
+        referral_create(seeker=seeker, vacancy=vacancy, counselor=request.user)
+    except ReferralError as exc:
+        if request.htmx:
+            return render(request, "seekers/_refer_result.html", {"error": exc.message}, status=409)
+        messages.error(request, exc.message)
+    else:
+        if request.htmx:
+            return render(request, "seekers/_refer_result.html", {"vacancy": vacancy})
+        messages.success(request, f"{vacancy.employer} {vacancy.title}에 알선했습니다.")
+    return redirect("seekers:detail", pk=pk)
