@@ -8,7 +8,9 @@ from django.conf import settings
 
 from iljari.accounts.models import Desk, User
 from iljari.accounts.services import staff_create
-from iljari.reference.models import Dong, TargetGroup
+from iljari.matching.catalogue import OccupationNormalizer, use_normalizer
+from iljari.matching.indexes import forget_indexes
+from iljari.reference.models import Dong, Occupation, TargetGroup
 from iljari.reference.services import reference_load_all
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import SeekerInput, seeker_create
@@ -75,3 +77,23 @@ def make_seeker(desk, counselor):
 @pytest.fixture
 def youth(db) -> TargetGroup:
     return TargetGroup.objects.get(code="youth")
+
+
+# The occupation groups these tests use: welding, plastics, care, packing, cleaning, forklifts...
+TEST_KECO = ["8241", "8522", "5501", "8900", "5611", "6230", "8859", "5420", "3075", "8360"]
+
+
+@pytest.fixture(scope="session")
+def small_normalizer(django_db_setup, django_db_blocker) -> OccupationNormalizer:
+    with django_db_blocker.unblock():
+        return OccupationNormalizer(list(Occupation.objects.filter(keco_code__in=TEST_KECO).order_by("pk")))
+
+
+@pytest.fixture
+def matching(db, small_normalizer):
+    """Recommendations from a normalizer over part of the catalogue, with fresh indexes."""
+    use_normalizer(small_normalizer)
+    forget_indexes()
+    yield
+    forget_indexes()
+    use_normalizer(None)

@@ -3,12 +3,15 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from iljari.api import api
+
 admin.site.site_header = "iljari 관리"
 admin.site.site_title = "iljari 관리"
 admin.site.index_title = "기준정보·직원 관리"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
     path("seekers/", include("iljari.seekers.urls")),
     path("employers/", include("iljari.employers.urls")),
     path("vacancies/", include("iljari.vacancies.urls")),

@@ -67,3 +67,20 @@ class User(AbstractUser):
     @property
     def sees_all_seekers(self) -> bool:
         return self.role in (self.Role.MANAGER, self.Role.ADMIN) or self.is_superuser
+
+
+class ApiToken(models.Model):
+    """API 토큰 — lets a program act as a staff member; only a hash of the token is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("용도", max_length=80)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "API 토큰"
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.name}"

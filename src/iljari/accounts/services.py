@@ -1,8 +1,12 @@
 """Creating staff accounts."""
 
-from django.db import transaction
+import hashlib
+import secrets
 
-from iljari.accounts.models import Desk, User
+from django.db import transaction
+from django.utils import timezone
+
+from iljari.accounts.models import ApiToken, Desk, User
 from iljari.privacy.audit import Action, Actor, audit_record
 
 
@@ -41,3 +45,36 @@ def staff_create(
             detail={"role": role},
         )
     return user
+
+
+def token_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def api_token_create(*, user: User, name: str, actor: Actor) -> str:
+    """A new API token for ``user``; the key is returned once and only its hash is kept."""
+    key = "ilj_" + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        token = ApiToken.objects.create(user=user, name=name, key_hash=token_hash(key))
+        audit_record(
+            actor=actor,
+            action=Action.CREATE,
+            object_type="api_token",
+            object_id=token.pk,
+            purpose="API 토큰 발급",
+            detail={"user": user.pk},
+        )
+    return key
+
+
+def api_token_user(key: str) -> User | None:
+    """The active staff member a token belongs to, noting when it was used."""
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=token_hash(key), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user

@@ -113,8 +113,7 @@ def seeker_recommendations(request: HttpRequest, pk: int) -> HttpResponse:
     seeker = _read(request, pk, "추천 구인표 조회")
     result = vacancies_for_seeker(seeker=seeker, k=10)
     referred = set(seeker.referrals.filter(status__in=ACTIVE).values_list("vacancy_id", flat=True))
-    return render(request, "seekers/_recommendations.html",
-                  {"seeker": seeker, "result": result, "referred": referred})
+    return render(request, "seekers/_recommendations.html", {"seeker": seeker, "result": result, "referred": referred})
 
 
 @require_POST

@@ -37,8 +37,9 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    return render(request, "vacancies/detail.html",
-                  {"vacancy": vacancy, "show_candidates": has_role(request.user, CASEWORK)})
+    return render(
+        request, "vacancies/detail.html", {"vacancy": vacancy, "show_candidates": has_role(request.user, CASEWORK)}
+    )
 
 
 @role_required(*EMPLOYER_WORK)

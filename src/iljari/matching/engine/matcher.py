@@ -12,10 +12,11 @@ import numpy as np
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns, VisaRules
 from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord
 from iljari.matching.engine.rules import Catalogue, PairEvaluation, evaluate_pairs
-from iljari.matching.engine.texts import TextSpace
+from iljari.matching.engine.texts import EXACT_LIMIT, TextSpace
 
-NEAREST_TEXTS = 200  # similar titles looked up per query
+NEAREST_TEXTS = 100  # similar titles looked up per query
 SCAN_LIMIT = 200_000  # below this, a query with nothing to go on scans every active row
+MAX_CANDIDATES = 4000  # rows scored per query; enough for a top 20 with room for the filters
 NEAR_MISS_FILTERS = ("licence", "korean", "shift", "hours", "reservation_wage")
 
 
@@ -100,13 +101,17 @@ class _Index:
     def _keco_of(self, occupation: int) -> int:
         return int(self.catalogue.keco[occupation]) if occupation >= 0 else -1
 
-    def _text_similarity(self, vector: np.ndarray | None, text_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(similarity per row's text, nearest text ids) for a query vector."""
-        nearest, sims = self.texts.nearest(vector, NEAREST_TEXTS)
-        if len(self.texts) and len(self.texts) <= 20_000 and vector is not None:
-            return self.texts.similarities(vector)[text_ids], nearest
-        lookup = dict(zip(nearest.tolist(), sims.tolist(), strict=True))
-        return np.array([lookup.get(int(t), 0.0) for t in text_ids], dtype=np.float32), nearest
+    def _text_similarity(
+        self, vector: np.ndarray | None, text_ids: np.ndarray, nearest: tuple[np.ndarray, np.ndarray]
+    ) -> np.ndarray:
+        """Similarity of each row's text to the query: exact for small spaces, else from the nearest."""
+        if vector is None or not len(self.texts):
+            return np.zeros(len(text_ids), dtype=np.float32)
+        if len(self.texts) <= EXACT_LIMIT:
+            return self.texts.similarities(vector)[text_ids]
+        known = np.zeros(len(self.texts), dtype=np.float32)
+        known[nearest[0]] = nearest[1]
+        return known[text_ids]
 
     def _evaluate(self, s: dict, v: dict, sims: np.ndarray, minimum_hourly: float) -> PairEvaluation:
         return evaluate_pairs(
@@ -215,14 +220,24 @@ class VacancyIndex(_Index):
         self.columns.columns["active"][rows] = False
 
     def _candidates(self, seeker: SeekerRecord, nearest_texts: np.ndarray) -> np.ndarray:
+        """Rows worth scoring, in order of promise, up to ``MAX_CANDIDATES`` active ones.
+
+        The seeker's own occupations first, then the most similar titles, then the rest of
+        their KECO groups (newest rows first), so a huge group cannot swamp the budget.
+        """
+        active = self.columns["active"]
         parts = [self.by_occupation.get(o) for o, _ in seeker.occupations[:3]]
-        groups = {self._keco_of(o) for o, _ in seeker.occupations[:3]} - {-1}
-        parts += [self.by_keco.get(g) for g in groups]
         parts += [self.by_text.get(int(t)) for t in nearest_texts]
+        groups = {self._keco_of(o) for o, _ in seeker.occupations[:3]} - {-1}
+        parts += [self.by_keco.get(g)[::-1] for g in groups]
         if not seeker.occupations and not len(nearest_texts) and self.columns.size <= SCAN_LIMIT:
             parts.append(np.arange(self.columns.size))
-        rows = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
-        return rows[self.columns["active"][rows]]
+        if not parts:
+            return np.zeros(0, dtype=np.int64)
+        ordered = np.concatenate(parts)
+        ordered = ordered[active[ordered]]
+        _, first = np.unique(ordered, return_index=True)
+        return ordered[np.sort(first)[:MAX_CANDIDATES]]
 
     def match(
         self,
@@ -232,33 +247,43 @@ class VacancyIndex(_Index):
         minimum_hourly: float,
         near_misses: int = 5,
         query_vector: np.ndarray | None = None,
+        explain: bool = True,
     ) -> MatchResult:
+        """The seeker's top ``k`` open vacancies; ``explain=False`` skips the reasons (batch runs)."""
         vector = query_vector if query_vector is not None else self.texts.query_vector(seeker.desired_text)
-        sims_for_rows, nearest = None, np.zeros(0, dtype=np.int64)
-        if vector is not None:
-            nearest, _ = self.texts.nearest(vector, NEAREST_TEXTS)
-        rows = self._candidates(seeker, nearest)
+        nearest = self.texts.nearest(vector, NEAREST_TEXTS)
+        rows = self._candidates(seeker, nearest[0])
         if not len(rows):
             return MatchResult([], [], 0)
         v = self.columns.take(rows)
-        sims_for_rows, _ = self._text_similarity(vector, v["title"])
+        sims_for_rows = self._text_similarity(vector, v["title"], nearest)
         single = SeekerColumns()
         single.upsert_rows([seeker.seeker_id], single.values([seeker], np.array([-1]), self.visas))
         s = _broadcast(single.take(np.array([0])), len(rows))
         ev = self._evaluate(s, v, sims_for_rows, minimum_hourly)
         return MatchResult(
-            self._top(ev, rows, s, v, seeker.home_place, ev.passed, k),
-            self._top(ev, rows, s, v, seeker.home_place, _near(ev), near_misses),
+            self._top(ev, rows, s, v, seeker.home_place, ev.passed, k, explain),
+            self._top(ev, rows, s, v, seeker.home_place, _near(ev), near_misses, explain),
             len(rows),
         )
 
     def _top(
-        self, ev: PairEvaluation, rows: np.ndarray, s: dict, v: dict, home: str, mask: np.ndarray, k: int
+        self,
+        ev: PairEvaluation,
+        rows: np.ndarray,
+        s: dict,
+        v: dict,
+        home: str,
+        mask: np.ndarray,
+        k: int,
+        explain: bool,
     ) -> list[Match]:
         chosen = np.flatnonzero(mask)
         if not len(chosen) or k <= 0:
             return []
         best = chosen[np.argsort(-ev.score[chosen], kind="stable")[:k]]
+        if not explain:
+            return [Match(int(self.columns.ids[rows[i]]), float(ev.score[i]), []) for i in best]
         out = []
         for i in best:
             row = int(rows[i])
@@ -326,15 +351,15 @@ class SeekerIndex(_Index):
 
     def match(self, vacancy: VacancyRecord, *, k: int = 20, minimum_hourly: float) -> MatchResult:
         vector = self.texts.query_vector(vacancy.title)
-        nearest, _ = self.texts.nearest(vector, NEAREST_TEXTS)
+        nearest = self.texts.nearest(vector, NEAREST_TEXTS)
         parts = [self.by_occupation.get(vacancy.occupation), self.by_keco.get(self._keco_of(vacancy.occupation))]
-        parts += [self.by_text.get(int(t)) for t in nearest]
+        parts += [self.by_text.get(int(t)) for t in nearest[0]]
         rows = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
         rows = rows[self.columns["active"][rows]]
         if not len(rows):
             return MatchResult([], [], 0)
         s = self.columns.take(rows)
-        sims, _ = self._text_similarity(vector, s["desired"])
+        sims = self._text_similarity(vector, s["desired"], nearest)
         single = VacancyColumns()
         keco, ksco = (
             self._keco_of(vacancy.occupation),

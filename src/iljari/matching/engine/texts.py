@@ -23,6 +23,7 @@ class TextSpace:
         self.vectors = np.zeros((0, embedder.dim if embedder else 0), dtype=np.float32)
         self._ann = None
         self._ann_size = 0
+        self._recent: dict[bytes, tuple[np.ndarray, np.ndarray]] = {}
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -59,9 +60,13 @@ class TextSpace:
             sims = self.similarities(vector)
             top = np.argpartition(-sims, k - 1)[:k]
             return top, sims[top]
-        ann = self._index()
-        found = ann.search(vector, k)
-        return found.keys.astype(np.int64), (1.0 - found.distances).astype(np.float32)
+        key = vector.tobytes() + k.to_bytes(4, "little")
+        if key not in self._recent:
+            found = self._index().search(vector, k)
+            if len(self._recent) > 20_000:  # many seekers share a 희망직종: remember recent answers
+                self._recent.clear()
+            self._recent[key] = (found.keys.astype(np.int64), (1.0 - found.distances).astype(np.float32))
+        return self._recent[key]
 
     def _index(self):
         from usearch.index import Index

@@ -1,0 +1,39 @@
+"""The JSON API: token-authenticated, the same access rules as the pages; OpenAPI at /api/docs."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+
+from iljari.core.api import TokenAuth
+from iljari.core.errors import IljariError
+from iljari.employers.api import router as employers
+from iljari.referrals.api import router as referrals
+from iljari.seekers.api import router as seekers
+from iljari.vacancies.api import router as vacancies
+
+api = NinjaAPI(
+    title="iljari API",
+    version="1",
+    auth=TokenAuth(),
+    urls_namespace="api",
+    description="안산시 일자리센터 iljari의 JSON API. `Authorization: Bearer <토큰>` (iljari token create 사용자)",
+)
+api.add_router("/seekers", seekers)
+api.add_router("/employers", employers)
+api.add_router("/vacancies", vacancies)
+api.add_router("/referrals", referrals)
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "권한이 없습니다."}, status=403)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "찾을 수 없습니다."}, status=404)
+
+
+@api.exception_handler(IljariError)
+def domain_error(request: HttpRequest, exc: IljariError) -> HttpResponse:
+    return api.create_response(request, {"detail": exc.message}, status=400)

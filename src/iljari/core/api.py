@@ -1,0 +1,36 @@
+"""Shared pieces of the JSON API: token authentication, errors, form-backed input."""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja.errors import HttpError
+from ninja.security import HttpBearer
+
+from iljari.accounts.services import api_token_user
+from iljari.core.access import has_role
+from iljari.core.forms import RrnRefusingForm
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer ilj_...` — the token acts as the staff member it was issued to."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_user(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+def require_role(request: HttpRequest, roles: tuple[str, ...]) -> None:
+    if not has_role(request.user, roles):
+        raise PermissionDenied("이 기능을 쓸 권한이 없습니다.")
+
+
+def form_errors(form: RrnRefusingForm) -> HttpError:
+    """A 400 whose message lists each field's problem in Korean, as the web form would."""
+    detail = "; ".join(
+        f"{form.fields[name].label if name in form.fields else name}: {' '.join(errors)}"
+        for name, errors in form.errors.items()
+    )
+    return HttpError(400, detail)

@@ -1,0 +1,96 @@
+"""Every page × every role: the expected status, generated from the URL configuration.
+
+A new page is either protected by ``role_required`` (and lands in this matrix with its
+roles) or must be named in ``PUBLIC`` below; otherwise this test fails, so no page can be
+added without deciding who may open it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from iljari.accounts.models import User
+from iljari.conftest import _staff
+from iljari.employers.services import EmployerInput, employers_create
+from iljari.reference.models import Dong, Occupation
+from iljari.vacancies.services import VacancyInput, vacancies_create
+
+# Pages anyone may open, and URL groups with their own protection (Django admin, the token API).
+PUBLIC = {"login", "logout"}
+OWN_PROTECTION = ("admin:", "api:")
+ROLES = [None, *User.Role.values]
+
+
+def _routes(resolver: URLResolver = None, namespace: str = "") -> list[tuple[str, URLPattern]]:
+    resolver = resolver or get_resolver()
+    found = []
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            found += _routes(pattern, inner)
+        elif pattern.name:
+            found.append((namespace + pattern.name, pattern))
+    return found
+
+
+def _protected() -> list[tuple[str, URLPattern]]:
+    return [(name, p) for name, p in _routes() if not name.startswith(OWN_PROTECTION) and name not in PUBLIC]
+
+
+def test_every_page_is_either_public_or_role_protected():
+    unprotected = [name for name, p in _protected() if not hasattr(p.callback, "allowed_roles")]
+    assert unprotected == [], f"pages without role_required: {unprotected}"
+
+
+@pytest.fixture
+def objects(make_seeker, matching):
+    employer = employers_create(
+        inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
+    )[0]
+    vacancy = vacancies_create(
+        inputs=[VacancyInput(employer=employer, title="아크용접원", wage_type="monthly", wage_amount=2_500_000)],
+        actor="t",
+    )[0]
+    seeker = make_seeker(desired_job_text="아크용접원")
+    return {
+        "seekers:": seeker.pk,
+        "employers:": employer.pk,
+        "vacancies:": vacancy.pk,
+        "reference:": Occupation.objects.first().pk,
+        "vacancy_id": vacancy.pk,
+    }
+
+
+def _url(name: str, pattern: URLPattern, objects: dict) -> str:
+    kwargs = {}
+    for key in pattern.pattern.converters:
+        kwargs[key] = (
+            objects["vacancy_id"]
+            if key == "vacancy_id"
+            else next(v for prefix, v in objects.items() if name.startswith(prefix))
+        )
+    return reverse(name, kwargs=kwargs)
+
+
+def test_access_matrix(client, objects, desk):
+    rows = []
+    for role in ROLES:
+        client.logout()
+        if role:
+            client.force_login(_staff(f"matrix-{role}", role, desk))
+        for name, pattern in _protected():
+            allowed = role is not None and role in pattern.callback.allowed_roles
+            post_only = "POST" in getattr(pattern.callback, "allowed_http_methods", ["GET"]) or name.endswith(
+                ("validate", "note_new", "refer")
+            )
+            url = _url(name, pattern, objects)
+            status = (client.post(url, {}) if post_only else client.get(url)).status_code
+            if role is None:
+                expected_ok = status == 302
+            elif allowed:
+                expected_ok = status in (200, 302, 400, 409)
+            else:
+                expected_ok = status == 403
+            rows.append((role, name, status, expected_ok))
+    wrong = [r for r in rows if not r[3]]
+    assert wrong == [], wrong
+    assert len(rows) == len(ROLES) * len(_protected())

@@ -1,0 +1,105 @@
+"""The JSON API: tokens, the same access rules and audit as the pages, OpenAPI docs served locally."""
+
+import pytest
+from django.test import Client
+
+from iljari.accounts.services import api_token_create
+from iljari.employers.services import EmployerInput, employers_create
+from iljari.privacy.models import AuditEvent
+from iljari.reference.models import Dong
+from iljari.vacancies.services import VacancyInput, vacancies_create
+
+
+def _client(user) -> Client:
+    key = api_token_create(user=user, name="test", actor="test")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+
+
+def test_requests_without_a_valid_token_are_refused(client, db):
+    assert client.get("/api/seekers/").status_code == 401
+    assert Client(HTTP_AUTHORIZATION="Bearer ilj_nope").get("/api/seekers/").status_code == 401
+
+
+def test_a_counselor_lists_only_their_desk_and_gets_403_for_another(counselor, make_seeker, other_desk):
+    mine = make_seeker(name="김가나")
+    theirs = make_seeker(name="이다라", desk=other_desk)
+    api = _client(counselor)
+    listed = api.get("/api/seekers/").json()
+    assert [s["id"] for s in listed] == [mine.pk] and listed[0]["name"] == "김가나"
+    assert api.get(f"/api/seekers/{mine.pk}").status_code == 200
+    denied = api.get(f"/api/seekers/{theirs.pk}")
+    assert denied.status_code == 403 and "다른 창구" in denied.json()["detail"]
+    assert AuditEvent.objects.filter(action="read", object_id=str(mine.pk), purpose__contains="API").exists()
+    assert api.get("/api/seekers/999999").status_code == 404
+
+
+def test_registering_through_the_api_validates_like_the_form(counselor):
+    api = _client(counselor)
+    good = {
+        "name": "박안산",
+        "birth_date": "1990-02-03",
+        "phone": "010-2323-4545",
+        "home_dong": "와동",
+        "desired_job_text": "용접",
+        "target_groups": ["청년"],
+        "consent": True,
+    }
+    created = api.post("/api/seekers/", good, content_type="application/json")
+    assert created.status_code == 201 and created.json()["home_dong"] == "와동"
+    assert created.json()["target_groups"] == ["청년"]
+    rrn = api.post(
+        "/api/seekers/",
+        {**good, "phone": "010-1111-2222", "remarks": "900203-1234567"},
+        content_type="application/json",
+    )
+    assert rrn.status_code == 400 and "주민등록번호" in rrn.json()["detail"]
+    again = api.post("/api/seekers/", {**good, "phone": "010-9999-8888"}, content_type="application/json")
+    assert again.status_code == 409
+    no_consent = api.post(
+        "/api/seekers/", {**good, "name": "최동의", "consent": False}, content_type="application/json"
+    )
+    assert no_consent.status_code == 400
+
+
+def test_refer_through_the_api_once(counselor, make_seeker):
+    employer = employers_create(
+        inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
+    )[0]
+    vacancy = vacancies_create(
+        inputs=[VacancyInput(employer=employer, title="포장원", wage_type="monthly", wage_amount=2_400_000)], actor="t"
+    )[0]
+    seeker = make_seeker()
+    api = _client(counselor)
+    body = {"seeker_id": seeker.pk, "vacancy_id": vacancy.pk}
+    first = api.post("/api/referrals/", body, content_type="application/json")
+    assert first.status_code == 201 and first.json()["status"] == "referred"
+    second = api.post("/api/referrals/", body, content_type="application/json")
+    assert second.status_code == 409 and "이미" in second.json()["detail"]
+    assert [r["id"] for r in api.get(f"/api/referrals/?seeker_id={seeker.pk}").json()] == [first.json()["id"]]
+
+
+def test_discovery_team_may_use_employers_but_not_seekers(db, desk):
+    from iljari.conftest import _staff
+
+    api = _client(_staff("finder", "discovery", desk))
+    assert api.get("/api/seekers/").status_code == 403
+    assert api.get("/api/employers/").status_code == 200
+    made = api.post(
+        "/api/employers/",
+        {"name": "대한정밀", "business_number": "220-81-62517", "dong": "초지동"},
+        content_type="application/json",
+    )
+    assert made.status_code == 201
+    dup = api.post(
+        "/api/employers/",
+        {"name": "(주)대한정밀", "business_number": "2208162517", "dong": "초지동"},
+        content_type="application/json",
+    )
+    assert dup.status_code == 409
+
+
+@pytest.mark.parametrize("path", ["/api/docs", "/api/openapi.json"])
+def test_openapi_is_served_without_a_cdn(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert "cdn." not in response.content.decode() and "unpkg" not in response.content.decode()

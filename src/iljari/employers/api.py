@@ -1,0 +1,82 @@
+"""JSON API for employers."""
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+from ninja.errors import HttpError
+
+from iljari.core.access import EMPLOYER_WORK
+from iljari.core.api import form_errors, require_role
+from iljari.employers.forms import EmployerForm
+from iljari.employers.models import Employer
+from iljari.employers.selectors import employer_search
+from iljari.employers.services import employer_possible_duplicate, employers_create
+from iljari.reference.models import Dong
+
+router = Router(tags=["구인업체"])
+
+
+class EmployerOut(Schema):
+    id: int
+    name: str
+    business_number: str | None
+    industry_name: str
+    dong: str | None
+    employees: int | None
+    in_smart_hub: bool
+
+    @staticmethod
+    def of(e: Employer) -> "EmployerOut":
+        return EmployerOut(
+            id=e.pk,
+            name=e.name,
+            business_number=e.business_number,
+            industry_name=e.industry_name,
+            dong=e.dong.name if e.dong else None,
+            employees=e.employees,
+            in_smart_hub=e.in_smart_hub,
+        )
+
+
+class EmployerIn(Schema):
+    name: str
+    business_number: str = ""
+    industry_name: str = ""
+    address: str = ""
+    dong: str
+    employees: int | None = None
+    in_smart_hub: bool = False
+    contact_name: str = ""
+    contact_phone: str = ""
+    same_company_confirmed: bool = False
+
+
+@router.get("/", response=list[EmployerOut], summary="구인업체 찾기")
+def list_employers(request: HttpRequest, q: str = "", limit: int = 50) -> list[EmployerOut]:
+    require_role(request, EMPLOYER_WORK)
+    return [EmployerOut.of(e) for e in employer_search(q=q)[: min(limit, 200)]]
+
+
+@router.get("/{employer_id}", response=EmployerOut, summary="구인업체 한 곳")
+def get_employer(request: HttpRequest, employer_id: int) -> EmployerOut:
+    require_role(request, EMPLOYER_WORK)
+    return EmployerOut.of(get_object_or_404(Employer.objects.select_related("dong"), pk=employer_id))
+
+
+@router.post("/", response={201: EmployerOut}, summary="구인업체 등록(중복 확인)")
+def create_employer(request: HttpRequest, payload: EmployerIn) -> Status:
+    require_role(request, EMPLOYER_WORK)
+    data = payload.dict()
+    data["dong"] = Dong.objects.filter(name=data["dong"]).values_list("pk", flat=True).first() or ""
+    data["in_smart_hub"] = "on" if data["in_smart_hub"] else ""
+    data["same_company_confirmed"] = "on" if data["same_company_confirmed"] else ""
+    data["employees"] = "" if data["employees"] is None else data["employees"]
+    form = EmployerForm(data)
+    if not form.is_valid():
+        raise form_errors(form)
+    d = form.cleaned_data
+    duplicate = employer_possible_duplicate(name=d["name"], business_number=d["business_number"], dong=d["dong"])
+    if duplicate and (duplicate.certain or not d["same_company_confirmed"]):
+        raise HttpError(409, duplicate.reason)
+    [employer] = employers_create(inputs=[form.to_input()], actor=request.user, source="api")
+    return Status(201, EmployerOut.of(employer))

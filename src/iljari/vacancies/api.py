@@ -1,0 +1,139 @@
+"""JSON API for vacancies (구인표) and the seekers that fit them."""
+
+from datetime import date
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+
+from iljari.core.access import CASEWORK, EMPLOYER_WORK
+from iljari.core.api import form_errors, require_role
+from iljari.matching.selectors import seekers_for_vacancy
+from iljari.reference.models import Dong, VisaType
+from iljari.seekers.selectors import seekers_listed
+from iljari.vacancies.forms import VacancyForm
+from iljari.vacancies.models import Vacancy
+from iljari.vacancies.selectors import vacancy_search
+from iljari.vacancies.services import vacancies_create
+
+router = Router(tags=["구인표"])
+
+
+class VacancyOut(Schema):
+    id: int
+    employer_id: int
+    employer: str
+    title: str
+    occupation: str | None
+    keco_code: str | None
+    wage_type: str
+    wage_amount: int
+    shift: str
+    employment_type: str
+    dong: str | None
+    openings: int
+    status: str
+    posted_on: date
+
+    @staticmethod
+    def of(v: Vacancy) -> "VacancyOut":
+        return VacancyOut(
+            id=v.pk,
+            employer_id=v.employer_id,
+            employer=v.employer.name,
+            title=v.title,
+            occupation=v.occupation.title if v.occupation else None,
+            keco_code=v.occupation.keco_code if v.occupation else None,
+            wage_type=v.wage_type,
+            wage_amount=v.wage_amount,
+            shift=v.shift,
+            employment_type=v.employment_type,
+            dong=v.dong.name if v.dong else None,
+            openings=v.openings,
+            status=v.status,
+            posted_on=v.posted_on,
+        )
+
+
+class VacancyIn(Schema):
+    employer_id: int
+    title: str
+    duties: str = ""
+    wage_type: str = "monthly"
+    wage_amount: int
+    hours_start: str = ""
+    hours_end: str = ""
+    weekly_hours: int | None = None
+    shift: str = "day"
+    employment_type: str = "regular"
+    dong: str | None = None
+    openings: int = 1
+    required_licences: list[str] = []
+    preferred_licences: list[str] = []
+    korean_level_min: int = 0
+    accessible_workplace: bool = False
+    visa_types: list[str] = []
+    benefits: list[str] = []
+    closes_on: date | None = None
+
+
+class CandidateOut(Schema):
+    seeker_id: int
+    name: str | None
+    home_dong: str | None
+    desired_job_text: str
+    score: float
+    reasons: list[str]
+    cautions: list[str]
+
+
+@router.get("/", response=list[VacancyOut], summary="구인표 찾기")
+def list_vacancies(request: HttpRequest, q: str = "", status: str = "open", limit: int = 50) -> list[VacancyOut]:
+    require_role(request, EMPLOYER_WORK)
+    return [VacancyOut.of(v) for v in vacancy_search(q=q, status=status)[: min(limit, 200)]]
+
+
+@router.get("/{vacancy_id}", response=VacancyOut, summary="구인표 하나")
+def get_vacancy(request: HttpRequest, vacancy_id: int) -> VacancyOut:
+    require_role(request, EMPLOYER_WORK)
+    return VacancyOut.of(
+        get_object_or_404(Vacancy.objects.select_related("employer", "dong", "occupation"), pk=vacancy_id)
+    )
+
+
+@router.post("/", response={201: VacancyOut}, summary="구인표 등록(최저임금 확인)")
+def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status:
+    require_role(request, EMPLOYER_WORK)
+    data = payload.dict()
+    data["employer"] = data.pop("employer_id")
+    data["dong"] = Dong.objects.filter(name=data["dong"]).values_list("pk", flat=True).first() or ""
+    data["required_licences"] = ", ".join(data["required_licences"])
+    data["preferred_licences"] = ", ".join(data["preferred_licences"])
+    data["visa_types"] = list(VisaType.objects.filter(code__in=data["visa_types"]).values_list("pk", flat=True))
+    data["accessible_workplace"] = "on" if data["accessible_workplace"] else ""
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    form = VacancyForm(data)
+    if not form.is_valid():
+        raise form_errors(form)
+    [vacancy] = vacancies_create(inputs=[form.to_input()], actor=request.user, source="api")
+    return Status(201, VacancyOut.of(vacancy))
+
+
+@router.get("/{vacancy_id}/matches", response=list[CandidateOut], summary="맞는 구직자(볼 수 있는 범위)")
+def vacancy_matches(request: HttpRequest, vacancy_id: int, top: int = 20) -> list[CandidateOut]:
+    require_role(request, CASEWORK)
+    vacancy = get_object_or_404(Vacancy, pk=vacancy_id)
+    matches = seekers_for_vacancy(user=request.user, vacancy=vacancy, k=min(top, 100))
+    seekers_listed(user=request.user, seekers=[r.seeker for r in matches], purpose=f"구인표 #{vacancy_id} 추천(API)")
+    return [
+        CandidateOut(
+            seeker_id=r.seeker.pk,
+            name=r.seeker.name,
+            home_dong=r.seeker.home_dong.name if r.seeker.home_dong else None,
+            desired_job_text=r.seeker.desired_job_text,
+            score=r.score,
+            reasons=r.reasons,
+            cautions=r.cautions,
+        )
+        for r in matches
+    ]
