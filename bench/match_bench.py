@@ -236,6 +236,7 @@ def main() -> None:
     batch_index = build_index(batch_vacancies, occupations, licence_ids, visas, embedder)
     batch_seekers = make_seekers(args.batch_seekers, occupations, licences, licence_ids, visas, seed=SEED + 9)
     texts = sorted({s.desired_text for s in batch_seekers})
+    batch_index.texts.nearest(batch_index.texts.vectors[0], 1)  # build the title index once, before forking
     _BATCH["index"] = batch_index
     _BATCH["vectors"] = dict(zip(texts, batch_index.texts.embedder.embed(texts, "query"), strict=True))
     chunks = [batch_seekers[i : i + 2000] for i in range(0, len(batch_seekers), 2000)]

@@ -16,7 +16,7 @@ from iljari.matching.engine.texts import EXACT_LIMIT, TextSpace
 
 NEAREST_TEXTS = 100  # similar titles looked up per query
 SCAN_LIMIT = 200_000  # below this, a query with nothing to go on scans every active row
-MAX_CANDIDATES = 4000  # rows scored per query; enough for a top 20 with room for the filters
+MAX_CANDIDATES = 2000  # rows scored per query; enough for a top 20 with room for the filters
 NEAR_MISS_FILTERS = ("licence", "korean", "shift", "hours", "reservation_wage")
 
 
@@ -44,36 +44,47 @@ class MatchResult:
 
 
 class Lists:
-    """Key → rows, built in bulk with one sort and extended one row at a time."""
+    """Key → rows as a CSR structure (built in bulk with one sort), plus rows added one by one."""
 
     def __init__(self) -> None:
-        self._rows: dict[int, np.ndarray] = {}
+        self._ptr = np.zeros(1, dtype=np.int64)
+        self._rows = np.zeros(0, dtype=np.int64)
         self._extra: dict[int, list[int]] = defaultdict(list)
 
     def bulk(self, keys: np.ndarray, rows: np.ndarray) -> None:
+        keep = keys >= 0
+        keys, rows = keys[keep].astype(np.int64), rows[keep].astype(np.int64)
         order = np.argsort(keys, kind="stable")
-        keys, rows = keys[order], rows[order]
-        bounds = np.flatnonzero(np.diff(keys)) + 1
-        for chunk_keys, chunk_rows in zip(np.split(keys, bounds), np.split(rows, bounds), strict=True):
-            if len(chunk_keys) and chunk_keys[0] >= 0:
-                key = int(chunk_keys[0])
-                existing = self._rows.get(key)
-                self._rows[key] = chunk_rows if existing is None else np.concatenate([existing, chunk_rows])
+        counts = np.bincount(keys, minlength=int(keys.max()) + 1 if len(keys) else 0)
+        self._ptr = np.concatenate([[0], np.cumsum(counts)])
+        self._rows = rows[order]
+        self._extra.clear()
 
     def add(self, key: int, row: int) -> None:
         if key >= 0:
             self._extra[key].append(row)
 
     def get(self, key: int) -> np.ndarray:
-        base = self._rows.get(key)
-        extra = self._extra.get(key)
-        if extra:
-            return np.concatenate([base, extra]) if base is not None else np.array(extra, dtype=np.int64)
-        return base if base is not None else np.zeros(0, dtype=np.int64)
+        return self.get_many(np.array([key], dtype=np.int64))
+
+    def get_many(self, keys: np.ndarray) -> np.ndarray:
+        """The rows of all ``keys``, key by key in the given order."""
+        keys = keys[(keys >= 0) & (keys < len(self._ptr) - 1)] if len(keys) else keys
+        starts, ends = self._ptr[keys], self._ptr[keys + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if total:
+            offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+            found = self._rows[offsets + np.arange(total)]
+        else:
+            found = np.zeros(0, dtype=np.int64)
+        extra = [row for key in keys.tolist() for row in self._extra.get(key, ())] if self._extra else []
+        return np.concatenate([found, np.array(extra, dtype=np.int64)]) if extra else found
 
 
-def _broadcast(single: dict[str, np.ndarray], n: int) -> dict[str, np.ndarray]:
-    return {name: np.broadcast_to(values[0], (n, *values.shape[1:])) for name, values in single.items()}
+def _broadcast(single: np.ndarray, n: int) -> dict[str, np.ndarray]:
+    """One record repeated ``n`` times, as read-only views (no copies)."""
+    return {name: np.broadcast_to(single[name][0], (n, *single[name].shape[1:])) for name in single.dtype.names}
 
 
 class _Index:
@@ -217,27 +228,26 @@ class VacancyIndex(_Index):
 
     def close(self, vacancy_ids: list[int]) -> None:
         rows = [self.columns.row_of[i] for i in vacancy_ids if i in self.columns.row_of]
-        self.columns.columns["active"][rows] = False
+        self.columns.set("active", rows, False)
 
-    def _candidates(self, seeker: SeekerRecord, nearest_texts: np.ndarray) -> np.ndarray:
+    def _candidates(self, seeker: SeekerRecord, nearest_texts: np.ndarray, budget: int = MAX_CANDIDATES) -> np.ndarray:
         """Rows worth scoring, in order of promise, up to ``MAX_CANDIDATES`` active ones.
 
         The seeker's own occupations first, then the most similar titles, then the rest of
         their KECO groups (newest rows first), so a huge group cannot swamp the budget.
         """
-        active = self.columns["active"]
-        parts = [self.by_occupation.get(o) for o, _ in seeker.occupations[:3]]
-        parts += [self.by_text.get(int(t)) for t in nearest_texts]
-        groups = {self._keco_of(o) for o, _ in seeker.occupations[:3]} - {-1}
-        parts += [self.by_keco.get(g)[::-1] for g in groups]
+        own = np.array([o for o, _ in seeker.occupations[:3]], dtype=np.int64)
+        parts = [self.by_occupation.get_many(own), self.by_text.get_many(nearest_texts.astype(np.int64))]
+        room = 2 * budget - sum(len(p) for p in parts)
+        groups = np.array(sorted({self._keco_of(o) for o, _ in seeker.occupations[:3]} - {-1}), dtype=np.int64)
+        if room > 0 and len(groups):
+            parts.append(self.by_keco.get_many(groups)[::-1][:room])
         if not seeker.occupations and not len(nearest_texts) and self.columns.size <= SCAN_LIMIT:
             parts.append(np.arange(self.columns.size))
-        if not parts:
-            return np.zeros(0, dtype=np.int64)
         ordered = np.concatenate(parts)
-        ordered = ordered[active[ordered]]
+        ordered = ordered[self.columns["active"][ordered]]
         _, first = np.unique(ordered, return_index=True)
-        return ordered[np.sort(first)[:MAX_CANDIDATES]]
+        return ordered[np.sort(first)[:budget]]
 
     def match(
         self,
@@ -307,6 +317,55 @@ class VacancyIndex(_Index):
             )
         return out
 
+    def match_many(
+        self,
+        seekers: list[SeekerRecord],
+        *,
+        k: int,
+        minimum_hourly: float,
+        vectors: dict[str, np.ndarray],
+        budget: int = 600,
+    ) -> dict[int, list[tuple[int, float]]]:
+        """Top ``k`` (vacancy id, score) for many seekers, without reasons: the batch path.
+
+        Seekers asking for the same job share their candidates, so each group is scored as
+        one (seekers × candidates) array operation instead of one call per seeker.
+        """
+        groups: dict[tuple, list[SeekerRecord]] = defaultdict(list)
+        for seeker in seekers:
+            groups[(seeker.desired_text, tuple(o for o, _ in seeker.occupations[:3]))].append(seeker)
+        results: dict[int, list[tuple[int, float]]] = {}
+        for (text, _), members in groups.items():
+            vector = vectors.get(text)
+            nearest = self.texts.nearest(vector, NEAREST_TEXTS)
+            rows = self._candidates(members[0], nearest[0], budget=max(budget, 10 * k))
+            if not len(rows):
+                results.update((m.seeker_id, []) for m in members)
+                continue
+            v_one = self.columns.take(rows)
+            sims_one = self._text_similarity(vector, v_one["title"], nearest)
+            for start in range(0, len(members), 64):
+                chunk = members[start : start + 64]
+                block = SeekerColumns()
+                block.upsert_rows(
+                    [m.seeker_id for m in chunk], block.values(chunk, np.full(len(chunk), -1), self.visas)
+                )
+                people = block.take(np.arange(len(chunk)))
+                s = {n: np.repeat(people[n], len(rows), axis=0) for n in people.dtype.names}
+                v = {n: np.tile(v_one[n], (len(chunk),) + (1,) * (v_one[n].ndim - 1)) for n in v_one.dtype.names}
+                ev = self._evaluate(s, v, np.tile(sims_one, len(chunk)), minimum_hourly)
+                score = np.where(ev.passed, ev.score, -np.inf).reshape(len(chunk), len(rows))
+                keep = min(k, len(rows))
+                top = np.argpartition(-score, keep - 1, axis=1)[:, :keep]
+                for person, row_scores, best in zip(chunk, score, top, strict=True):
+                    best = best[np.argsort(-row_scores[best], kind="stable")]
+                    results[person.seeker_id] = [
+                        (int(self.columns.ids[rows[i]]), float(row_scores[i]))
+                        for i in best
+                        if np.isfinite(row_scores[i])
+                    ]
+        return results
+
 
 class SeekerIndex(_Index):
     """Active seekers, for finding the people who fit a vacancy."""
@@ -352,8 +411,11 @@ class SeekerIndex(_Index):
     def match(self, vacancy: VacancyRecord, *, k: int = 20, minimum_hourly: float) -> MatchResult:
         vector = self.texts.query_vector(vacancy.title)
         nearest = self.texts.nearest(vector, NEAREST_TEXTS)
-        parts = [self.by_occupation.get(vacancy.occupation), self.by_keco.get(self._keco_of(vacancy.occupation))]
-        parts += [self.by_text.get(int(t)) for t in nearest[0]]
+        parts = [
+            self.by_occupation.get(vacancy.occupation),
+            self.by_keco.get(self._keco_of(vacancy.occupation)),
+            self.by_text.get_many(nearest[0].astype(np.int64)),
+        ]
         rows = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
         rows = rows[self.columns["active"][rows]]
         if not len(rows):

@@ -163,3 +163,26 @@ def test_updates_are_folded_in_without_a_rebuild():
     index.upsert([vacancy(2, 0, is_open=False)])
     assert [m.record_id for m in index.match(seeker(), k=5, minimum_hourly=MINIMUM).matches] == [1]
     assert np.count_nonzero(index.columns["active"]) == 1
+
+
+def test_batch_matching_agrees_with_one_by_one():
+    index = VacancyIndex(CATALOGUE, VISAS, LICENCES, TextSpace(None))
+    index.upsert(
+        [
+            vacancy(1, 0),
+            vacancy(2, 0, location=(37.36, 126.73)),
+            vacancy(3, 1),
+            vacancy(4, 0, shift="night"),
+            vacancy(5, 0, required_licences=(2,)),
+        ]
+    )
+    people = [
+        seeker(seeker_id=1),
+        seeker(seeker_id=2, shifts=1),
+        seeker(seeker_id=3, licences=frozenset({1, 2})),
+        seeker(seeker_id=4, occupations=[(1, 1.0)]),
+    ]
+    batch = index.match_many(people, k=3, minimum_hourly=MINIMUM, vectors={})
+    for person in people:
+        single = index.match(person, k=3, minimum_hourly=MINIMUM, explain=False).matches
+        assert batch[person.seeker_id] == [(m.record_id, pytest.approx(m.score)) for m in single]
