@@ -41,7 +41,7 @@ class RrnRefusingForm(forms.Form):
             field.widget.attrs.update(
                 {
                     "hx-post": f"{url}?field={name}",
-                    "hx-trigger": "change, keyup changed delay:700ms",
+                    "hx-trigger": "input changed delay:600ms, change",
                     "hx-target": f"#errors-{name}",
                     "hx-include": "closest form",
                     "hx-swap": "innerHTML",

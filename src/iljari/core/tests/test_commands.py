@@ -17,7 +17,8 @@ def home(tmp_path_factory) -> dict:
     var = tmp_path_factory.mktemp("var")
     env = {k: v for k, v in os.environ.items() if not k.startswith("ILJARI_") and k != "DJANGO_SETTINGS_MODULE"}
     env |= {"ILJARI_VAR_DIR": str(var)}
-    return {"var": var, "env": env, "init": _run(env, "init", "--demo")}
+    # The matching indexes (minutes of embedding on a new machine) are tested elsewhere on a small catalogue.
+    return {"var": var, "env": env, "init": _run(env, "init", "--demo", "--no-index")}
 
 
 def _run(env: dict, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -44,7 +45,7 @@ def test_init_demo_creates_a_working_center(home):
     assert _count(var, "reference_occupation") == 6313
     assert _count(var, "accounts_desk") == 30
     seekers = _count(var, "seekers_seeker")
-    again = _run(home["env"], "init", "--demo")
+    again = _run(home["env"], "init", "--demo", "--no-index")
     assert "이미 있습니다" in again.stdout
     assert _count(var, "seekers_seeker") == seekers
 
