@@ -39,6 +39,8 @@ DEBUG = os.environ.get("ILJARI_DEBUG") == "1"
 ALLOWED_HOSTS = os.environ.get("ILJARI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 ILJARI_KEY_FILE = Path(os.environ.get("ILJARI_KEY_FILE") or VAR_DIR / "iljari.key")
+# Background work (imports): "thread" in the server, "inline" where nothing may outlive a request (tests).
+ILJARI_BACKGROUND = os.environ.get("ILJARI_BACKGROUND", "thread")
 ILJARI_CITY_DIR = Path(os.environ.get("ILJARI_CITY_DIR") or APP_DIR / "reference" / "cities" / "ansan")
 
 INSTALLED_APPS = [

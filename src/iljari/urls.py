@@ -18,5 +18,6 @@ urlpatterns = [
     path("desks/", include("iljari.accounts.urls")),
     path("occupations/", include("iljari.reference.urls")),
     path("privacy/", include("iljari.privacy.urls")),
+    path("imports/", include("iljari.transfer.urls")),
     path("", include("iljari.core.urls")),
 ]

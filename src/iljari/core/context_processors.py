@@ -14,6 +14,7 @@ MENU = [
     ("구인표", "vacancies:list", EMPLOYER_WORK),
     ("창구", "accounts:desks", None),
     ("직업사전", "reference:occupations", None),
+    ("가져오기", "transfer:start", EMPLOYER_WORK),
     ("감사 기록", "privacy:audit", OVERSIGHT),
 ]
 

@@ -1,8 +1,13 @@
-"""Center-wide figures for the landing page."""
+"""What a staff member's first page shows: today's work, scoped like everything else."""
+
+from datetime import timedelta
+
+from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.employers.models import Employer
 from iljari.reference.models import Occupation
+from iljari.referrals.models import FollowUp, Referral
 from iljari.seekers.selectors import seekers_visible_to
 from iljari.vacancies.models import Vacancy
 
@@ -13,4 +18,23 @@ def center_counts(*, user: User) -> dict[str, int]:
         "employers": Employer.objects.count(),
         "open_vacancies": Vacancy.objects.filter(status=Vacancy.Status.OPEN).count(),
         "occupations": Occupation.objects.count(),
+    }
+
+
+def todays_work(*, user: User) -> dict[str, object]:
+    """New seekers of the last week, follow-ups due within a week, referrals still open."""
+    today = timezone.localdate()
+    visible = seekers_visible_to(user)
+    return {
+        "new_seekers": visible.filter(registered_on__gte=today - timedelta(days=7)).select_related("home_dong")[:20],
+        "follow_ups": FollowUp.objects.filter(
+            placement__seeker__in=visible, done_on__isnull=True, due_on__lte=today + timedelta(days=7)
+        )
+        .select_related("placement__seeker")
+        .order_by("due_on")[:20],
+        "open_referrals": Referral.objects.filter(
+            seeker__in=visible, status__in=(Referral.Status.REFERRED, Referral.Status.INTERVIEW)
+        )
+        .select_related("seeker", "vacancy__employer")
+        .order_by("-referred_at")[:20],
     }

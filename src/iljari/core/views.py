@@ -1,10 +1,21 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from iljari.core.access import ALL_STAFF, role_required
-from iljari.core.selectors import center_counts
+from iljari.core.access import ALL_STAFF, CASEWORK, has_role, role_required
+from iljari.core.selectors import center_counts, todays_work
+from iljari.seekers.selectors import seekers_listed
 
 
 @role_required(*ALL_STAFF)
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"counts": center_counts(user=request.user)})
+    context = {"counts": center_counts(user=request.user)}
+    if has_role(request.user, CASEWORK):
+        work = todays_work(user=request.user)
+        seekers = [
+            *work["new_seekers"],
+            *(f.placement.seeker for f in work["follow_ups"]),
+            *(r.seeker for r in work["open_referrals"]),
+        ]
+        seekers_listed(user=request.user, seekers=list({s.pk: s for s in seekers}.values()), purpose="오늘의 업무")
+        context["work"] = work
+    return render(request, "core/home.html", context)

@@ -14,6 +14,7 @@ from pathlib import Path
 _var = Path(tempfile.mkdtemp(prefix="iljari-test-"))
 os.environ["ILJARI_VAR_DIR"] = str(_var)
 os.environ.pop("ILJARI_KEY_FILE", None)
+os.environ["ILJARI_BACKGROUND"] = "inline"
 atexit.register(shutil.rmtree, _var, ignore_errors=True)
 
 if os.environ.get("ILJARI_TEST_POSTGRES") == "1":

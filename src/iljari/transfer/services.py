@@ -134,9 +134,11 @@ def _write_report(path: Path, messages: list[RowMessage]) -> None:
 
 
 def import_file(
-    *, kind: str, path: Path, actor: Actor, progress: Progress | None = None, **options: Any
+    *, kind: str, path: Path, actor: Actor, progress: Progress | None = None, commit: bool = True, **options: Any
 ) -> ImportResult:
     """Check every row of the file, then save all of it or nothing.
+
+    With ``commit=False`` the file is only checked: what saving would create is counted.
 
     Raises ``ImportRejected`` (with the full result) when any row has an error.
     """
@@ -176,6 +178,9 @@ def import_file(
         _write_report(report, result.messages)
         result.report_file = report
         raise ImportRejected(result)
+    if not commit:
+        result.created = len(items)  # what saving would create
+        return result
     with transaction.atomic():
         if progress:
             progress("저장", 0, len(items))

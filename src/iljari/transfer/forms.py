@@ -1,0 +1,33 @@
+from django import forms
+
+from iljari.accounts.models import Desk, User
+from iljari.core.access import CASEWORK, has_role
+from iljari.core.forms import RrnRefusingForm
+
+KINDS = [("seekers", "구직자"), ("employers", "구인업체"), ("vacancies", "구인표")]
+
+
+def kinds_for(user: User) -> list[tuple[str, str]]:
+    """Seekers are imported only by those who may see seekers."""
+    return [k for k in KINDS if k[0] != "seekers" or has_role(user, CASEWORK)]
+
+
+class UploadForm(RrnRefusingForm):
+    kind = forms.ChoiceField(label="자료 종류")
+    file = forms.FileField(label="파일(xlsx 또는 csv)", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}))
+    desk = forms.ModelChoiceField(
+        label="담당창구(구직자 파일에 열이 없을 때)", queryset=Desk.objects.all(), required=False, empty_label="내 창구"
+    )
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds_for(user)
+        self.user = user
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError("xlsx 또는 csv 파일만 가져올 수 있습니다.")
+        if upload.size > 50 * 1024 * 1024:
+            raise forms.ValidationError("파일이 너무 큽니다(50MB까지). 나누어 올려 주십시오.")
+        return upload

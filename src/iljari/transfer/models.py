@@ -1,0 +1,45 @@
+"""Imports started from the web: checked first, saved when staff confirm."""
+
+from django.conf import settings
+from django.db import models
+
+
+class ImportJob(models.Model):
+    """가져오기 작업 — one uploaded file on its way through check → confirm → save."""
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", "검사 중"
+        READY = "ready", "저장 대기(확인 필요)"
+        REJECTED = "rejected", "오류 있음"
+        SAVING = "saving", "저장 중"
+        SAVED = "saved", "저장 완료"
+        FAILED = "failed", "처리 실패"
+
+    kind = models.CharField("자료 종류", max_length=20)
+    file_name = models.CharField("파일명", max_length=200)
+    stored_path = models.CharField(max_length=500)
+    desk = models.ForeignKey("accounts.Desk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.CHECKING)
+    stage = models.CharField("단계", max_length=20, blank=True)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    rows = models.PositiveIntegerField(default=0)
+    created = models.PositiveIntegerField(default=0)
+    messages = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = verbose_name_plural = "가져오기 작업"
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.READY, self.Status.REJECTED, self.Status.SAVED, self.Status.FAILED)

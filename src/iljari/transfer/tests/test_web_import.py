@@ -1,0 +1,59 @@
+"""Importing from the web: upload, check with progress, see row errors, confirm — the CLI's service."""
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from iljari.seekers.models import Seeker
+from iljari.transfer.models import ImportJob
+from iljari.transfer.tests.sheets import SEEKER_HEADERS, seeker_row, write_xlsx
+
+
+def _upload(client, path, kind="seekers"):
+    upload = SimpleUploadedFile(path.name, path.read_bytes())
+    return client.post(reverse("transfer:start"), {"kind": kind, "file": upload})
+
+
+def test_a_file_is_checked_then_saved_only_when_confirmed(client, counselor, tmp_path):
+    client.force_login(counselor)
+    path = write_xlsx(tmp_path / "desk.xlsx", SEEKER_HEADERS, [seeker_row(n) for n in range(1, 6)])
+    response = _upload(client, path)
+    job = ImportJob.objects.get()
+    assert response.url == reverse("transfer:job", args=[job.pk])
+    assert job.status == "ready" and (job.rows, job.created) == (5, 5)
+    assert Seeker.objects.count() == 0
+    page = client.get(response.url).content.decode()
+    assert "저장하면 5건이 새로 등록됩니다" in page
+    client.post(reverse("transfer:confirm", args=[job.pk]))
+    job.refresh_from_db()
+    assert job.status == "saved" and Seeker.objects.filter(desk=counselor.desk).count() == 5
+
+
+def test_row_errors_are_shown_and_nothing_is_saved(client, counselor, tmp_path):
+    client.force_login(counselor)
+    rows = [seeker_row(n) for n in range(1, 6)]
+    rows[2] = seeker_row(3, 휴대전화="02-12")
+    job_url = _upload(client, write_xlsx(tmp_path / "bad.xlsx", SEEKER_HEADERS, rows)).url
+    job = ImportJob.objects.get()
+    assert job.status == "rejected" and job.messages[0]["row"] == 4 and job.messages[0]["column"] == "휴대전화"
+    html = client.get(job_url).content.decode()
+    assert "아무것도 저장하지 않았습니다" in html and "010-1234-5678 형식" in html
+    assert client.post(reverse("transfer:confirm", args=[job.pk])).status_code == 302
+    job.refresh_from_db()
+    assert job.status == "rejected" and not Seeker.objects.exists()
+
+
+def test_another_counselors_job_is_not_visible(client, counselor, other_counselor, tmp_path):
+    client.force_login(counselor)
+    _upload(client, write_xlsx(tmp_path / "a.xlsx", SEEKER_HEADERS, [seeker_row(1)]))
+    client.force_login(other_counselor)
+    assert client.get(reverse("transfer:job", args=[ImportJob.objects.get().pk])).status_code == 403
+
+
+def test_the_discovery_team_cannot_import_seekers(client, db, desk, tmp_path):
+    from iljari.conftest import _staff
+
+    client.force_login(_staff("finder", "discovery", desk))
+    response = _upload(client, write_xlsx(tmp_path / "s.xlsx", SEEKER_HEADERS, [seeker_row(1)]))
+    assert response.status_code == 200 and not ImportJob.objects.exists()
+    errors = response.content.decode().split('id="errors-kind"')[1].split("</div>")[0]
+    assert "seekers" in errors  # "올바르게 선택해 주세요. seekers 이/가 선택가능항목에 없습니다."

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from iljari.transfer import views
+
+app_name = "transfer"
+urlpatterns = [
+    path("", views.import_start, name="start"),
+    path("<int:pk>/", views.import_job, name="job"),
+    path("<int:pk>/confirm/", views.import_confirm, name="confirm"),
+]
