@@ -21,17 +21,19 @@ MENU = [
 
 def demo_flag(request: HttpRequest) -> dict[str, bool]:
     """Whether the site holds synthetic demo data, so every page can say so."""
-    if not request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {"demo_data": False}
     return {"demo_data": Seeker.objects.filter(is_demo=True).exists()}
 
 
 def menu(request: HttpRequest) -> dict[str, list[dict]]:
-    if not request.user.is_authenticated:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return {"menu": []}
     items = []
     for label, name, roles in MENU:
-        if roles is None or has_role(request.user, roles):
+        if roles is None or has_role(user, roles):
             url = reverse(name)
             current = request.path == url if url == "/" else request.path.startswith(url)
             items.append({"label": label, "url": url, "current": current})

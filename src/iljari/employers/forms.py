@@ -1,6 +1,7 @@
 """Employer registration and search."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from iljari.core.forms import RrnRefusingForm
 from iljari.employers.services import EmployerInput
@@ -10,22 +11,22 @@ from iljari.transfer import cells
 
 
 class EmployerForm(RrnRefusingForm):
-    name = forms.CharField(label="사업장명", max_length=120)
+    name = forms.CharField(label=_("사업장명"), max_length=120)
     business_number = forms.CharField(
-        label="사업자등록번호",
+        label=_("사업자등록번호"),
         required=False,
         max_length=12,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "123-45-67890"}),
     )
-    industry_name = forms.CharField(label="업종", required=False, max_length=120)
-    address = forms.CharField(label="주소", required=False, max_length=200)
-    dong = forms.ModelChoiceField(label="소재 행정동", queryset=Dong.objects.all(), empty_label="선택")
-    employees = forms.IntegerField(label="근로자 수", required=False, min_value=0)
-    in_smart_hub = forms.BooleanField(label="반월·시화 스마트허브 입주 기업", required=False)
-    contact_name = forms.CharField(label="채용 담당자", required=False, max_length=60)
-    contact_phone = forms.CharField(label="담당자 연락처", required=False, max_length=20)
+    industry_name = forms.CharField(label=_("업종"), required=False, max_length=120)
+    address = forms.CharField(label=_("주소"), required=False, max_length=200)
+    dong = forms.ModelChoiceField(label=_("소재 행정동"), queryset=Dong.objects.all(), empty_label=_("선택"))
+    employees = forms.IntegerField(label=_("근로자 수"), required=False, min_value=0)
+    in_smart_hub = forms.BooleanField(label=_("반월·시화 스마트허브 입주 기업"), required=False)
+    contact_name = forms.CharField(label=_("채용 담당자"), required=False, max_length=60)
+    contact_phone = forms.CharField(label=_("담당자 연락처"), required=False, max_length=20)
     same_company_confirmed = forms.BooleanField(
-        label="비슷한 이름의 업체가 있지만 다른 업체가 맞습니다.", required=False
+        label=_("비슷한 이름의 업체가 있지만 다른 업체가 맞습니다."), required=False
     )
 
     def clean_business_number(self) -> str:
@@ -47,5 +48,5 @@ class EmployerForm(RrnRefusingForm):
 
 
 class EmployerSearchForm(RrnRefusingForm):
-    q = forms.CharField(label="사업장명·사업자등록번호", required=False)
-    dong = forms.ModelChoiceField(label="행정동", queryset=Dong.objects.all(), required=False, empty_label="전체")
+    q = forms.CharField(label=_("사업장명·사업자등록번호"), required=False)
+    dong = forms.ModelChoiceField(label=_("행정동"), queryset=Dong.objects.all(), required=False, empty_label=_("전체"))

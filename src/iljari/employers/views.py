@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import EMPLOYER_WORK, role_required
@@ -45,7 +46,7 @@ def employer_new(request: HttpRequest) -> HttpResponse:
             form.add_error(None, duplicate.reason)
         else:
             [employer] = employers_create(inputs=[form.to_input()], actor=request.user)
-            messages.success(request, "구인업체를 등록했습니다.")
+            messages.success(request, _("구인업체를 등록했습니다."))
             return redirect("employers:detail", pk=employer.pk)
     return render(request, "employers/new.html", {"form": form})
 

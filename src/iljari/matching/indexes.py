@@ -28,7 +28,7 @@ from iljari.vacancies.models import Vacancy
 
 # Rows changed this close to the last sync are read again: clocks and transactions overlap.
 SYNC_OVERLAP = timedelta(seconds=2)
-FORMAT = 1
+FORMAT = 2  # bump when the saved layout changes; older saves are then rebuilt
 
 
 def index_folder() -> Path:

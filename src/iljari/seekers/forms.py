@@ -4,6 +4,7 @@ from datetime import date
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from iljari.accounts.models import Desk, User
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift
@@ -18,59 +19,59 @@ from iljari.transfer import cells
 class SeekerForm(RrnRefusingForm):
     """구직 등록 — what a counselor asks at the desk; validated as it is typed."""
 
-    name = forms.CharField(label="성명", max_length=60)
-    birth_date = forms.DateField(label="생년월일", widget=forms.DateInput(attrs={"type": "date"}))
+    name = forms.CharField(label=_("성명"), max_length=60)
+    birth_date = forms.DateField(label=_("생년월일"), widget=forms.DateInput(attrs={"type": "date"}))
     sex = forms.ChoiceField(
-        label="성별",
+        label=_("성별"),
         required=False,
         choices=[("", "선택 안 함"), *Seeker.Sex.choices],
-        help_text="통계에만 쓰이며 추천 순위에는 쓰이지 않습니다.",
+        help_text=_("통계에만 쓰이며 추천 순위에는 쓰이지 않습니다."),
     )
     phone = forms.CharField(
-        label="휴대전화",
+        label=_("휴대전화"),
         required=False,
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "tel", "placeholder": "010-1234-5678"}),
     )
     home_dong = forms.ModelChoiceField(
-        label="거주 행정동", queryset=Dong.objects.all(), required=False, empty_label="선택"
+        label=_("거주 행정동"), queryset=Dong.objects.all(), required=False, empty_label=_("선택")
     )
-    address = forms.CharField(label="주소", required=False, max_length=200)
+    address = forms.CharField(label=_("주소"), required=False, max_length=200)
     desired_job_text = forms.CharField(
-        label="희망직종", required=False, max_length=200, help_text="예: 용접원, 요양보호사, 사무보조"
+        label=_("희망직종"), required=False, max_length=200, help_text=_("예: 용접원, 요양보호사, 사무보조")
     )
     reservation_wage = forms.CharField(
-        label="희망임금(월, 원)",
+        label=_("희망임금(월, 원)"),
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "2500000 또는 250만"}),
     )
-    licences = forms.CharField(label="자격증", required=False, help_text="쉼표로 구분해 입력해 주십시오.")
+    licences = forms.CharField(label=_("자격증"), required=False, help_text=_("쉼표로 구분해 입력해 주십시오."))
     target_groups = forms.ModelMultipleChoiceField(
-        label="대상계층", queryset=TargetGroup.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("대상계층"), queryset=TargetGroup.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
     )
-    work_hours = forms.ChoiceField(label="희망 근무시간", choices=Seeker.WorkHours.choices, initial="any")
+    work_hours = forms.ChoiceField(label=_("희망 근무시간"), choices=Seeker.WorkHours.choices, initial="any")
     shifts = forms.MultipleChoiceField(
-        label="가능 근무형태", choices=Shift.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("가능 근무형태"), choices=Shift.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
-    employment_type = forms.ChoiceField(label="희망 고용형태", choices=EmploymentType.choices, initial="any")
+    employment_type = forms.ChoiceField(label=_("희망 고용형태"), choices=EmploymentType.choices, initial="any")
     korean_level = forms.TypedChoiceField(
-        label="한국어 능력", choices=KoreanLevel.choices, coerce=int, initial=KoreanLevel.NATIVE
+        label=_("한국어 능력"), choices=KoreanLevel.choices, coerce=int, initial=KoreanLevel.NATIVE
     )
     visa_type = forms.ModelChoiceField(
-        label="체류자격(외국인)", queryset=VisaType.objects.all(), required=False, empty_label="해당 없음"
+        label=_("체류자격(외국인)"), queryset=VisaType.objects.all(), required=False, empty_label=_("해당 없음")
     )
     accessibility_needs = forms.MultipleChoiceField(
-        label="편의 지원 필요", choices=Accessibility.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("편의 지원 필요"), choices=Accessibility.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
-    remarks = forms.CharField(label="비고", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    consent = forms.BooleanField(label="개인정보 수집·이용(취업지원 상담·알선)에 동의를 받았습니다.")
+    remarks = forms.CharField(label=_("비고"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    consent = forms.BooleanField(label=_("개인정보 수집·이용(취업지원 상담·알선)에 동의를 받았습니다."))
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         if user.sees_all_seekers:
             self.fields["desk"] = forms.ModelChoiceField(
-                label="담당 창구", queryset=Desk.objects.all(), initial=user.desk_id
+                label=_("담당 창구"), queryset=Desk.objects.all(), initial=user.desk_id
             )
 
     def clean_birth_date(self) -> date:
@@ -129,19 +130,23 @@ class SeekerForm(RrnRefusingForm):
 
 
 class NoteForm(RrnRefusingForm):
-    channel = forms.ChoiceField(label="상담 방법", choices=CounselingNote.Channel.choices)
-    text = forms.CharField(label="상담 내용", widget=forms.Textarea(attrs={"rows": 5}))
+    channel = forms.ChoiceField(label=_("상담 방법"), choices=CounselingNote.Channel.choices)
+    text = forms.CharField(label=_("상담 내용"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
 class SearchForm(RrnRefusingForm):
-    q = forms.CharField(label="성명·전화번호", required=False)
-    job = forms.CharField(label="희망직종", required=False)
-    dong = forms.ModelChoiceField(label="행정동", queryset=Dong.objects.all(), required=False, empty_label="전체")
+    q = forms.CharField(label=_("성명·전화번호"), required=False)
+    job = forms.CharField(label=_("희망직종"), required=False)
+    dong = forms.ModelChoiceField(label=_("행정동"), queryset=Dong.objects.all(), required=False, empty_label=_("전체"))
     group = forms.ModelChoiceField(
-        label="대상계층", queryset=TargetGroup.objects.all(), required=False, empty_label="전체", to_field_name="code"
+        label=_("대상계층"),
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        empty_label=_("전체"),
+        to_field_name="code",
     )
     status = forms.ChoiceField(
-        label="상태",
+        label=_("상태"),
         required=False,
         choices=[("", "전체"), *[c for c in Seeker.Status.choices if c[0] != Seeker.Status.ERASED]],
     )

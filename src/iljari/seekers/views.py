@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, role_required
@@ -83,7 +84,7 @@ def seeker_new(request: HttpRequest) -> HttpResponse:
         except IljariError as exc:
             form.add_error(exc.field, exc.message)
         else:
-            messages.success(request, "구직자를 등록했습니다.")
+            messages.success(request, _("구직자를 등록했습니다."))
             return redirect("seekers:detail", pk=seeker.pk)
     return render(request, "seekers/new.html", {"form": form})
 
@@ -102,7 +103,7 @@ def note_new(request: HttpRequest, pk: int) -> HttpResponse:
     form = NoteForm(request.POST)
     if form.is_valid():
         counseling_note_create(seeker=seeker, author=request.user, **form.cleaned_data)
-        messages.success(request, "상담일지를 저장했습니다.")
+        messages.success(request, _("상담일지를 저장했습니다."))
         return redirect("seekers:detail", pk=pk)
     return _detail(request, seeker, form, status=400)
 

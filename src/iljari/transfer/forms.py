@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from iljari.accounts.models import Desk, User
 from iljari.core.access import CASEWORK, has_role
@@ -13,10 +14,15 @@ def kinds_for(user: User) -> list[tuple[str, str]]:
 
 
 class UploadForm(RrnRefusingForm):
-    kind = forms.ChoiceField(label="자료 종류")
-    file = forms.FileField(label="파일(xlsx 또는 csv)", widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}))
+    kind = forms.ChoiceField(label=_("자료 종류"))
+    file = forms.FileField(
+        label=_("파일(xlsx 또는 csv)"), widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"})
+    )
     desk = forms.ModelChoiceField(
-        label="담당창구(구직자 파일에 열이 없을 때)", queryset=Desk.objects.all(), required=False, empty_label="내 창구"
+        label=_("담당창구(구직자 파일에 열이 없을 때)"),
+        queryset=Desk.objects.all(),
+        required=False,
+        empty_label=_("내 창구"),
     )
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:

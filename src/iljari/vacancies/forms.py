@@ -1,6 +1,7 @@
 """Vacancy (구인표) registration and search."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
 from iljari.core.forms import RrnRefusingForm
@@ -23,33 +24,36 @@ BENEFITS = [
 
 
 class VacancyForm(RrnRefusingForm):
-    employer = forms.ModelChoiceField(label="구인업체", queryset=Employer.objects.all(), widget=forms.HiddenInput)
-    title = forms.CharField(label="모집직종", max_length=120, help_text="예: 사출성형기조작원, 요양보호사")
-    duties = forms.CharField(label="직무내용", required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    wage_type = forms.ChoiceField(label="임금 형태", choices=WageType.choices, initial=WageType.MONTHLY)
-    wage_amount = forms.CharField(label="임금(원)", widget=forms.TextInput(attrs={"inputmode": "numeric"}))
-    hours_start = forms.TimeField(label="근무 시작", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    hours_end = forms.TimeField(label="근무 종료", required=False, widget=forms.TimeInput(attrs={"type": "time"}))
-    weekly_hours = forms.IntegerField(label="주당 근로시간", required=False, min_value=1, max_value=68)
-    shift = forms.ChoiceField(label="근무 형태", choices=Shift.choices)
-    employment_type = forms.ChoiceField(label="고용 형태", choices=EmploymentType.choices[:-1])
+    employer = forms.ModelChoiceField(label=_("구인업체"), queryset=Employer.objects.all(), widget=forms.HiddenInput)
+    title = forms.CharField(label=_("모집직종"), max_length=120, help_text=_("예: 사출성형기조작원, 요양보호사"))
+    duties = forms.CharField(label=_("직무내용"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    wage_type = forms.ChoiceField(label=_("임금 형태"), choices=WageType.choices, initial=WageType.MONTHLY)
+    wage_amount = forms.CharField(label=_("임금(원)"), widget=forms.TextInput(attrs={"inputmode": "numeric"}))
+    hours_start = forms.TimeField(label=_("근무 시작"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    hours_end = forms.TimeField(label=_("근무 종료"), required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+    weekly_hours = forms.IntegerField(label=_("주당 근로시간"), required=False, min_value=1, max_value=68)
+    shift = forms.ChoiceField(label=_("근무 형태"), choices=Shift.choices)
+    employment_type = forms.ChoiceField(label=_("고용 형태"), choices=EmploymentType.choices[:-1])
     dong = forms.ModelChoiceField(
-        label="근무지 행정동", queryset=Dong.objects.all(), required=False, empty_label="업체 소재지와 같음"
+        label=_("근무지 행정동"), queryset=Dong.objects.all(), required=False, empty_label=_("업체 소재지와 같음")
     )
-    openings = forms.IntegerField(label="모집 인원", min_value=1, max_value=999, initial=1)
-    required_licences = forms.CharField(label="필수 자격증", required=False, help_text="쉼표로 구분")
-    preferred_licences = forms.CharField(label="우대 자격증", required=False, help_text="쉼표로 구분")
+    openings = forms.IntegerField(label=_("모집 인원"), min_value=1, max_value=999, initial=1)
+    required_licences = forms.CharField(label=_("필수 자격증"), required=False, help_text=_("쉼표로 구분"))
+    preferred_licences = forms.CharField(label=_("우대 자격증"), required=False, help_text=_("쉼표로 구분"))
     korean_level_min = forms.TypedChoiceField(
-        label="필요 한국어 능력", choices=KoreanLevel.choices, coerce=int, initial=KoreanLevel.NONE
+        label=_("필요 한국어 능력"), choices=KoreanLevel.choices, coerce=int, initial=KoreanLevel.NONE
     )
-    accessible_workplace = forms.BooleanField(label="장애인 편의시설 있음", required=False)
+    accessible_workplace = forms.BooleanField(label=_("장애인 편의시설 있음"), required=False)
     visa_types = forms.ModelMultipleChoiceField(
-        label="채용 가능 체류자격", queryset=VisaType.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("채용 가능 체류자격"),
+        queryset=VisaType.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     benefits = forms.MultipleChoiceField(
-        label="복리후생", choices=BENEFITS, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("복리후생"), choices=BENEFITS, required=False, widget=forms.CheckboxSelectMultiple
     )
-    closes_on = forms.DateField(label="마감일", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    closes_on = forms.DateField(label=_("마감일"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean_wage_amount(self) -> int:
         try:
@@ -98,10 +102,10 @@ class VacancyForm(RrnRefusingForm):
 
 
 class VacancySearchForm(RrnRefusingForm):
-    q = forms.CharField(label="직종·업체명", required=False)
+    q = forms.CharField(label=_("직종·업체명"), required=False)
     dong = forms.ModelChoiceField(
-        label="근무지 행정동", queryset=Dong.objects.all(), required=False, empty_label="전체"
+        label=_("근무지 행정동"), queryset=Dong.objects.all(), required=False, empty_label=_("전체")
     )
     status = forms.ChoiceField(
-        label="상태", required=False, initial="open", choices=[("", "전체"), *Vacancy.Status.choices]
+        label=_("상태"), required=False, initial="open", choices=[("", "전체"), *Vacancy.Status.choices]
     )

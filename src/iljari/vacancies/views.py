@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, EMPLOYER_WORK, has_role, role_required
@@ -52,7 +53,7 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         [vacancy] = vacancies_create(inputs=[form.to_input()], actor=request.user)
-        messages.success(request, "구인표를 등록했습니다.")
+        messages.success(request, _("구인표를 등록했습니다."))
         return redirect("vacancies:detail", pk=vacancy.pk)
     return render(request, "vacancies/new.html", {"form": form, "employer": employer})
 
