@@ -46,8 +46,9 @@ def _sessions(var: Path, count: int) -> tuple[list[str], list[int]]:
 
     cookies = []
     for n in range(count):
-        user, _ = User.objects.get_or_create(username=f"bench-manager-{n}",
-                                             defaults={"role": User.Role.MANAGER, "first_name": "부하시험"})
+        user, _ = User.objects.get_or_create(
+            username=f"bench-manager-{n}", defaults={"role": User.Role.MANAGER, "first_name": "부하시험"}
+        )
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -80,8 +81,12 @@ def main() -> None:
     cookies, seekers = _sessions(args.var.resolve(), args.clients)
     port = _free_port()
     env = {**os.environ, "ILJARI_VAR_DIR": str(args.var.resolve())}
-    server = subprocess.Popen([sys.executable, "-m", "iljari.cli", "serve", "--port", str(port), "--threads", "8"],
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "iljari.cli", "serve", "--port", str(port), "--threads", "8"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(600):  # the server is up when it answers
             try:
@@ -90,10 +95,13 @@ def main() -> None:
             except OSError:
                 time.sleep(0.1)
         rng = random.Random(7)
-        plan = [(f"/seekers/{s}/", "seeker page") if i % 2 == 0 else (f"/seekers/{s}/recommendations/", "match page")
-                for i, s in enumerate(rng.choices(seekers, k=args.requests))]
+        plan = [
+            (f"/seekers/{s}/", "seeker page") if i % 2 == 0 else (f"/seekers/{s}/recommendations/", "match page")
+            for i, s in enumerate(rng.choices(seekers, k=args.requests))
+        ]
         _get(port, plan[1][0], cookies[0])  # first use loads the matching indexes
         started = time.perf_counter()
+
         def visit(i: int) -> tuple[int, int, float]:
             return (i, *_get(port, plan[i][0], cookies[i % args.clients]))
 
@@ -107,13 +115,21 @@ def main() -> None:
     for page in ("seeker page", "match page"):
         times = [ms for i, status, ms in results if plan[i][1] == page]
         bad = sum(1 for i, status, _ in results if plan[i][1] == page and status != 200)
-        figures[page] = {"requests": len(times), "p50_ms": round(float(np.percentile(times, 50)), 1),
-                         "p95_ms": round(float(np.percentile(times, 95)), 1), "max_ms": round(max(times), 1),
-                         "errors": bad}
-        print(f"{page:<12} {len(times)} requests, p50 {figures[page]['p50_ms']} ms, p95 {figures[page]['p95_ms']} ms, "
-              f"max {figures[page]['max_ms']} ms, non-200 {bad}")
-    print(f"{len(results)} requests from {args.clients} concurrent clients in {elapsed:.1f} s "
-          f"({len(results) / elapsed:.1f} requests/s), waitress with 8 threads, SQLite")
+        figures[page] = {
+            "requests": len(times),
+            "p50_ms": round(float(np.percentile(times, 50)), 1),
+            "p95_ms": round(float(np.percentile(times, 95)), 1),
+            "max_ms": round(max(times), 1),
+            "errors": bad,
+        }
+        print(
+            f"{page:<12} {len(times)} requests, p50 {figures[page]['p50_ms']} ms, p95 {figures[page]['p95_ms']} ms, "
+            f"max {figures[page]['max_ms']} ms, non-200 {bad}"
+        )
+    print(
+        f"{len(results)} requests from {args.clients} concurrent clients in {elapsed:.1f} s "
+        f"({len(results) / elapsed:.1f} requests/s), waitress with 8 threads, SQLite"
+    )
     if args.json:
         print(json.dumps(figures, ensure_ascii=False))
 

@@ -35,6 +35,7 @@ class OccupationNormalizer:
             [catalogue_text(o) for o in occupations], progress=progress
         )
         self.exact = occupations_by_title()
+        self.keco = {o.pk: o.keco_code for o in occupations}
 
     def guess(self, texts: list[str], lang_hint: str | None = None) -> list[list[tuple[int, float]]]:
         """Up to three (occupation pk, confidence) per text, best first.
@@ -51,7 +52,13 @@ class OccupationNormalizer:
             exact = occupation_for_text(text, self.exact)
             hits = by_text.get(i, [])
             if exact is not None:
-                results.append([(exact.pk, 1.0), *[(self.pks[d], 0.3) for d, _ in hits if self.pks[d] != exact.pk][:2]])
+                # Around a certain title, only its close relatives (same KECO minor group) are added.
+                kin = [
+                    (self.pks[d], 0.3)
+                    for d, _ in hits
+                    if self.pks[d] != exact.pk and self.keco.get(self.pks[d], "")[:3] == exact.keco_code[:3]
+                ]
+                results.append([(exact.pk, 1.0), *kin[:2]])
                 continue
             if not hits:
                 results.append([])

@@ -20,6 +20,7 @@ from iljari.matching.engine.columns import VisaRules
 from iljari.matching.engine.embeddings import CachedEmbedder, E5Embedder, embedder
 from iljari.matching.engine.matcher import SeekerIndex, VacancyIndex
 from iljari.matching.engine.texts import TextSpace
+from iljari.matching.models import OccupationGuess
 from iljari.matching.models_runtime import embedding_cache
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
 from iljari.reference.models import MinimumWage
@@ -139,9 +140,13 @@ def matching_indexes() -> MatchingIndexes:
 
 
 def reindex(progress: Progress | None = None) -> MatchingIndexes:
-    """Rebuild every index from the database (catalogue embeddings first) and save it."""
+    """Rebuild every index from the database (catalogue embeddings first) and save it.
+
+    The cached occupation guesses are dropped too, so a changed normalizer takes effect.
+    """
     global _indexes
     normalizer(progress)
+    OccupationGuess.objects.all().delete()  # guesses are recomputed by the current normalizer
     indexes = MatchingIndexes()
     indexes.sync()
     indexes.save()

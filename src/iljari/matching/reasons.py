@@ -67,4 +67,6 @@ def reason_text(reason: Reason) -> str:
             return _("요구하는 한국어 수준에 미치지 못함")
         case "missing_closed":
             return _("모집 마감")
+        case "missing_unrelated":
+            return _("희망직종과 관련 없는 일")
     return reason.code

@@ -162,7 +162,8 @@ class _Index:
         reservation = float(s["reservation"][i])
         if not np.isnan(reservation) and not np.isnan(v["monthly"][i]):
             diff = round((float(v["monthly"][i]) - reservation) / 10_000) * 10_000
-            reasons.append(Reason("wage_vs_reservation", {"diff": diff}, positive=diff >= 0))
+            if diff >= 0:  # a shortfall is a failed filter, said once among the missing
+                reasons.append(Reason("wage_vs_reservation", {"diff": diff}))
         if v["korean_min"][i] > s["korean"][i]:
             reasons.append(Reason("korean_short", {}, positive=False))
         if ev.components["congestion"][i] < 0.5:
@@ -268,7 +269,9 @@ class VacancyIndex(_Index):
         v = self.columns.take(rows)
         sims_for_rows = self._text_similarity(vector, v["title"], nearest)
         single = SeekerColumns()
-        single.upsert_rows([seeker.seeker_id], single.values([seeker], np.array([-1]), self.visas))
+        single.upsert_rows(
+            [seeker.seeker_id], single.values([seeker], np.array([0 if seeker.desired_text else -1]), self.visas)
+        )
         s = _broadcast(single.take(np.array([0])), len(rows))
         ev = self._evaluate(s, v, sims_for_rows, minimum_hourly)
         return MatchResult(
@@ -348,7 +351,8 @@ class VacancyIndex(_Index):
                 chunk = members[start : start + 64]
                 block = SeekerColumns()
                 block.upsert_rows(
-                    [m.seeker_id for m in chunk], block.values(chunk, np.full(len(chunk), -1), self.visas)
+                    [m.seeker_id for m in chunk],
+                    block.values(chunk, np.array([0 if m.desired_text else -1 for m in chunk]), self.visas),
                 )
                 people = block.take(np.arange(len(chunk)))
                 s = {n: np.repeat(people[n], len(rows), axis=0) for n in people.dtype.names}
