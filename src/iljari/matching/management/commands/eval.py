@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
+from iljari.matching.catalogue import load_user_dictionary
 from iljari.matching.engine.evaluation import evaluate, load_eval_set
 from iljari.matching.engine.retrieval import METHODS, HybridRetriever
 from iljari.matching.evalsets import build_concept_set
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         except FileNotFoundError as exc:
             raise CommandError(str(exc)) from exc
         started = time.perf_counter()
+        load_user_dictionary()
         embedders = retrieval_embedders()
         bars: dict[str, tqdm] = {}
 
