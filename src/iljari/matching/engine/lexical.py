@@ -5,10 +5,14 @@ so a query token the corpus never had is simply dropped.
 """
 
 import json
+import logging
 from pathlib import Path
 
 import bm25s
 import numpy as np
+
+# bm25s sets its logger to DEBUG when imported; its progress chatter is not for staff terminals.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 # Slightly below the textbook 1.5: catalogue documents are short and repeat their key terms.
 K1, B = 1.2, 0.75
