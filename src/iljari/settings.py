@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "iljari.training",
     "iljari.transfer",
     "iljari.matching",
+    "iljari.reports",
 ]
 
 MIDDLEWARE = [
@@ -170,7 +171,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
+        # Inline SVG charts carry their own <style>; scripts stay nonce-only.
+        "style-src": [SELF, "'unsafe-inline'"],
         "img-src": [SELF, "data:", "blob:"],
         "connect-src": [SELF],
         "font-src": [SELF],

@@ -19,5 +19,6 @@ urlpatterns = [
     path("occupations/", include("iljari.reference.urls")),
     path("privacy/", include("iljari.privacy.urls")),
     path("imports/", include("iljari.transfer.urls")),
+    path("reports/", include("iljari.reports.urls")),
     path("", include("iljari.core.urls")),
 ]

@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 from django.urls import reverse
 
+from iljari.accounts.models import User
 from iljari.core.access import CASEWORK, EMPLOYER_WORK, OVERSIGHT, has_role
 from iljari.seekers.models import Seeker
 
@@ -15,6 +16,7 @@ MENU = [
     ("창구", "accounts:desks", None),
     ("직업사전", "reference:occupations", None),
     ("가져오기", "transfer:start", EMPLOYER_WORK),
+    ("실적", "reports:dashboard", (*OVERSIGHT, User.Role.DESK_LEAD)),
     ("감사 기록", "privacy:audit", OVERSIGHT),
 ]
 

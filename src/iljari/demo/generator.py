@@ -18,6 +18,7 @@ from iljari.accounts.models import Desk, User
 from iljari.accounts.services import staff_create
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift, WageType
 from iljari.demo import names
+from iljari.demo.history import history_generate
 from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.employers.validators import business_number_is_valid
@@ -636,4 +637,11 @@ def demo_generate(
         seekers = _seekers(rng, refs, size.seekers, today, ACTOR)
         note_count = _notes(rng, seekers, today, ACTOR)
         _events_and_programs(refs, today)
-    return {"구인업체": len(employers), "구인표": vacancy_count, "구직자": len(seekers), "상담일지": note_count}
+        history = history_generate(seed=seed, today=today)
+    return {
+        "구인업체": len(employers),
+        "구인표": vacancy_count,
+        "구직자": len(seekers),
+        "상담일지": note_count,
+        **history,
+    }

@@ -37,23 +37,32 @@ def _months_later(day: date, months: int) -> date:
     raise ValueError(day)
 
 
-def referral_create(*, seeker: Seeker, vacancy: Vacancy, counselor: User, note: str = "",
-                    at: datetime | None = None) -> Referral:
+def referral_create(
+    *, seeker: Seeker, vacancy: Vacancy, counselor: User, note: str = "", at: datetime | None = None
+) -> Referral:
     """Refer a seeker to an open vacancy: one active referral per seeker and vacancy."""
     if vacancy.status != Vacancy.Status.OPEN:
         raise ReferralError("모집이 끝난 구인표에는 알선할 수 없습니다.")
     if seeker.status == Seeker.Status.ERASED:
         raise ReferralError("개인정보가 파기된 구직자는 알선할 수 없습니다.")
-    if not seeker.consents.filter(purpose=Consent.Purpose.EMPLOYMENT_SERVICES, granted=True,
-                                  withdrawn_at__isnull=True).exists():
+    if not seeker.consents.filter(
+        purpose=Consent.Purpose.EMPLOYMENT_SERVICES, granted=True, withdrawn_at__isnull=True
+    ).exists():
         raise ReferralError("취업지원 상담·알선에 대한 개인정보 동의가 없어 알선할 수 없습니다.")
     with transaction.atomic():
         if Referral.objects.select_for_update().filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists():
             raise ReferralError("이미 이 구인표에 알선 중입니다.")
-        referral = Referral.objects.create(seeker=seeker, vacancy=vacancy, counselor=counselor,
-                                           referred_at=at or timezone.now(), note=note)
-        audit_record(actor=counselor, action=Action.CREATE, object_type="referral", object_id=referral.pk,
-                     purpose="알선", detail={"seeker": seeker.pk, "vacancy": vacancy.pk})
+        referral = Referral.objects.create(
+            seeker=seeker, vacancy=vacancy, counselor=counselor, referred_at=at or timezone.now(), note=note
+        )
+        audit_record(
+            actor=counselor,
+            action=Action.CREATE,
+            object_type="referral",
+            object_id=referral.pk,
+            purpose="알선",
+            detail={"seeker": seeker.pk, "vacancy": vacancy.pk},
+        )
     return referral
 
 
@@ -65,30 +74,68 @@ def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Acto
         raise ReferralError("면접 일시는 알선 일시보다 앞설 수 없습니다.", field="interview_at")
     with transaction.atomic():
         Referral.objects.filter(pk=referral.pk).update(status=Referral.Status.INTERVIEW, interview_at=at)
-        audit_record(actor=actor, action=Action.UPDATE, object_type="referral", object_id=referral.pk,
-                     purpose="면접 일정", detail={"interview_at": at.isoformat()})
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            object_type="referral",
+            object_id=referral.pk,
+            purpose="면접 일정",
+            detail={"interview_at": at.isoformat()},
+        )
     referral.refresh_from_db()
     return referral
 
 
-def _placement(*, seeker: Seeker, employer_name: str, started_on: date, actor: Actor, referral: Referral | None,
-               vacancy: Vacancy | None, occupation: Occupation | None, wage_type: str, wage_amount: int | None,
-               direct: bool) -> Placement:
+def _placement(
+    *,
+    seeker: Seeker,
+    employer_name: str,
+    started_on: date,
+    actor: Actor,
+    referral: Referral | None,
+    vacancy: Vacancy | None,
+    occupation: Occupation | None,
+    wage_type: str,
+    wage_amount: int | None,
+    direct: bool,
+) -> Placement:
     placement = Placement.objects.create(
-        seeker=seeker, referral=referral, vacancy=vacancy, employer_name=employer_name, occupation=occupation,
-        started_on=started_on, wage_type=wage_type, wage_amount=wage_amount, is_direct=direct,
-        recorded_by=actor if isinstance(actor, User) else None)
-    FollowUp.objects.bulk_create([FollowUp(placement=placement, months_after=m, due_on=_months_later(started_on, m))
-                                  for m in FOLLOW_UP_MONTHS])
+        seeker=seeker,
+        referral=referral,
+        vacancy=vacancy,
+        employer_name=employer_name,
+        occupation=occupation,
+        started_on=started_on,
+        wage_type=wage_type,
+        wage_amount=wage_amount,
+        is_direct=direct,
+        recorded_by=actor if isinstance(actor, User) else None,
+    )
+    FollowUp.objects.bulk_create(
+        [FollowUp(placement=placement, months_after=m, due_on=_months_later(started_on, m)) for m in FOLLOW_UP_MONTHS]
+    )
     Seeker.objects.filter(pk=seeker.pk).update(status=Seeker.Status.PLACED, updated_at=timezone.now())
-    audit_record(actor=actor, action=Action.CREATE, object_type="placement", object_id=placement.pk,
-                 purpose="취업 등록", detail={"seeker": seeker.pk, "direct": direct})
+    audit_record(
+        actor=actor,
+        action=Action.CREATE,
+        object_type="placement",
+        object_id=placement.pk,
+        purpose="취업 등록",
+        detail={"seeker": seeker.pk, "direct": direct},
+    )
     return placement
 
 
-def referral_record_outcome(*, referral: Referral, hired: bool, actor: Actor, reason: str = "",
-                            started_on: date | None = None, at: datetime | None = None,
-                            direct: bool = False) -> Referral:
+def referral_record_outcome(
+    *,
+    referral: Referral,
+    hired: bool,
+    actor: Actor,
+    reason: str = "",
+    started_on: date | None = None,
+    at: datetime | None = None,
+    direct: bool = False,
+) -> Referral:
     """채용 or 불채용. A hire needs the interview on record unless it is noted as direct."""
     at = at or timezone.now()
     if referral.status not in ACTIVE:
@@ -96,21 +143,39 @@ def referral_record_outcome(*, referral: Referral, hired: bool, actor: Actor, re
     if at < referral.referred_at:
         raise ReferralError("결과 일시는 알선 일시보다 앞설 수 없습니다.")
     if hired and referral.status != Referral.Status.INTERVIEW and not direct:
-        raise ReferralError("면접 기록이 없는 채용입니다. 면접 일정을 먼저 기록하거나 '면접 없이 채용'으로 표시해 주십시오.")
+        raise ReferralError(
+            "면접 기록이 없는 채용입니다. 면접 일정을 먼저 기록하거나 '면접 없이 채용'으로 표시해 주십시오."
+        )
     if not hired and reason not in Referral.Reason.values:
         raise ReferralError("불채용 사유를 골라 주십시오.", field="reason")
     vacancy = referral.vacancy
     with transaction.atomic():
         Referral.objects.filter(pk=referral.pk).update(
-            status=Referral.Status.HIRED if hired else Referral.Status.NOT_HIRED, result_at=at,
-            not_hired_reason="" if hired else reason)
-        audit_record(actor=actor, action=Action.UPDATE, object_type="referral", object_id=referral.pk,
-                     purpose="알선 결과", detail={"hired": hired, "reason": reason})
+            status=Referral.Status.HIRED if hired else Referral.Status.NOT_HIRED,
+            result_at=at,
+            not_hired_reason="" if hired else reason,
+        )
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            object_type="referral",
+            object_id=referral.pk,
+            purpose="알선 결과",
+            detail={"hired": hired, "reason": reason},
+        )
         if hired:
-            _placement(seeker=referral.seeker, employer_name=vacancy.employer.name,
-                       started_on=started_on or timezone.localdate(at), actor=actor, referral=referral,
-                       vacancy=vacancy, occupation=vacancy.occupation, wage_type=vacancy.wage_type,
-                       wage_amount=vacancy.wage_amount, direct=direct)
+            _placement(
+                seeker=referral.seeker,
+                employer_name=vacancy.employer.name,
+                started_on=started_on or timezone.localdate(at),
+                actor=actor,
+                referral=referral,
+                vacancy=vacancy,
+                occupation=vacancy.occupation,
+                wage_type=vacancy.wage_type,
+                wage_amount=vacancy.wage_amount,
+                direct=direct,
+            )
             hires = Referral.objects.filter(vacancy=vacancy, status=Referral.Status.HIRED).count()
             if hires >= vacancy.openings:
                 Vacancy.objects.filter(pk=vacancy.pk).update(status=Vacancy.Status.FILLED, updated_at=timezone.now())
@@ -122,30 +187,54 @@ def referral_cancel(*, referral: Referral, actor: Actor, reason: str = Referral.
     if referral.status not in ACTIVE:
         raise ReferralError("진행 중인 알선만 취소할 수 있습니다.")
     with transaction.atomic():
-        Referral.objects.filter(pk=referral.pk).update(status=Referral.Status.CANCELLED, result_at=timezone.now(),
-                                                       not_hired_reason=reason)
-        audit_record(actor=actor, action=Action.UPDATE, object_type="referral", object_id=referral.pk,
-                     purpose="알선 취소", detail={"reason": reason})
+        Referral.objects.filter(pk=referral.pk).update(
+            status=Referral.Status.CANCELLED, result_at=timezone.now(), not_hired_reason=reason
+        )
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            object_type="referral",
+            object_id=referral.pk,
+            purpose="알선 취소",
+            detail={"reason": reason},
+        )
     referral.refresh_from_db()
     return referral
 
 
-def placement_record_direct(*, seeker: Seeker, employer_name: str, started_on: date, actor: Actor,
-                            occupation: Occupation | None = None, wage_type: str = "", wage_amount: int | None = None
-                            ) -> Placement:
+def placement_record_direct(
+    *,
+    seeker: Seeker,
+    employer_name: str,
+    started_on: date,
+    actor: Actor,
+    occupation: Occupation | None = None,
+    wage_type: str = "",
+    wage_amount: int | None = None,
+) -> Placement:
     """자체 취업 — the seeker found work without a referral; it still counts and is followed up."""
     if not employer_name.strip():
         raise ReferralError("취업처를 입력해 주십시오.", field="employer_name")
     if started_on > timezone.localdate() + timedelta(days=60):
         raise ReferralError("취업일이 너무 먼 미래입니다.", field="started_on")
     with transaction.atomic():
-        return _placement(seeker=seeker, employer_name=employer_name.strip(), started_on=started_on, actor=actor,
-                          referral=None, vacancy=None, occupation=occupation, wage_type=wage_type,
-                          wage_amount=wage_amount, direct=True)
+        return _placement(
+            seeker=seeker,
+            employer_name=employer_name.strip(),
+            started_on=started_on,
+            actor=actor,
+            referral=None,
+            vacancy=None,
+            occupation=occupation,
+            wage_type=wage_type,
+            wage_amount=wage_amount,
+            direct=True,
+        )
 
 
-def follow_up_record(*, follow_up: FollowUp, still_employed: bool, actor: Actor, reason: str = "",
-                     done_on: date | None = None) -> FollowUp:
+def follow_up_record(
+    *, follow_up: FollowUp, still_employed: bool, actor: Actor, reason: str = "", done_on: date | None = None
+) -> FollowUp:
     """사후관리 결과. Stopping work marks the later follow-ups as not employed too."""
     done_on = done_on or timezone.localdate()
     if done_on < follow_up.placement.started_on:
@@ -153,14 +242,18 @@ def follow_up_record(*, follow_up: FollowUp, still_employed: bool, actor: Actor,
     if not still_employed and not reason.strip():
         raise ReferralError("그만둔 사유를 적어 주십시오.", field="reason")
     with transaction.atomic():
-        FollowUp.objects.filter(pk=follow_up.pk).update(done_on=done_on, still_employed=still_employed,
-                                                        reason=reason)
+        FollowUp.objects.filter(pk=follow_up.pk).update(done_on=done_on, still_employed=still_employed, reason=reason)
         if not still_employed:
-            FollowUp.objects.filter(placement=follow_up.placement, months_after__gt=follow_up.months_after,
-                                    done_on__isnull=True).update(done_on=done_on, still_employed=False,
-                                                                 reason=reason)
-        audit_record(actor=actor, action=Action.UPDATE, object_type="follow_up", object_id=follow_up.pk,
-                     purpose="사후관리", detail={"still_employed": still_employed})
+            FollowUp.objects.filter(
+                placement=follow_up.placement, months_after__gt=follow_up.months_after, done_on__isnull=True
+            ).update(done_on=done_on, still_employed=False, reason=reason)
+        audit_record(
+            actor=actor,
+            action=Action.UPDATE,
+            object_type="follow_up",
+            object_id=follow_up.pk,
+            purpose="사후관리",
+            detail={"still_employed": still_employed},
+        )
     follow_up.refresh_from_db()
     return follow_up
-

@@ -27,10 +27,15 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def vacancy(db):
-    employer = employers_create(inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))],
-                                actor="t")[0]
-    return vacancies_create(inputs=[VacancyInput(employer=employer, title="포장원", wage_type="monthly",
-                                                 wage_amount=2_400_000, openings=1)], actor="t")[0]
+    employer = employers_create(
+        inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
+    )[0]
+    return vacancies_create(
+        inputs=[
+            VacancyInput(employer=employer, title="포장원", wage_type="monthly", wage_amount=2_400_000, openings=1)
+        ],
+        actor="t",
+    )[0]
 
 
 def test_counselor_refers_seeker_and_records_hire(make_seeker, counselor, vacancy):
@@ -39,12 +44,20 @@ def test_counselor_refers_seeker_and_records_hire(make_seeker, counselor, vacanc
     with pytest.raises(ReferralError, match="면접 기록이 없는 채용"):
         referral_record_outcome(referral=referral, hired=True, actor=counselor)
     referral_schedule_interview(referral=referral, at=timezone.now() + timedelta(days=2), actor=counselor)
-    referral_record_outcome(referral=referral, hired=True, actor=counselor, started_on=date(2026, 12, 1),
-                            at=timezone.now() + timedelta(days=3))
+    referral_record_outcome(
+        referral=referral,
+        hired=True,
+        actor=counselor,
+        started_on=date(2026, 12, 1),
+        at=timezone.now() + timedelta(days=3),
+    )
     placement = referral.placement
     assert placement.employer_name == "세원테크" and placement.started_on == date(2026, 12, 1)
     assert list(placement.follow_ups.values_list("months_after", "due_on")) == [
-        (1, date(2027, 1, 1)), (3, date(2027, 3, 1)), (6, date(2027, 6, 1))]
+        (1, date(2027, 1, 1)),
+        (3, date(2027, 3, 1)),
+        (6, date(2027, 6, 1)),
+    ]
     assert Seeker.objects.get(pk=seeker.pk).status == "placed"
     assert Vacancy.objects.get(pk=vacancy.pk).status == "filled"  # its one opening is filled
     assert AuditEvent.objects.filter(object_type="placement").exists()
@@ -77,13 +90,15 @@ def test_not_hired_needs_a_reason_and_a_hire_without_interview_can_be_noted(make
 
 
 def test_direct_placement_and_follow_ups(make_seeker, counselor):
-    placement = placement_record_direct(seeker=make_seeker(), employer_name="동네마트", started_on=date(2026, 9, 1),
-                                        actor=counselor)
+    placement = placement_record_direct(
+        seeker=make_seeker(), employer_name="동네마트", started_on=date(2026, 9, 1), actor=counselor
+    )
     one, three, six = placement.follow_ups.order_by("months_after")
     follow_up_record(follow_up=one, still_employed=True, actor=counselor, done_on=date(2026, 10, 2))
     with pytest.raises(ReferralError, match="사유"):
         follow_up_record(follow_up=three, still_employed=False, actor=counselor)
-    follow_up_record(follow_up=three, still_employed=False, reason="건강 문제", actor=counselor,
-                     done_on=date(2026, 12, 1))
+    follow_up_record(
+        follow_up=three, still_employed=False, reason="건강 문제", actor=counselor, done_on=date(2026, 12, 1)
+    )
     assert FollowUp.objects.get(pk=six.pk).still_employed is False  # stopping ends the later checks too
     assert placement.is_direct and placement.referral is None

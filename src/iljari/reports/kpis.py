@@ -1,0 +1,184 @@
+"""The numbers the center reports, computed once for the dashboard, the exports and the report.
+
+Every figure is a SQL aggregation (COUNT … GROUP BY) over the records, never a Python loop
+over rows, so the same code serves a 동 desk and a province.
+
+Definitions (also shown on the dashboard):
+- 등록 구직자: registered in the period.
+- 서비스 구직자: registered, counseled or referred in the period.
+- 알선 / 면접: referrals made / interviews held in the period.
+- 취업: placements that started in the period (referred or 자체 취업); 취업자: people placed.
+- 취업률 = 취업자 ÷ 서비스 구직자.
+- 고용유지율 n개월: of the n-month follow-ups due in the period and done, the share still working.
+- 구인 발굴 / 채용 완료: vacancies received in the period / those of them filled.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Substr
+
+from iljari.accounts.models import User
+from iljari.referrals.models import FollowUp, Placement, Referral
+from iljari.seekers.models import CounselingNote, Seeker
+from iljari.seekers.selectors import seekers_visible_to
+from iljari.vacancies.models import Vacancy
+
+# Breakdown → the path from a seeker to the value rows are grouped by.
+BREAKDOWNS = {
+    "target_group": ("대상계층", "target_groups__name"),
+    "desk": ("창구", "desk__name"),
+    "counselor": ("상담사", "counselor__first_name"),
+    "dong": ("행정동", "home_dong__name"),
+    "occupation_group": ("직종(KECO 대분류)", "occupation_major"),
+    "month": ("월", None),
+}
+KECO_MAJOR = {
+    "0": "경영·사무·금융·보험",
+    "1": "연구·공학기술",
+    "2": "교육·법률·사회복지·경찰·소방·군인",
+    "3": "보건·의료",
+    "4": "예술·디자인·방송·스포츠",
+    "5": "미용·여행·숙박·음식·경비·돌봄·청소",
+    "6": "영업·판매·운전·운송",
+    "7": "건설·채굴",
+    "8": "설치·정비·생산",
+    "9": "농림어업",
+}
+METRICS = [
+    ("registered", "등록 구직자"),
+    ("served", "서비스 구직자"),
+    ("referrals", "알선"),
+    ("interviews", "면접"),
+    ("placements", "취업"),
+    ("placed_people", "취업자"),
+    ("placement_rate", "취업률(%)"),
+    ("retention_1", "1개월 고용유지율(%)"),
+    ("retention_3", "3개월 고용유지율(%)"),
+    ("retention_6", "6개월 고용유지율(%)"),
+    ("vacancies", "구인 발굴"),
+    ("openings", "모집 인원"),
+    ("filled", "채용 완료"),
+]
+
+
+@dataclass
+class KpiTable:
+    breakdown: str
+    label: str
+    rows: dict[str, dict[str, float]] = field(default_factory=dict)
+    total: dict[str, float] = field(default_factory=dict)
+
+
+def _with_key(qs: QuerySet, prefix: str, breakdown: str) -> QuerySet:
+    _, path = BREAKDOWNS[breakdown]
+    if breakdown == "occupation_group":
+        return qs.annotate(key=Substr(f"{prefix}desired_occupations__keco_code", 1, 1))
+    return qs.annotate(key=F(prefix + path))
+
+
+def _count(
+    qs: QuerySet, prefix: str, breakdown: str | None, counted: str = "id", distinct: bool = False
+) -> dict[str, float]:
+    if breakdown is None:
+        return {"": qs.aggregate(n=Count(counted, distinct=distinct))["n"]}
+    rows = _with_key(qs, prefix, breakdown).values("key").annotate(n=Count(counted, distinct=distinct))
+    return {_label(breakdown, r["key"]): r["n"] for r in rows}
+
+
+def _label(breakdown: str, key: object) -> str:
+    if key in (None, ""):
+        return "(미지정)"
+    if breakdown == "occupation_group":
+        return f"{key} {KECO_MAJOR.get(str(key), '')}"
+    return str(key)
+
+
+def _seekers(user: User | None) -> QuerySet[Seeker]:
+    return seekers_visible_to(user) if user is not None else Seeker.objects.all()
+
+
+def kpi_table(*, start: date, end: date, breakdown: str | None, user: User | None = None) -> KpiTable:
+    """All metrics for [start, end] by one breakdown (or none: a single total row)."""
+    if breakdown == "month":
+        return _by_month(start=start, end=end, user=user)
+    seekers = _seekers(user)
+    notes = CounselingNote.objects.filter(seeker=OuterRef("pk"), written_at__date__range=(start, end))
+    referred = Referral.objects.filter(seeker=OuterRef("pk"), referred_at__date__range=(start, end))
+    started = Placement.objects.filter(seeker=OuterRef("pk"), started_on__range=(start, end))
+    served = seekers.filter(Q(registered_on__range=(start, end)) | Exists(notes) | Exists(referred))
+    referrals = Referral.objects.filter(seeker__in=seekers)
+    placements = Placement.objects.filter(seeker__in=seekers, started_on__range=(start, end))
+    follow_ups = FollowUp.objects.filter(
+        placement__seeker__in=seekers, due_on__range=(start, end), done_on__isnull=False
+    )
+    figures = {
+        "registered": _count(seekers.filter(registered_on__range=(start, end)), "", breakdown, distinct=True),
+        "served": _count(served, "", breakdown, distinct=True),
+        "referrals": _count(
+            referrals.filter(referred_at__date__range=(start, end)), "seeker__", breakdown, distinct=True
+        ),
+        "interviews": _count(
+            referrals.filter(interview_at__date__range=(start, end)), "seeker__", breakdown, distinct=True
+        ),
+        "placements": _count(placements, "seeker__", breakdown, distinct=True),
+        "placed_people": _count(seekers.filter(Exists(started)), "", breakdown, distinct=True),
+    }
+    for months in (1, 3, 6):
+        done = follow_ups.filter(months_after=months)
+        figures[f"kept_{months}"] = _count(
+            done.filter(still_employed=True), "placement__seeker__", breakdown, distinct=True
+        )
+        figures[f"done_{months}"] = _count(done, "placement__seeker__", breakdown, distinct=True)
+    table = KpiTable(breakdown or "total", BREAKDOWNS[breakdown][0] if breakdown else "전체")
+    keys = sorted({k for values in figures.values() for k in values})
+    for key in keys:
+        table.rows[key] = _derive({name: values.get(key, 0) for name, values in figures.items()})
+    if breakdown == "dong":  # vacancies have a 동 of their own: found and filled where the work is
+        for row in _vacancy_figures(start, end, by_dong=True):
+            table.rows.setdefault(row.pop("place") or "(미지정)", _derive({})).update(row)
+    if breakdown is not None:
+        table.total = kpi_table(start=start, end=end, breakdown=None, user=user).total
+    else:
+        table.total = table.rows.pop("", _derive({name: 0 for name in figures}))
+        table.total.update(_vacancy_figures(start, end))
+    return table
+
+
+def _vacancy_figures(start: date, end: date, by_dong: bool = False) -> dict[str, float] | list[dict]:
+    found = Vacancy.objects.filter(posted_on__range=(start, end))
+    sums = {
+        "vacancies": Count("id"),
+        "openings": Sum("openings"),
+        "filled": Count("id", filter=Q(status=Vacancy.Status.FILLED)),
+    }
+    if by_dong:
+        return [
+            {k: (v or 0) if k != "place" else v for k, v in r.items()}
+            for r in found.values(place=F("dong__name")).annotate(**sums)
+        ]
+    return {k: v or 0 for k, v in found.aggregate(**sums).items()}
+
+
+def _derive(raw: dict[str, float]) -> dict[str, float]:
+    row: dict[str, float] = {
+        k: raw.get(k, 0) for k in ("registered", "served", "referrals", "interviews", "placements", "placed_people")
+    }
+    row["placement_rate"] = round(100 * raw.get("placed_people", 0) / raw["served"], 1) if raw.get("served") else 0.0
+    for months in (1, 3, 6):
+        done = raw.get(f"done_{months}", 0)
+        row[f"retention_{months}"] = round(100 * raw.get(f"kept_{months}", 0) / done, 1) if done else 0.0
+    return row
+
+
+def _by_month(*, start: date, end: date, user: User | None) -> KpiTable:
+    table = KpiTable("month", "월")
+    month = date(start.year, start.month, 1)
+    while month <= end:
+        following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        last = min(end, following - timedelta(days=1))
+        table.rows[f"{month:%Y-%m}"] = kpi_table(start=max(start, month), end=last, breakdown=None, user=user).total
+        month = following
+    table.total = kpi_table(start=start, end=end, breakdown=None, user=user).total
+    return table

@@ -1,0 +1,67 @@
+"""The printable monthly report: an HTML page with the charts and the 동 map, printed to PDF by
+Debian's Chromium, which sets Korean in Noto CJK from fonts-noto-cjk.
+
+(reportlab cannot embed Noto CJK: Debian ships it with PostScript outlines, which reportlab's
+TrueType embedding does not read; Chromium prints the same page staff see on screen.)
+"""
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from django.template.loader import render_to_string
+
+from iljari.core.errors import IljariError
+from iljari.reports.monthly import MonthlyReport
+from iljari.reports.presentation import report_context
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
+]
+
+
+class ReportError(IljariError):
+    """A report could not be produced."""
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists() else None)
+        if found:
+            return found
+    raise ReportError("PDF 출력에는 Chromium이 필요합니다: apt-get install -y chromium fonts-noto-cjk")
+
+
+def monthly_html(report: MonthlyReport, city: str = "안산시") -> str:
+    return render_to_string("reports/monthly_print.html", report_context(report, city=city))
+
+
+def monthly_pdf(report: MonthlyReport, path: Path, city: str = "안산시") -> None:
+    browser = chromium_path()
+    with tempfile.TemporaryDirectory(prefix="iljari-report-") as work:
+        page = Path(work) / "report.html"
+        page.write_text(monthly_html(report, city), encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run(
+            [
+                browser,
+                *CHROMIUM_FLAGS,
+                f"--user-data-dir={work}/profile",
+                f"--print-to-pdf={path.resolve()}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if done.returncode != 0 or not path.exists():
+            raise ReportError(f"PDF를 만들지 못했습니다: {done.stderr.strip()[-300:]}")

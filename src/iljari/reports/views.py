@@ -1,0 +1,71 @@
+"""The manager's dashboard, the monthly workbook and PDF, and the fairness report."""
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from iljari.accounts.models import User
+from iljari.core.access import role_required
+from iljari.reports.fairness import fairness_report
+from iljari.reports.monthly import month_bounds, monthly_report
+from iljari.reports.pdf import ReportError, monthly_pdf
+from iljari.reports.presentation import report_context
+from iljari.reports.xlsx import monthly_xlsx
+
+REPORT_ROLES = (User.Role.MANAGER, User.Role.ADMIN, User.Role.DESK_LEAD)
+
+
+def _month(request: HttpRequest) -> date:
+    """The month asked for (YYYY-MM), else the last complete month."""
+    try:
+        year, month = (int(x) for x in request.GET.get("month", "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        first = timezone.localdate().replace(day=1)
+        return month_bounds(date.fromordinal(first.toordinal() - 1))[0]
+
+
+def _scope(user: User) -> User | None:
+    """Managers see the whole center; a desk lead sees their desk's figures."""
+    return None if user.sees_all_seekers else user
+
+
+@role_required(*REPORT_ROLES)
+def dashboard(request: HttpRequest) -> HttpResponse:
+    report = monthly_report(month=_month(request), user=_scope(request.user))
+    return render(request, "reports/dashboard.html", report_context(report))
+
+
+def _download(request: HttpRequest, suffix: str) -> HttpResponse:
+    report = monthly_report(month=_month(request), user=_scope(request.user))
+    name = f"iljari-{report.month:%Y-%m}.{suffix}"
+    path = Path(tempfile.mkdtemp(prefix="iljari-report-")) / name
+    if suffix == "xlsx":
+        monthly_xlsx(report, path)
+    else:
+        try:
+            monthly_pdf(report, path)
+        except ReportError as exc:
+            return HttpResponse(exc.message, status=503, content_type="text/plain; charset=utf-8")
+    return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+
+
+@role_required(*REPORT_ROLES)
+def download_xlsx(request: HttpRequest) -> HttpResponse:
+    return _download(request, "xlsx")
+
+
+@role_required(*REPORT_ROLES)
+def download_pdf(request: HttpRequest) -> HttpResponse:
+    return _download(request, "pdf")
+
+
+@role_required(*REPORT_ROLES)
+def fairness(request: HttpRequest) -> HttpResponse:
+    start, end = month_bounds(_month(request))
+    overall, rows = fairness_report(start=start, end=end, user=_scope(request.user))
+    return render(request, "reports/fairness.html", {"month": start, "overall": overall, "rows": rows})

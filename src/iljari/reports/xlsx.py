@@ -1,0 +1,100 @@
+"""The monthly report as the Excel workbook city staff make: a sheet per breakdown, Korean
+headers, number formats, a total row, and a sheet of definitions."""
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from iljari.reports.kpis import METRICS
+from iljari.reports.monthly import MonthlyReport
+
+HEADER = PatternFill("solid", fgColor="DDEBF7")
+TOTAL = PatternFill("solid", fgColor="F2F2F2")
+THIN = Side(style="thin", color="BFBFBF")
+PERCENT_METRICS = {"placement_rate", "retention_1", "retention_3", "retention_6"}
+DEFINITIONS = [
+    ("등록 구직자", "해당 기간에 구직 등록한 사람"),
+    ("서비스 구직자", "해당 기간에 등록·상담·알선 중 하나라도 받은 사람"),
+    ("알선 / 면접", "해당 기간에 한 알선 / 해당 기간에 본 면접"),
+    ("취업 / 취업자", "해당 기간에 일을 시작한 건수(알선·자체 취업 포함) / 사람 수"),
+    ("취업률", "취업자 ÷ 서비스 구직자 × 100"),
+    ("n개월 고용유지율", "해당 기간이 예정일인 n개월 사후관리 중 확인된 것에서 계속 근무 비율"),
+    ("구인 발굴 / 채용 완료", "해당 기간에 접수한 구인표 / 그중 채용이 끝난 구인표"),
+]
+
+
+def _sheet(
+    book: Workbook,
+    title: str,
+    first_header: str,
+    rows: list[tuple[str, dict]],
+    total: dict,
+    metrics: list[tuple[str, str]],
+) -> None:
+    sheet = book.create_sheet(title[:31])
+    headers = [first_header] + [label for _, label in metrics]
+    sheet.append(headers)
+    for cell in sheet[1]:
+        cell.font, cell.fill = Font(bold=True), HEADER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for key, row in rows:
+        sheet.append([key] + [row.get(name, 0) for name, _ in metrics])
+    sheet.append(["합계"] + [total.get(name, 0) for name, _ in metrics])
+    for cell in sheet[sheet.max_row]:
+        cell.font, cell.fill = Font(bold=True), TOTAL
+    for col, (name, _) in enumerate(metrics, start=2):
+        for row in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
+            row[0].number_format = "0.0" if name in PERCENT_METRICS else "#,##0"
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
+    sheet.column_dimensions["A"].width = 28
+    for col in range(2, len(headers) + 1):
+        sheet.column_dimensions[get_column_letter(col)].width = 12
+    sheet.row_dimensions[1].height = 36
+    sheet.freeze_panes = "B2"
+
+
+def monthly_xlsx(report: MonthlyReport, path: Path, city: str = "안산시") -> None:
+    book = Workbook()
+    summary = book.active
+    summary.title = "요약"
+    summary.append([f"{city} 일자리센터 {report.month:%Y년 %m월} 취업지원 실적"])
+    summary["A1"].font = Font(bold=True, size=14)
+    summary.append([f"기간: {report.start:%Y-%m-%d} ~ {report.end:%Y-%m-%d}"])
+    summary.append([])
+    summary.append(["지표", "값"])
+    for cell in summary[4]:
+        cell.font, cell.fill = Font(bold=True), HEADER
+    for name, label in METRICS:
+        summary.append([label, report.total.get(name, 0)])
+        summary.cell(summary.max_row, 2).number_format = "0.0" if name in PERCENT_METRICS else "#,##0"
+    summary.column_dimensions["A"].width = 26
+    summary.column_dimensions["B"].width = 14
+    people = [(n, label) for n, label in METRICS if n not in ("vacancies", "openings", "filled")]
+    for name, table in report.tables.items():
+        metrics = METRICS if name == "dong" else people
+        _sheet(book, table.label, table.label, sorted(table.rows.items()), table.total, metrics)
+    trend_metrics = [
+        ("served", "서비스 구직자"),
+        ("placements", "취업"),
+        ("placed_people", "취업자"),
+        ("placement_rate", "취업률(%)"),
+    ]
+    _sheet(book, "월별 추이", "월", report.trend, {}, trend_metrics)
+    book["월별 추이"].delete_rows(book["월별 추이"].max_row)  # a sum of monthly rates means nothing
+    notes = book.create_sheet("용어 정의")
+    notes.append(["용어", "정의"])
+    for cell in notes[1]:
+        cell.font, cell.fill = Font(bold=True), HEADER
+    for row in DEFINITIONS:
+        notes.append(list(row))
+    notes.append(
+        ["비고", "시연용 가상 데이터가 포함되어 있으면 실제 실적이 아닙니다. 연령·성별·국적은 순위에 쓰지 않습니다."]
+    )
+    notes.column_dimensions["A"].width = 20
+    notes.column_dimensions["B"].width = 80
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
