@@ -208,6 +208,15 @@ STORAGES = {
 # Finders also serve app static files when collectstatic has not run (tests, a first start).
 WHITENOISE_USE_FINDERS = True
 
+# Computed reports are cached on disk, keyed by the data version, so every process shares them.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache",
+        "TIMEOUT": 60 * 60 * 24 * 7,
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

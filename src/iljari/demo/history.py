@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from iljari.accounts.models import User
+from iljari.core.versions import data_changed
 from iljari.matching.engine.columns import commute_minutes, distance_km
 from iljari.privacy.audit import Action, audit_record
 from iljari.referrals.models import FollowUp, Placement, Referral
@@ -138,6 +139,7 @@ def history_generate(*, seed: int, today: date) -> dict[str, int]:
             if hired:
                 break  # hired: no more referrals for this person
     with transaction.atomic():
+        data_changed()
         Referral.objects.bulk_create(referrals, batch_size=1000)
         placements = _outcomes(rng, outcomes, today)
         placements += _direct_placements(rng, seekers, today)

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, audit_record
 from iljari.privacy.crypto import PrivacyError
 from iljari.seekers.models import CounselingNote, Seeker
@@ -18,6 +19,7 @@ def seeker_erase(*, seeker_id: int, actor: Actor, reason: str) -> Seeker:
     if not reason.strip():
         raise PrivacyError("파기 사유를 입력해 주십시오.")
     with transaction.atomic():
+        data_changed()
         seeker = Seeker.objects.select_for_update().filter(pk=seeker_id).first()
         if seeker is None:
             raise PrivacyError(f"구직자 #{seeker_id}을(를) 찾을 수 없습니다.")

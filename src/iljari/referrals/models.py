@@ -39,7 +39,7 @@ class Referral(models.Model):
         "진행 상태", max_length=12, choices=Status.choices, default=Status.REFERRED, db_index=True
     )
     referred_at = models.DateTimeField("알선 일시", db_index=True)
-    interview_at = models.DateTimeField("면접 일시", null=True, blank=True)
+    interview_at = models.DateTimeField("면접 일시", null=True, blank=True, db_index=True)
     result_at = models.DateTimeField("결과 일시", null=True, blank=True)
     not_hired_reason = models.CharField("불채용 사유", max_length=20, choices=Reason.choices, blank=True)
     note = SafeTextField("메모", blank=True)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.core.errors import IljariError
+from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, audit_record
 from iljari.privacy.models import Consent
 from iljari.reference.models import Occupation
@@ -50,6 +51,7 @@ def referral_create(
     ).exists():
         raise ReferralError("취업지원 상담·알선에 대한 개인정보 동의가 없어 알선할 수 없습니다.")
     with transaction.atomic():
+        data_changed()
         if Referral.objects.select_for_update().filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists():
             raise ReferralError("이미 이 구인표에 알선 중입니다.")
         referral = Referral.objects.create(
@@ -73,6 +75,7 @@ def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Acto
     if at < referral.referred_at:
         raise ReferralError("면접 일시는 알선 일시보다 앞설 수 없습니다.", field="interview_at")
     with transaction.atomic():
+        data_changed()
         Referral.objects.filter(pk=referral.pk).update(status=Referral.Status.INTERVIEW, interview_at=at)
         audit_record(
             actor=actor,
@@ -150,6 +153,7 @@ def referral_record_outcome(
         raise ReferralError("불채용 사유를 골라 주십시오.", field="reason")
     vacancy = referral.vacancy
     with transaction.atomic():
+        data_changed()
         Referral.objects.filter(pk=referral.pk).update(
             status=Referral.Status.HIRED if hired else Referral.Status.NOT_HIRED,
             result_at=at,
@@ -187,6 +191,7 @@ def referral_cancel(*, referral: Referral, actor: Actor, reason: str = Referral.
     if referral.status not in ACTIVE:
         raise ReferralError("진행 중인 알선만 취소할 수 있습니다.")
     with transaction.atomic():
+        data_changed()
         Referral.objects.filter(pk=referral.pk).update(
             status=Referral.Status.CANCELLED, result_at=timezone.now(), not_hired_reason=reason
         )
@@ -218,6 +223,7 @@ def placement_record_direct(
     if started_on > timezone.localdate() + timedelta(days=60):
         raise ReferralError("취업일이 너무 먼 미래입니다.", field="started_on")
     with transaction.atomic():
+        data_changed()
         return _placement(
             seeker=seeker,
             employer_name=employer_name.strip(),
@@ -242,6 +248,7 @@ def follow_up_record(
     if not still_employed and not reason.strip():
         raise ReferralError("그만둔 사유를 적어 주십시오.", field="reason")
     with transaction.atomic():
+        data_changed()
         FollowUp.objects.filter(pk=follow_up.pk).update(done_on=done_on, still_employed=still_employed, reason=reason)
         if not still_employed:
             FollowUp.objects.filter(

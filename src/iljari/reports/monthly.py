@@ -1,19 +1,24 @@
 """One month's report: the totals, every breakdown, and the year's trend — for the dashboard,
 the Excel workbook and the printed report alike."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.core.cache import cache
+from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
 from iljari.accounts.models import User
-from iljari.referrals.models import Placement, Referral
-from iljari.reports.kpis import KpiTable, kpi_table
-from iljari.seekers.models import CounselingNote, Seeker
-from iljari.seekers.selectors import seekers_visible_to
+from iljari.core.versions import data_version
+from iljari.referrals.models import Placement
+from iljari.reports.kpis import KpiTable, kpi_table, served_seekers
+from iljari.seekers.models import Seeker
+from iljari.seekers.selectors import visible_desks
 
 SECTIONS = ["target_group", "desk", "counselor", "dong", "occupation_group"]
+T = TypeVar("T")
 
 
 @dataclass
@@ -38,15 +43,20 @@ def year_trend(*, end_month: date, user: User | None, months: int = 12) -> list[
     Placements come from one GROUP BY month; people served needs one query a month because it
     joins three kinds of contact.
     """
-    seekers = seekers_visible_to(user) if user is not None else Seeker.objects.all()
+    seekers = Seeker.objects.all()
+    desks = visible_desks(user)
+    if desks is not None:
+        seekers = seekers.filter(desk_id__in=desks)
     first = end_month.replace(day=1)
     for _ in range(months - 1):
         first = (first - timedelta(days=1)).replace(day=1)
     _, last = month_bounds(end_month)
+    placements = Placement.objects.filter(started_on__range=(first, last))
+    if desks is not None:
+        placements = placements.filter(seeker__desk_id__in=desks)
     placed = {
         r["m"].strftime("%Y-%m"): r
-        for r in Placement.objects.filter(seeker__in=seekers, started_on__range=(first, last))
-        .annotate(m=TruncMonth("started_on"))
+        for r in placements.annotate(m=TruncMonth("started_on"))
         .values("m")
         .annotate(placements=Count("id"), people=Count("seeker", distinct=True))
     }
@@ -54,9 +64,7 @@ def year_trend(*, end_month: date, user: User | None, months: int = 12) -> list[
     month = first
     while month <= last:
         start, end = month_bounds(month)
-        notes = CounselingNote.objects.filter(seeker=OuterRef("pk"), written_at__date__range=(start, end))
-        referred = Referral.objects.filter(seeker=OuterRef("pk"), referred_at__date__range=(start, end))
-        served = seekers.filter(Q(registered_on__range=(start, end)) | Exists(notes) | Exists(referred)).count()
+        served = served_seekers(seekers, start, end).count()
         key = f"{month:%Y-%m}"
         p = placed.get(key, {"placements": 0, "people": 0})
         rows.append(
@@ -76,8 +84,20 @@ def year_trend(*, end_month: date, user: User | None, months: int = 12) -> list[
 
 def monthly_report(*, month: date, user: User | None = None, sections: list[str] = SECTIONS) -> MonthlyReport:
     start, end = month_bounds(month)
-    tables = {name: kpi_table(start=start, end=end, breakdown=name, user=user) for name in sections}
-    total = next(iter(tables.values())).total if tables else kpi_table(start=start, end=end, breakdown=None).total
+    total = kpi_table(start=start, end=end, breakdown=None, user=user).total
+    tables = {name: kpi_table(start=start, end=end, breakdown=name, user=user, total=total) for name in sections}
     return MonthlyReport(
         month=start, start=start, end=end, total=total, tables=tables, trend=year_trend(end_month=start, user=user)
     )
+
+
+def cached(kind: str, month: date, user: User | None, compute: Callable[[], T]) -> T:
+    """``compute()`` once per month, scope and data version; a new write makes a new key."""
+    desks = visible_desks(user)
+    scope = "all" if desks is None else ",".join(map(str, sorted(desks))) or "none"
+    key = f"iljari:{kind}:{month:%Y-%m}:{scope}:{data_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value)
+    return value

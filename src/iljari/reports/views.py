@@ -11,7 +11,7 @@ from django.utils import timezone
 from iljari.accounts.models import User
 from iljari.core.access import role_required
 from iljari.reports.fairness import fairness_report
-from iljari.reports.monthly import month_bounds, monthly_report
+from iljari.reports.monthly import MonthlyReport, cached, month_bounds, monthly_report
 from iljari.reports.pdf import ReportError, monthly_pdf
 from iljari.reports.presentation import report_context
 from iljari.reports.xlsx import monthly_xlsx
@@ -34,14 +34,20 @@ def _scope(user: User) -> User | None:
     return None if user.sees_all_seekers else user
 
 
+def _report(request: HttpRequest) -> MonthlyReport:
+    month, user = _month(request), _scope(request.user)
+    return cached("monthly", month, user, lambda: monthly_report(month=month, user=user))
+
+
 @role_required(*REPORT_ROLES)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    report = monthly_report(month=_month(request), user=_scope(request.user))
-    return render(request, "reports/dashboard.html", report_context(report))
+    month, user = _month(request), _scope(request.user)
+    context = cached("dashboard", month, user, lambda: report_context(_report(request)))
+    return render(request, "reports/dashboard.html", context)
 
 
 def _download(request: HttpRequest, suffix: str) -> HttpResponse:
-    report = monthly_report(month=_month(request), user=_scope(request.user))
+    report = _report(request)
     name = f"iljari-{report.month:%Y-%m}.{suffix}"
     path = Path(tempfile.mkdtemp(prefix="iljari-report-")) / name
     if suffix == "xlsx":

@@ -14,19 +14,27 @@ from iljari.seekers.models import Seeker
 from iljari.seekers.services import phone_hash
 
 
+def visible_desks(user: User | None) -> set[int] | None:
+    """The desks whose seekers ``user`` may see; ``None`` means all of them.
+
+    ``None`` as the user is the operator at the command line, trusted like a manager (the
+    command still writes the audit rows).
+    """
+    if user is None or user.sees_all_seekers:
+        return None
+    if user.role in (User.Role.COUNSELOR, User.Role.DESK_LEAD):
+        return {user.desk_id, *user.granted_desks.values_list("id", flat=True)} - {None}
+    return set()
+
+
 def seekers_visible_to(user: User | None) -> QuerySet[Seeker]:
     """The seekers ``user`` may see: their desk and granted desks; everything for managers.
 
-    ``None`` is the operator at the command line, who is trusted like a manager (the
-    command still writes the audit rows). Erased seekers are statistics only.
+    Erased seekers are statistics only and never listed.
     """
     qs = Seeker.objects.exclude(status=Seeker.Status.ERASED)
-    if user is None or user.sees_all_seekers:
-        return qs
-    if user.role in (User.Role.COUNSELOR, User.Role.DESK_LEAD):
-        desks = {user.desk_id, *user.granted_desks.values_list("id", flat=True)} - {None}
-        return qs.filter(desk_id__in=desks)
-    return qs.none()
+    desks = visible_desks(user)
+    return qs if desks is None else qs.filter(desk_id__in=desks)
 
 
 @dataclass(frozen=True)

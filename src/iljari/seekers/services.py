@@ -11,6 +11,7 @@ from iljari.accounts.models import Desk, User
 from iljari.core.bulk import bulk_link
 from iljari.core.choices import EmploymentType, KoreanLevel
 from iljari.core.errors import IljariError
+from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
 from iljari.privacy.crypto import keyed_hash
 from iljari.privacy.models import Consent
@@ -112,6 +113,7 @@ def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str,
     now = timezone.now()
     recorder = actor if isinstance(actor, User) else None
     with transaction.atomic():
+        data_changed()
         seekers = Seeker.objects.bulk_create([_build(d) for d in inputs], batch_size=500)
         bulk_link(
             seekers,
@@ -167,6 +169,7 @@ def counseling_notes_create(*, inputs: Sequence[NoteInput], actor: Actor) -> lis
         raise SeekerError("상담 내용을 입력해 주십시오.", field="text")
     now = timezone.now()
     with transaction.atomic():
+        data_changed()
         notes = CounselingNote.objects.bulk_create(
             [
                 CounselingNote(

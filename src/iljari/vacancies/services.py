@@ -10,6 +10,7 @@ from django.utils import timezone
 from iljari.core.bulk import bulk_link
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift
 from iljari.core.errors import IljariError
+from iljari.core.versions import data_changed
 from iljari.employers.models import Employer
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
 from iljari.reference.models import Dong, Licence, Occupation, VisaType
@@ -121,6 +122,7 @@ def vacancies_create(*, inputs: Sequence[VacancyInput], actor: Actor, source: st
         if problem:
             raise VacancyError(problem, field="wage_amount")
     with transaction.atomic():
+        data_changed()
         vacancies = Vacancy.objects.bulk_create([_build(d) for d in inputs], batch_size=500)
         bulk_link(
             vacancies,

@@ -1,0 +1,15 @@
+"""What the whole site shares."""
+
+from django.db import models
+
+
+class DataVersion(models.Model):
+    """A counter every write to report inputs increases, so cached figures know when they are stale."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "자료 판"
+
+    def __str__(self) -> str:
+        return f"v{self.value}"
