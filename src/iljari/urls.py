@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("seekers/", include("iljari.seekers.urls")),
+    path("seekers/", include("iljari.referrals.urls")),
     path("employers/", include("iljari.employers.urls")),
     path("vacancies/", include("iljari.vacancies.urls")),
     path("desks/", include("iljari.accounts.urls")),

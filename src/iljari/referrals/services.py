@@ -72,7 +72,7 @@ def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Acto
     """면접 일정: only for an active referral, never before it was made."""
     if referral.status not in ACTIVE:
         raise ReferralError("진행 중인 알선에만 면접 일정을 잡을 수 있습니다.")
-    if at < referral.referred_at:
+    if at < referral.referred_at.replace(second=0, microsecond=0):  # forms give minutes, not seconds
         raise ReferralError("면접 일시는 알선 일시보다 앞설 수 없습니다.", field="interview_at")
     with transaction.atomic():
         data_changed()

@@ -13,6 +13,7 @@ from iljari.core.access import CASEWORK, role_required
 from iljari.core.errors import IljariError
 from iljari.core.pages import field_validation, query_without_page
 from iljari.matching.selectors import vacancies_for_seeker
+from iljari.referrals.models import Referral
 from iljari.referrals.services import ACTIVE, ReferralError, referral_create
 from iljari.seekers.forms import NoteForm, SearchForm, SeekerForm
 from iljari.seekers.models import Seeker
@@ -63,8 +64,10 @@ def _detail(request: HttpRequest, seeker: Seeker, note_form: NoteForm, status: i
         "seeker": seeker,
         "notes": seeker.notes.select_related("author")[:20],
         "referrals": seeker.referrals.select_related("vacancy__employer", "counselor")[:20],
+        "placements": seeker.placements.prefetch_related("follow_ups")[:10],
         "readers": seeker_readers(seeker=seeker),
         "note_form": note_form,
+        "reasons": Referral.Reason.choices,
     }
     return render(request, "seekers/detail.html", context, status=status)
 

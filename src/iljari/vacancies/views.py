@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from iljari.core.access import CASEWORK, EMPLOYER_WORK, has_role, role_required
 from iljari.core.pages import field_validation, query_without_page
 from iljari.matching.selectors import seekers_for_vacancy
-from iljari.seekers.selectors import seekers_listed
+from iljari.seekers.selectors import seekers_listed, seekers_visible_to
 from iljari.vacancies.forms import VacancyForm, VacancySearchForm
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.selectors import vacancy_search
@@ -38,8 +38,24 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
+    referrals = list(vacancy.referrals.select_related("seeker").order_by("-referred_at")[:50])
+    visible = set(
+        seekers_visible_to(request.user).filter(pk__in=[r.seeker_id for r in referrals]).values_list("pk", flat=True)
+    )
+    seekers_listed(
+        user=request.user,
+        seekers=[r.seeker for r in referrals if r.seeker_id in visible],
+        purpose=f"구인표 #{pk} 알선 현황",
+    )
     return render(
-        request, "vacancies/detail.html", {"vacancy": vacancy, "show_candidates": has_role(request.user, CASEWORK)}
+        request,
+        "vacancies/detail.html",
+        {
+            "vacancy": vacancy,
+            "show_candidates": has_role(request.user, CASEWORK),
+            "referrals": referrals,
+            "visible": visible,
+        },
     )
 
 

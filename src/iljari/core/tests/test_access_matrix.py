@@ -5,6 +5,8 @@ roles) or must be named in ``PUBLIC`` below; otherwise this test fails, so no pa
 added without deciding who may open it.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -12,6 +14,7 @@ from iljari.accounts.models import User
 from iljari.conftest import _staff
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.reference.models import Dong, Occupation
+from iljari.referrals.services import placement_record_direct, referral_create
 from iljari.transfer.models import ImportJob
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
@@ -43,7 +46,7 @@ def test_every_page_is_either_public_or_role_protected():
 
 
 @pytest.fixture
-def objects(make_seeker, matching):
+def objects(make_seeker, matching, counselor):
     employer = employers_create(
         inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
     )[0]
@@ -52,8 +55,14 @@ def objects(make_seeker, matching):
         actor="t",
     )[0]
     seeker = make_seeker(desired_job_text="아크용접원")
+    referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=counselor)
+    placement = placement_record_direct(seeker=seeker, employer_name="동네 식당", started_on=date(2026, 9, 1),
+                                        actor=counselor)
     return {
         "seekers:": seeker.pk,
+        "referrals:": seeker.pk,
+        "referral_id": referral.pk,
+        "follow_up_id": placement.follow_ups.first().pk,
         "employers:": employer.pk,
         "vacancies:": vacancy.pk,
         "transfer:": 1,
@@ -70,6 +79,9 @@ def _url(name: str, pattern: URLPattern, objects: dict, user: User | None) -> st
         ).pk
     kwargs = {}
     for key in pattern.pattern.converters:
+        if key in objects:
+            kwargs[key] = objects[key]
+            continue
         kwargs[key] = (
             objects["vacancy_id"]
             if key == "vacancy_id"

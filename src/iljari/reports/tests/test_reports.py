@@ -140,7 +140,11 @@ def test_fairness_report_compares_each_group_with_the_whole(client, october, man
 def test_cached_figures_change_as_soon_as_the_records_do(client, october, manager, make_seeker, counselor):
     client.force_login(manager)
     before = client.get(reverse("reports:dashboard"), {"month": "2026-10"}).content.decode()
-    placement_record_direct(seeker=make_seeker(registered_on=date(2026, 10, 9)), employer_name="새 직장",
-                            started_on=date(2026, 10, 20), actor=counselor)
+    placement_record_direct(
+        seeker=make_seeker(registered_on=date(2026, 10, 9)),
+        employer_name="새 직장",
+        started_on=date(2026, 10, 20),
+        actor=counselor,
+    )
     after = client.get(reverse("reports:dashboard"), {"month": "2026-10"}).content.decode()
     assert "<strong>3</strong> 취업" in after and "<strong>2</strong> 취업" in before
