@@ -1,19 +1,22 @@
 """What the dashboard, the printable report and the PDF show of a monthly report."""
 
+from datetime import date
+
+from iljari.accounts.models import User
 from iljari.reports.charts import bar_chart, dong_map, line_chart
 from iljari.reports.kpis import METRICS
-from iljari.reports.monthly import MonthlyReport
+from iljari.reports.monthly import MonthlyReport, cached, monthly_report
 
 CARDS = ["served", "referrals", "interviews", "placements", "placement_rate", "retention_3", "vacancies"]
 PERCENT = {"placement_rate", "retention_1", "retention_3", "retention_6"}
 
 
-def report_context(report: MonthlyReport, city: str = "안산시") -> dict:
+def report_context(report: MonthlyReport, city: str = "안산시", charts: bool = True) -> dict:
     labels = dict(METRICS)
     groups = report.tables.get("target_group")
     dongs = report.tables.get("dong")
     trend_labels = [m[2:] for m, _ in report.trend]
-    charts = {
+    drawn = {
         "trend": line_chart(
             "월별 취업 건수와 취업률",
             trend_labels,
@@ -23,7 +26,7 @@ def report_context(report: MonthlyReport, city: str = "안산시") -> dict:
     }
     if groups:
         names = sorted(groups.rows)
-        charts["groups"] = bar_chart(
+        drawn["groups"] = bar_chart(
             "대상계층별 서비스 구직자와 취업자",
             names,
             {
@@ -32,7 +35,7 @@ def report_context(report: MonthlyReport, city: str = "안산시") -> dict:
             },
         )
     if dongs:
-        charts["map"] = dong_map(
+        drawn["map"] = dong_map(
             "행정동별 취업률(%)",
             {n: r.get("placement_rate") for n, r in dongs.rows.items() if r.get("served")},
             unit="%",
@@ -40,7 +43,7 @@ def report_context(report: MonthlyReport, city: str = "안산시") -> dict:
     return {
         "report": report,
         "city": city,
-        "charts": charts,
+        "charts": drawn if charts else {},
         "cards": [(labels[k], report.total.get(k, 0), k in PERCENT) for k in CARDS],
         "sections": [(t.label, sorted(t.rows.items()), _metrics(name)) for name, t in report.tables.items()],
     }
@@ -52,3 +55,16 @@ VACANCY_METRICS = {"vacancies", "openings", "filled"}
 def _metrics(breakdown: str) -> list[tuple[str, str, bool]]:
     """Vacancy figures only where vacancies belong to the rows (the 동 where the work is)."""
     return [(k, v, k in PERCENT) for k, v in METRICS if breakdown == "dong" or k not in VACANCY_METRICS]
+
+
+DASHBOARD_SECTIONS = ["target_group", "dong"]
+
+
+def dashboard_context(*, month: date, user: User | None) -> dict:
+    """The dashboard's figures and charts: totals, target groups, the 동 map and the trend, cached."""
+    return cached(
+        "dashboard",
+        month,
+        user,
+        lambda: report_context(monthly_report(month=month, user=user, sections=DASHBOARD_SECTIONS)),
+    )

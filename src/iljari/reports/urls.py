@@ -8,4 +8,5 @@ urlpatterns = [
     path("xlsx/", views.download_xlsx, name="xlsx"),
     path("pdf/", views.download_pdf, name="pdf"),
     path("fairness/", views.fairness, name="fairness"),
+    path("sections/<slug:name>/", views.section, name="section"),
 ]

@@ -4,16 +4,17 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.core.access import role_required
 from iljari.reports.fairness import fairness_report
-from iljari.reports.monthly import MonthlyReport, cached, month_bounds, monthly_report
+from iljari.reports.kpis import BREAKDOWNS
+from iljari.reports.monthly import SECTIONS, MonthlyReport, cached, month_bounds, monthly_report
 from iljari.reports.pdf import ReportError, monthly_pdf
-from iljari.reports.presentation import report_context
+from iljari.reports.presentation import DASHBOARD_SECTIONS, report_context
 from iljari.reports.xlsx import monthly_xlsx
 
 REPORT_ROLES = (User.Role.MANAGER, User.Role.ADMIN, User.Role.DESK_LEAD)
@@ -41,9 +42,30 @@ def _report(request: HttpRequest) -> MonthlyReport:
 
 @role_required(*REPORT_ROLES)
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """Totals, target groups, the 동 map and the trend; the other breakdowns load when opened."""
     month, user = _month(request), _scope(request.user)
-    context = cached("dashboard", month, user, lambda: report_context(_report(request)))
-    return render(request, "reports/dashboard.html", context)
+    context = cached(
+        "dashboard",
+        month,
+        user,
+        lambda: report_context(monthly_report(month=month, user=user, sections=DASHBOARD_SECTIONS)),
+    )
+    more = [(name, BREAKDOWNS[name][0]) for name in SECTIONS if name not in DASHBOARD_SECTIONS]
+    return render(request, "reports/dashboard.html", {**context, "more": more})
+
+
+@role_required(*REPORT_ROLES)
+def section(request: HttpRequest, name: str) -> HttpResponse:
+    if name not in SECTIONS:
+        raise Http404("없는 항목입니다.")
+    month, user = _month(request), _scope(request.user)
+    context = cached(
+        f"section-{name}",
+        month,
+        user,
+        lambda: report_context(monthly_report(month=month, user=user, sections=[name]), charts=False),
+    )
+    return render(request, "reports/_sections.html", context)
 
 
 def _download(request: HttpRequest, suffix: str) -> HttpResponse:

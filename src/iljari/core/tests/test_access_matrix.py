@@ -56,8 +56,9 @@ def objects(make_seeker, matching, counselor):
     )[0]
     seeker = make_seeker(desired_job_text="아크용접원")
     referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=counselor)
-    placement = placement_record_direct(seeker=seeker, employer_name="동네 식당", started_on=date(2026, 9, 1),
-                                        actor=counselor)
+    placement = placement_record_direct(
+        seeker=seeker, employer_name="동네 식당", started_on=date(2026, 9, 1), actor=counselor
+    )
     return {
         "seekers:": seeker.pk,
         "referrals:": seeker.pk,
@@ -68,6 +69,7 @@ def objects(make_seeker, matching, counselor):
         "transfer:": 1,
         "reference:": Occupation.objects.first().pk,
         "vacancy_id": vacancy.pk,
+        "name": "desk",
     }
 
 

@@ -148,3 +148,10 @@ def test_cached_figures_change_as_soon_as_the_records_do(client, october, manage
     )
     after = client.get(reverse("reports:dashboard"), {"month": "2026-10"}).content.decode()
     assert "<strong>3</strong> 취업" in after and "<strong>2</strong> 취업" in before
+
+
+def test_more_breakdowns_open_on_demand(client, october, manager):
+    client.force_login(manager)
+    html = client.get(reverse("reports:section", args=["desk"]), {"month": "2026-10"}).content.decode()
+    assert "창구별 실적" in html and "와동 행정복지센터" in html
+    assert client.get(reverse("reports:section", args=["nothing"])).status_code == 404
