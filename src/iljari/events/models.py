@@ -17,6 +17,16 @@ class HiringEvent(models.Model):
     place = models.CharField("장소", max_length=200)
     starts_at = models.TimeField("시작")
     ends_at = models.TimeField("종료")
+    slot_minutes = models.PositiveSmallIntegerField("면접 시간대(분)", default=20)
+    desk = models.ForeignKey(
+        "accounts.Desk",
+        verbose_name="주관 창구",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text="현장·본인 신청한 새 구직자가 배정될 창구",
+    )
     description = models.TextField("안내", blank=True)
 
     class Meta:
@@ -25,3 +35,86 @@ class HiringEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.date:%Y-%m-%d})"
+
+
+class Booth(models.Model):
+    """부스 — an employer at an event, with the vacancies it brings and how many interview at once."""
+
+    event = models.ForeignKey(HiringEvent, on_delete=models.CASCADE, related_name="booths")
+    employer = models.ForeignKey("employers.Employer", on_delete=models.PROTECT, related_name="booths")
+    vacancies = models.ManyToManyField("vacancies.Vacancy", blank=True, related_name="booths")
+    label = models.CharField("부스 번호", max_length=20, blank=True)
+    interviewers = models.PositiveSmallIntegerField("면접관 수", default=1)
+    interview_minutes = models.PositiveSmallIntegerField("면접 시간(분)", default=15)
+
+    class Meta:
+        ordering = ["event", "label", "id"]
+        verbose_name = verbose_name_plural = "부스"
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.employer}".strip()
+
+
+class Registration(models.Model):
+    """참가 신청 — a seeker coming to an event, with their ticket and their own booth picks."""
+
+    class Source(models.TextChoices):
+        COUNSELOR = "counselor", "상담사 신청"
+        SELF = "self", "본인 신청(QR)"
+        WALK_IN = "walk_in", "현장 접수"
+
+    event = models.ForeignKey(HiringEvent, on_delete=models.CASCADE, related_name="registrations")
+    seeker = models.ForeignKey("seekers.Seeker", on_delete=models.PROTECT, related_name="event_registrations")
+    ticket = models.CharField("참가권 번호", max_length=12, unique=True)
+    source = models.CharField("신청 경로", max_length=10, choices=Source.choices)
+    share_profile = models.BooleanField("고른 부스에 이력 제공 동의", default=False)
+    picks = models.ManyToManyField(Booth, blank=True, related_name="picked_by", verbose_name="희망 부스")
+    available_from = models.TimeField("가능 시작", null=True, blank=True)
+    available_until = models.TimeField("가능 종료", null=True, blank=True)
+    registered_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    checked_in_at = models.DateTimeField("입장", null=True, blank=True)
+    no_show = models.BooleanField("불참", default=False)
+
+    class Meta:
+        ordering = ["event", "created_at"]
+        constraints = [models.UniqueConstraint(fields=["event", "seeker"], name="one_registration_per_event")]
+        verbose_name = verbose_name_plural = "채용행사 참가 신청"
+
+    def __str__(self) -> str:
+        return f"{self.event} · {self.ticket}"
+
+
+class Interview(models.Model):
+    """행사 면접 — one slot at one booth for one registered seeker."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "예정"
+        DONE = "done", "면접 완료"
+        NO_SHOW = "no_show", "불참"
+        CANCELLED = "cancelled", "취소"
+
+    class Result(models.TextChoices):
+        PASSED = "passed", "합격"
+        FAILED = "failed", "불합격"
+        SECOND = "second", "2차 면접"
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="interviews")
+    booth = models.ForeignKey(Booth, on_delete=models.CASCADE, related_name="interviews")
+    slot = models.PositiveSmallIntegerField("시간대 번호")
+    starts_at = models.DateTimeField("시작")
+    value = models.FloatField("적합도", default=0)
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    result = models.CharField("결과", max_length=10, choices=Result.choices, blank=True)
+    referral = models.OneToOneField(
+        "referrals.Referral", null=True, blank=True, on_delete=models.SET_NULL, related_name="event_interview"
+    )
+
+    class Meta:
+        ordering = ["starts_at", "booth"]
+        verbose_name = verbose_name_plural = "행사 면접"
+
+    def __str__(self) -> str:
+        return f"{self.booth} {self.starts_at:%H:%M}"
