@@ -41,12 +41,14 @@ def main() -> None:
     parser.add_argument("--booths", type=int, default=50)
     parser.add_argument("--hours", type=float, default=6)
     parser.add_argument("--time-limit", type=float, default=30)
+    parser.add_argument("--workers", type=int, default=None, help="CP-SAT workers (default: the solver's choice)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     problem = make_problem(args.seekers, args.booths, int(args.hours * 3))
     base = greedy(problem)
-    best = solve(problem, time_limit=args.time_limit, hint=base)
-    unfair = solve(Problem(**{**problem.__dict__, "fairness": False}), time_limit=args.time_limit, hint=base)
+    extra = {} if args.workers is None else {"workers": args.workers}
+    best = solve(problem, time_limit=args.time_limit, hint=base, **extra)
+    unfair = solve(Problem(**{**problem.__dict__, "fairness": False}), time_limit=args.time_limit, hint=base, **extra)
     for name, schedule in (("greedy", base), ("CP-SAT", best), ("CP-SAT without fairness", unfair)):
         broken = check(
             problem if name != "CP-SAT without fairness" else Problem(**{**problem.__dict__, "fairness": False}),

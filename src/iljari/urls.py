@@ -21,5 +21,7 @@ urlpatterns = [
     path("privacy/", include("iljari.privacy.urls")),
     path("imports/", include("iljari.transfer.urls")),
     path("reports/", include("iljari.reports.urls")),
+    path("events/", include("iljari.events.urls")),
+    path("e/", include("iljari.events.portal_urls")),
     path("", include("iljari.core.urls")),
 ]

@@ -1,6 +1,21 @@
-"""Hiring events (채용행사)."""
+"""Hiring events (채용행사): booths, registrations with tickets, pre-matches and the interview timetable."""
+
+import secrets
+from datetime import datetime, timedelta
 
 from django.db import models
+from django.utils import timezone
+
+# Crockford-style alphabet: no 0/O, 1/I/L, so a code read aloud or typed from paper survives.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_code(length: int = 10) -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+
+
+def new_event_code() -> str:
+    return new_code(8)
 
 
 class HiringEvent(models.Model):
@@ -27,7 +42,13 @@ class HiringEvent(models.Model):
         related_name="events",
         help_text="현장·본인 신청한 새 구직자가 배정될 창구",
     )
+    gap_slots = models.PositiveSmallIntegerField("면접 사이 빈 시간대", default=1, help_text="부스 사이 이동·휴식")
+    max_interviews = models.PositiveSmallIntegerField("1인당 최대 면접 수", default=3)
     description = models.TextField("안내", blank=True)
+    public_code = models.CharField("신청 QR 코드", max_length=12, unique=True, default=new_event_code, editable=False)
+    registration_open = models.BooleanField("본인 신청 접수 중", default=True)
+    scheduled_at = models.DateTimeField("시간표 작성 일시", null=True, blank=True)
+    schedule_summary = models.JSONField("시간표 작성 결과", default=dict, blank=True)
 
     class Meta:
         ordering = ["-date"]
@@ -35,6 +56,22 @@ class HiringEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.date:%Y-%m-%d})"
+
+    @property
+    def slot_count(self) -> int:
+        minutes = (self.ends_at.hour * 60 + self.ends_at.minute) - (self.starts_at.hour * 60 + self.starts_at.minute)
+        return max(minutes // max(self.slot_minutes, 1), 0)
+
+    def slot_start(self, slot: int) -> datetime:
+        first = timezone.make_aware(datetime.combine(self.date, self.starts_at))
+        return first + timedelta(minutes=slot * self.slot_minutes)
+
+    def slot_of(self, moment: datetime) -> int:
+        """The slot a moment falls in: -1 before the event, ``slot_count`` after it."""
+        minutes = (moment - self.slot_start(0)).total_seconds() / 60
+        if minutes < 0:
+            return -1
+        return min(int(minutes // self.slot_minutes), self.slot_count)
 
 
 class Booth(models.Model):
@@ -65,7 +102,7 @@ class Registration(models.Model):
 
     event = models.ForeignKey(HiringEvent, on_delete=models.CASCADE, related_name="registrations")
     seeker = models.ForeignKey("seekers.Seeker", on_delete=models.PROTECT, related_name="event_registrations")
-    ticket = models.CharField("참가권 번호", max_length=12, unique=True)
+    ticket = models.CharField("참가권 번호", max_length=12, unique=True, default=new_code, editable=False)
     source = models.CharField("신청 경로", max_length=10, choices=Source.choices)
     share_profile = models.BooleanField("고른 부스에 이력 제공 동의", default=False)
     picks = models.ManyToManyField(Booth, blank=True, related_name="picked_by", verbose_name="희망 부스")
@@ -87,6 +124,27 @@ class Registration(models.Model):
         return f"{self.event} · {self.ticket}"
 
 
+class Prematch(models.Model):
+    """사전 매칭 — a booth that fits a registered seeker (or that they picked), its best vacancy and why."""
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="prematches")
+    booth = models.ForeignKey(Booth, on_delete=models.CASCADE, related_name="prematches")
+    vacancy = models.ForeignKey("vacancies.Vacancy", null=True, on_delete=models.SET_NULL, related_name="+")
+    score = models.FloatField("적합도", default=0)
+    picked = models.BooleanField("본인 희망", default=False)
+    value = models.FloatField("시간표 가중치", default=0)
+    reasons = models.JSONField("추천 이유", default=list)
+    cautions = models.JSONField("확인할 점", default=list)
+
+    class Meta:
+        ordering = ["registration", "-value"]
+        constraints = [models.UniqueConstraint(fields=["registration", "booth"], name="one_prematch_per_booth")]
+        verbose_name = verbose_name_plural = "사전 매칭"
+
+    def __str__(self) -> str:
+        return f"{self.registration} → {self.booth}"
+
+
 class Interview(models.Model):
     """행사 면접 — one slot at one booth for one registered seeker."""
 
@@ -103,6 +161,7 @@ class Interview(models.Model):
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="interviews")
     booth = models.ForeignKey(Booth, on_delete=models.CASCADE, related_name="interviews")
+    vacancy = models.ForeignKey("vacancies.Vacancy", null=True, on_delete=models.PROTECT, related_name="+")
     slot = models.PositiveSmallIntegerField("시간대 번호")
     starts_at = models.DateTimeField("시작")
     value = models.FloatField("적합도", default=0)

@@ -74,3 +74,30 @@ def seekers_for_vacancy(*, user: User | None, vacancy: Vacancy, k: int = 20) -> 
     for r in chosen:
         r.seeker = found.get(r.record_id)
     return chosen
+
+
+def fits_among(*, seekers: list[Seeker], vacancy_ids: list[int]) -> dict[int, list[Recommendation]]:
+    """For each seeker, which of these vacancies fit, best first, with reasons: a hiring event's booths.
+
+    The same rules and scores as a seeker's recommendations, over a fixed set instead of a search.
+    """
+    if not seekers or not vacancy_ids:
+        return {s.pk: [] for s in seekers}
+    indexes = matching_indexes()
+    profiles = seeker_records(
+        seekers_for_index(Seeker.objects.filter(pk__in=[s.pk for s in seekers])),
+        indexes.occupation_index,
+        indexes.visa_rules,
+    )
+    fits: dict[int, list[Recommendation]] = {s.pk: [] for s in seekers}
+    with indexes.lock:
+        for profile in profiles:
+            result = indexes.vacancies.match(
+                profile,
+                k=len(vacancy_ids),
+                minimum_hourly=indexes.minimum_hourly,
+                near_misses=0,
+                within=vacancy_ids,
+            )
+            fits[profile.seeker_id] = [_render(m) for m in result.matches]
+    return fits

@@ -25,7 +25,7 @@ DEFINITIONS = [
 ]
 
 
-def _sheet(
+def metric_sheet(
     book: Workbook,
     title: str,
     first_header: str,
@@ -76,14 +76,14 @@ def monthly_xlsx(report: MonthlyReport, path: Path, city: str = "안산시") -> 
     people = [(n, label) for n, label in METRICS if n not in ("vacancies", "openings", "filled")]
     for name, table in report.tables.items():
         metrics = METRICS if name == "dong" else people
-        _sheet(book, table.label, table.label, sorted(table.rows.items()), table.total, metrics)
+        metric_sheet(book, table.label, table.label, sorted(table.rows.items()), table.total, metrics)
     trend_metrics = [
         ("served", "서비스 구직자"),
         ("placements", "취업"),
         ("placed_people", "취업자"),
         ("placement_rate", "취업률(%)"),
     ]
-    _sheet(book, "월별 추이", "월", report.trend, {}, trend_metrics)
+    metric_sheet(book, "월별 추이", "월", report.trend, {}, trend_metrics)
     book["월별 추이"].delete_rows(book["월별 추이"].max_row)  # a sum of monthly rates means nothing
     notes = book.create_sheet("용어 정의")
     notes.append(["용어", "정의"])

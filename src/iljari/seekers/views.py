@@ -6,12 +6,14 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, role_required
 from iljari.core.errors import IljariError
 from iljari.core.pages import field_validation, query_without_page
+from iljari.events.models import HiringEvent
 from iljari.matching.selectors import vacancies_for_seeker
 from iljari.referrals.models import Referral
 from iljari.referrals.services import ACTIVE, ReferralError, referral_create
@@ -68,6 +70,10 @@ def _detail(request: HttpRequest, seeker: Seeker, note_form: NoteForm, status: i
         "readers": seeker_readers(seeker=seeker),
         "note_form": note_form,
         "reasons": Referral.Reason.choices,
+        "registrations": seeker.event_registrations.select_related("event").order_by("-event__date")[:10],
+        "open_events": HiringEvent.objects.filter(date__gte=timezone.localdate())
+        .exclude(registrations__seeker=seeker)
+        .order_by("date")[:5],
     }
     return render(request, "seekers/detail.html", context, status=status)
 

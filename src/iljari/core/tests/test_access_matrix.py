@@ -5,7 +5,7 @@ roles) or must be named in ``PUBLIC`` below; otherwise this test fails, so no pa
 added without deciding who may open it.
 """
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -13,13 +13,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from iljari.accounts.models import User
 from iljari.conftest import _staff
 from iljari.employers.services import EmployerInput, employers_create
+from iljari.events.models import Booth, Interview
+from iljari.events.services import EventInput, booth_add, event_create, registration_create
 from iljari.reference.models import Dong, Occupation
 from iljari.referrals.services import placement_record_direct, referral_create
 from iljari.transfer.models import ImportJob
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
 # Pages anyone may open, and URL groups with their own protection (Django admin, the token API).
-PUBLIC = {"login", "logout"}
+PUBLIC = {"login", "logout", "portal:register", "portal:ticket", "portal:ticket_qr"}
 OWN_PROTECTION = ("admin:", "api:")
 ROLES = [None, *User.Role.values]
 
@@ -46,7 +48,7 @@ def test_every_page_is_either_public_or_role_protected():
 
 
 @pytest.fixture
-def objects(make_seeker, matching, counselor):
+def objects(make_seeker, matching, counselor, desk):
     employer = employers_create(
         inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
     )[0]
@@ -59,7 +61,27 @@ def objects(make_seeker, matching, counselor):
     placement = placement_record_direct(
         seeker=seeker, employer_name="동네 식당", started_on=date(2026, 9, 1), actor=counselor
     )
+    event = event_create(
+        data=EventInput(
+            name="채용의 날",
+            kind="weekly",
+            date=date.today(),
+            place="시청",
+            starts_at=time(9),
+            ends_at=time(12),
+            desk=desk,
+        ),
+        actor="t",
+    )
+    booth = booth_add(event=event, employer=employer, vacancies=[vacancy], actor="t")
+    registration = registration_create(event=event, seeker=seeker, source="counselor", actor=counselor)
+    interview = _interview(registration.pk, booth.pk)
     return {
+        "events:": event.pk,
+        "booth_id": booth.pk,
+        "interview_id": interview.pk,
+        "registration_id": registration.pk,
+        "seeker_id": seeker.pk,
         "seekers:": seeker.pk,
         "referrals:": seeker.pk,
         "referral_id": referral.pk,
@@ -73,12 +95,27 @@ def objects(make_seeker, matching, counselor):
     }
 
 
+def _interview(registration_id: int, booth_id: int) -> Interview:
+    booth = Booth.objects.select_related("event").get(pk=booth_id)
+    return Interview.objects.create(
+        registration_id=registration_id,
+        booth=booth,
+        vacancy=booth.vacancies.first(),
+        slot=0,
+        starts_at=booth.event.slot_start(0),
+    )
+
+
 def _url(name: str, pattern: URLPattern, objects: dict, user: User | None) -> str:
     if name.startswith("transfer:") and user is not None:
         # An import job belongs to its creator: make one for this user.
         objects["transfer:"] = ImportJob.objects.create(
             kind="employers", file_name="x.xlsx", stored_path="/nonexistent", created_by=user, status="rejected"
         ).pk
+    if "interview_id" in pattern.pattern.converters:
+        # Building a timetable (an earlier route) replaces the event's interviews: use a current one.
+        current = Interview.objects.filter(booth_id=objects["booth_id"]).first()
+        objects["interview_id"] = (current or _interview(objects["registration_id"], objects["booth_id"])).pk
     kwargs = {}
     for key in pattern.pattern.converters:
         if key in objects:
@@ -108,7 +145,7 @@ def test_access_matrix(client, objects, desk):
             if role is None:
                 expected_ok = status == 302
             elif allowed:
-                expected_ok = status in (200, 302, 400, 409)
+                expected_ok = status in (200, 204, 302, 400, 409)
             else:
                 expected_ok = status == 403
             rows.append((role, name, status, expected_ok))

@@ -35,6 +35,7 @@ def test_fairness_gives_everyone_one_before_anyone_a_third():
     unfair = solve(Problem(**base, fairness=False), time_limit=5)
     assert unfair.value > fair.value
     assert check(Problem(**base), unfair) == ["someone has a third interview while a fitting seeker has none"]
+    assert check(Problem(**base), greedy(Problem(**base))) == []  # the baseline keeps the rule too
 
 
 def test_repair_keeps_fixed_interviews_and_skips_closed_slots():

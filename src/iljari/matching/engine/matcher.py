@@ -259,11 +259,19 @@ class VacancyIndex(_Index):
         near_misses: int = 5,
         query_vector: np.ndarray | None = None,
         explain: bool = True,
+        within: list[int] | None = None,
     ) -> MatchResult:
-        """The seeker's top ``k`` open vacancies; ``explain=False`` skips the reasons (batch runs)."""
+        """The seeker's top ``k`` open vacancies; ``explain=False`` skips the reasons (batch runs).
+
+        ``within`` scores only those vacancy ids (a hiring event's booths) instead of searching.
+        """
         vector = query_vector if query_vector is not None else self.texts.query_vector(seeker.desired_text)
         nearest = self.texts.nearest(vector, NEAREST_TEXTS)
-        rows = self._candidates(seeker, nearest[0])
+        if within is None:
+            rows = self._candidates(seeker, nearest[0])
+        else:
+            rows = np.array([self.columns.row_of[i] for i in within if i in self.columns.row_of], dtype=np.int64)
+            rows = rows[self.columns["active"][rows]] if len(rows) else rows
         if not len(rows):
             return MatchResult([], [], 0)
         v = self.columns.take(rows)

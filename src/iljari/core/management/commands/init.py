@@ -37,6 +37,12 @@ class Command(BaseCommand):
                 self._demo(city_folder)
             if not no_index:
                 call_command("reindex", stdout=self.stdout, stderr=self.stderr)
+            if demo and not no_index:
+                self._demo_events()
+            elif demo:
+                self.stdout.write(
+                    "시연용 채용행사는 매칭 색인이 필요합니다. 색인 후 init --demo를 다시 실행해 주십시오."
+                )
         except IljariError as exc:
             raise CommandError(exc.message) from exc
 
@@ -50,3 +56,14 @@ class Command(BaseCommand):
         self.stdout.write("시연용 가상 데이터를 만드는 중입니다(고정 시드)...")
         counts = demo_generate(city=city_load(city_folder))
         self.stdout.write("시연용 데이터: " + ", ".join(f"{k} {v:,}건" for k, v in counts.items()))
+
+    def _demo_events(self) -> None:
+        """Demo hiring events go through pre-matching, so they come after the matching indexes."""
+        from iljari.demo.events import demo_events_generate
+        from iljari.events.models import Booth
+
+        if Booth.objects.filter(employer__is_demo=True).exists():
+            return
+        self.stdout.write("시연용 채용행사(사전 매칭·면접 시간표·결과)를 만드는 중입니다...")
+        counts = demo_events_generate()
+        self.stdout.write("시연용 채용행사: " + ", ".join(f"{k} {v:,}건" for k, v in counts.items()))
