@@ -1,5 +1,6 @@
 """Shared test fixtures: reference data loaded once, desks, staff and seekers of each kind."""
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,21 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The test database with the real reference data (job dictionary, Ansan's 동, wages)."""
     with django_db_blocker.unblock():
         reference_load_all(city_folder=Path(settings.ILJARI_CITY_DIR))
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's chromium through Playwright, one for the session (started only when a test asks)."""
+    from playwright.sync_api import sync_playwright
+
+    from iljari.testing.browser import CHROMIUM_FLAGS
+
+    # Playwright's sync API runs an event loop in this thread; the test's own database calls are safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

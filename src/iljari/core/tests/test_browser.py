@@ -4,7 +4,6 @@ Screenshots of the main pages (desktop and phone width) are written to
 ``test-artifacts/screenshots/`` for people to look at.
 """
 
-import os
 import re
 from datetime import date, time
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import expect
 
 from iljari.accounts.models import User
 from iljari.conftest import TEST_KECO, _staff
@@ -25,30 +24,10 @@ from iljari.reference.services import reference_load_all
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import SeekerInput, seeker_create
+from iljari.testing.browser import login, serious_violations, shot
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
 pytestmark = pytest.mark.browser
-SHOTS = Path(settings.APP_DIR).parents[1] / "test-artifacts" / "screenshots"
-PASSWORD = "test-pass-2026"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    # Playwright's sync API runs an event loop in this thread; the test's own database calls are safe.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -98,19 +77,6 @@ def page(chromium, center):
     page.set_default_timeout(20_000)
     yield page
     context.close()
-
-
-def login(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.get_by_label("아이디").fill(username)
-    page.get_by_label("비밀번호").fill(PASSWORD)
-    page.get_by_role("button", name="로그인").click()
-    expect(page.get_by_role("button", name="로그아웃")).to_be_visible()
-
-
-def shot(page: Page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def test_counselor_registers_seeker_and_refers_to_recommended_vacancy(page, center):
@@ -235,12 +201,12 @@ def test_pages_have_no_serious_accessibility_violations_at_desktop_and_phone_wid
         context = chromium.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
         page.goto(f"{center['url']}/login/")
-        problems += _serious(axe, page, "/login/")
+        problems += serious_violations(axe, page, "/login/")
         login(page, center["url"], "manager")
         for path in PAGES:
             page.goto(center["url"] + path.format(**ids))
             page.wait_for_load_state("networkidle")
-            problems += _serious(axe, page, path)
+            problems += serious_violations(axe, page, path)
             shot(
                 page,
                 f"{path.strip('/').split('?')[0].replace('/', '-').replace('{', '').replace('}', '') or 'home'}"
@@ -248,10 +214,3 @@ def test_pages_have_no_serious_accessibility_violations_at_desktop_and_phone_wid
             )
         context.close()
     assert problems == []
-
-
-def _serious(axe: Axe, page: Page, path: str) -> list[str]:
-    violations = axe.run(page).response["violations"]
-    return [
-        f"{path}: {v['id']} ({v['impact']}) {v['help']}" for v in violations if v["impact"] in ("serious", "critical")
-    ]
