@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "iljari.vacancies",
     "iljari.referrals",
     "iljari.events",
+    "iljari.discovery",
     "iljari.training",
     "iljari.transfer",
     "iljari.matching",

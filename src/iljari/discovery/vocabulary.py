@@ -1,0 +1,71 @@
+"""The parser's vocabulary from the city's records and the committed word lists."""
+
+import csv
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from django.utils import timezone
+
+from iljari.discovery.parsing import JobTerm, NoteParser, Vocabulary
+from iljari.reference.models import Dong, Licence, Occupation, VisaType
+from iljari.reference.selectors import minimum_wage_for
+
+DATA = Path(__file__).parent / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _guess(text: str) -> tuple[str, str] | None:
+    """The occupation normalizer's best guess for job words the list does not know, if confident."""
+    from iljari.matching.catalogue import guess_occupations
+
+    ranked = guess_occupations([text]).get(text) or []
+    if not ranked or ranked[0][1] < GUESS_MIN_SCORE:
+        return None
+    occupation = Occupation.objects.filter(pk=ranked[0][0]).first()
+    return (occupation.keco_code, occupation.title) if occupation else None
+
+
+GUESS_MIN_SCORE = 0.5
+
+
+def build_vocabulary(*, on: date | None = None, with_guesses: bool = True) -> Vocabulary:
+    titles = {o.title: o for o in Occupation.objects.filter(title__in={r["title"] for r in _rows("job_terms.csv")})}
+    missing = {r["title"] for r in _rows("job_terms.csv")} - set(titles)
+    if missing:
+        raise ValueError(f"job_terms.csv의 직업명이 직업사전에 없습니다: {', '.join(sorted(missing))}")
+    terms = [JobTerm(r["term"], titles[r["title"]].keco_code, r["title"], r["label"]) for r in _rows("job_terms.csv")]
+    visas = list(VisaType.objects.all())
+    wage = minimum_wage_for(on or timezone.localdate())
+    return Vocabulary(
+        job_terms=terms,
+        licence_aliases={r["alias"]: r["licence"] for r in _rows("licence_aliases.csv")},
+        licence_names=set(Licence.objects.values_list("name", flat=True)),
+        visa_codes={v.code for v in visas},
+        visa_names={v.name: v.code for v in visas if len(v.name) >= 3 and v.code in NAMED_VISAS},
+        dong_names=list(Dong.objects.values_list("name", flat=True)),
+        minimum_hourly_wage=wage.hourly if wage else 0,
+        guess_occupation=_guess if with_guesses else None,
+    )
+
+
+# Visa names that mean the visa when written in a note ("방문취업", "재외동포"); "거주" or "구직" do not.
+NAMED_VISAS = {"H-2", "F-4", "F-5", "F-6", "E-9"}
+
+
+@cache
+def _parser(day: date, with_guesses: bool) -> NoteParser:
+    return NoteParser(build_vocabulary(on=day, with_guesses=with_guesses))
+
+
+def note_parser(*, with_guesses: bool = True) -> NoteParser:
+    """One parser a day (the minimum wage changes on 1 January)."""
+    return _parser(timezone.localdate(), with_guesses)
+
+
+def forget_parser() -> None:
+    _parser.cache_clear()
