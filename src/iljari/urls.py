@@ -22,6 +22,7 @@ urlpatterns = [
     path("imports/", include("iljari.transfer.urls")),
     path("reports/", include("iljari.reports.urls")),
     path("events/", include("iljari.events.urls")),
+    path("discovery/", include("iljari.discovery.urls")),
     path("e/", include("iljari.events.portal_urls")),
     path("", include("iljari.core.urls")),
 ]

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from iljari.accounts.models import User
-from iljari.core.access import CASEWORK, EMPLOYER_WORK, EVENT_DAY, OVERSIGHT, has_role
+from iljari.core.access import CASEWORK, DISCOVERY_WORK, EMPLOYER_WORK, EVENT_DAY, OVERSIGHT, has_role
 from iljari.seekers.models import Seeker
 
 # (label, url name, roles): the menu a staff member sees depends on their role.
@@ -15,6 +15,7 @@ MENU = [
     ("구인표", "vacancies:list", EMPLOYER_WORK),
     ("창구", "accounts:desks", None),
     ("직업사전", "reference:occupations", None),
+    ("일자리 발굴", "discovery:home", DISCOVERY_WORK),
     ("채용행사", "events:list", EVENT_DAY),
     ("가져오기", "transfer:start", EMPLOYER_WORK),
     ("실적", "reports:dashboard", (*OVERSIGHT, User.Role.DESK_LEAD)),

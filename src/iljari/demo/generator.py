@@ -18,6 +18,7 @@ from iljari.accounts.models import Desk, User
 from iljari.accounts.services import staff_create
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift, WageType
 from iljari.demo import names
+from iljari.demo.discovery import discovery_demo_generate, hiring_rate
 from iljari.demo.history import history_generate
 from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput, employers_create
@@ -311,7 +312,7 @@ def _vacancies(
     rng: random.Random, refs: _Refs, employers: list[Employer], count: int, today: date, actor: Actor
 ) -> int:
     foreign_ok = [refs.visa[c] for c in ("E-9", "H-2", "F-4", "F-2", "F-5", "F-6") if c in refs.visa]
-    weights = [max(1, min(e.employees or 1, 200)) ** 0.5 for e in employers]
+    weights = [hiring_rate(e) for e in employers]  # the same hidden rate as the discovery history
     inputs = []
     for _ in range(count):
         employer = rng.choices(employers, weights)[0]
@@ -638,10 +639,12 @@ def demo_generate(
         note_count = _notes(rng, seekers, today, ACTOR)
         _events_and_programs(refs, today)
         history = history_generate(seed=seed, today=today)
+    discovery = discovery_demo_generate(today=today)
     return {
         "구인업체": len(employers),
         "구인표": vacancy_count,
         "구직자": len(seekers),
         "상담일지": note_count,
         **history,
+        **discovery,
     }

@@ -83,8 +83,14 @@ def evaluate(parser: NoteParser, path: Path = DEFAULT_SET) -> Report:
         for name, tally in tallies.items():
             tally.add(expected[name], got[name])
             if expected[name] != got[name]:
-                misses.append({"note": row["note"], "field": name, "expected": sorted(map(str, expected[name])),
-                               "got": sorted(map(str, got[name]))})
+                misses.append(
+                    {
+                        "note": row["note"],
+                        "field": name,
+                        "expected": sorted(map(str, expected[name])),
+                        "got": sorted(map(str, got[name])),
+                    }
+                )
     total = Tally()
     for t in tallies.values():
         total.tp, total.fp, total.fn = total.tp + t.tp, total.fp + t.fp, total.fn + t.fn

@@ -190,9 +190,9 @@ class NoteParser:
                 end_h += 12  # "9-6" is nine to six in the evening; "22-06" stays a night shift
             if not (0 <= start_h <= 24 and 0 <= end_h <= 24 and start_m < 60 and end_m < 60) or start_h == end_h:
                 continue
-            if not any(m.group(g) for g in ("u1", "u2", "c1", "c2", "p1", "p2")):
-                if _HOURS_NOT_AFTER.match(text, m.end()):
-                    continue
+            marked = any(m.group(g) for g in ("u1", "u2", "c1", "c2", "p1", "p2"))
+            if not marked and _HOURS_NOT_AFTER.match(text, m.end()):
+                continue  # "2-3년", "1~2명": not a time
             draft.hours = {"start": f"{start_h % 24:02d}:{start_m:02d}", "end": f"{end_h % 24:02d}:{end_m:02d}"}
             keep("hours", m.start(), m.end())
             return
@@ -207,7 +207,7 @@ class NoteParser:
             if _overlaps(m.start(), m.end(), taken):
                 continue
             raw = m.group("n")
-            number = _KOREAN_COUNTS.get(raw, None) if not raw.isdigit() else int(raw)
+            number = _KOREAN_COUNTS.get(raw) if not raw.isdigit() else int(raw)
             if _STAFF_SIZE.search(text, max(0, m.start() - 6), m.start()) or _SIZE_AFTER.match(text, m.end()):
                 continue  # "직원 30명 규모" is the company's size
             if number and 0 < number < 1000:
@@ -366,7 +366,7 @@ _PERIOD = r"오전|오후|저녁|밤|새벽|아침|am|pm|AM|PM"
 
 
 def _clock(n: int) -> str:
-    """"8", "08:30", "8시", "8시 30분", "8시반": the hour in ``h{n}``, minutes in ``m{n}``/``mm{n}``/``half{n}``."""
+    """ "8", "08:30", "8시", "8시 30분", "8시반": the hour in ``h{n}``, minutes in ``m{n}``/``mm{n}``/``half{n}``."""
     return (
         rf"(?P<p{n}>{_PERIOD})?\s*(?P<h{n}>\d{{1,2}})"
         rf"(?:(?P<c{n}>:)(?P<m{n}>\d{{2}})|\s*(?P<u{n}>시(?!급|간))(?:\s*(?P<mm{n}>\d{{2}})\s*분|(?P<half{n}>반))?)?"
@@ -386,7 +386,12 @@ _SIZE_AFTER = re.compile(r"\s*(?:규모|정도\s*근무|근무\s*중|재직)")
 _KOREAN_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 _SHIFTS = [
     (re.compile(r"[34]\s*조\s*3\s*교대|3\s*교대|삼교대"), "three_shift"),
-    (re.compile(r"2\s*조\s*2\s*교대|주\s*야\s*(?:2\s*)?교대|주야간\s*교대|주야\s*맞교대|맞교대|2\s*교대|이교대|주야간"), "two_shift"),
+    (
+        re.compile(
+            r"2\s*조\s*2\s*교대|주\s*야\s*(?:2\s*)?교대|주야간\s*교대|주야\s*맞교대|맞교대|2\s*교대|이교대|주야간"
+        ),
+        "two_shift",
+    ),
 ]
 _DAY = re.compile(r"주간(?:\s*근무|조)?|(?<![A-Za-z])day\b", re.IGNORECASE)
 _NIGHT = re.compile(r"야간(?!\s*(?:수당|근로\s*수당|할증))(?:\s*근무|조)?|(?<![A-Za-z])night\b", re.IGNORECASE)
@@ -397,7 +402,9 @@ _BENEFITS = [
     ("commuter_bus", re.compile(r"통근\s*버스|통근\s*차량?|출퇴근\s*버스|셔틀(?:\s*버스)?|shuttle", re.IGNORECASE)),
     (
         "meals",
-        re.compile(r"식사|중식|석식|조식|식대|삼시\s*세끼|점심\s*제공|밥\s*(?:줌|제공)|구내\s*식당|meals?\b", re.IGNORECASE),
+        re.compile(
+            r"식사|중식|석식|조식|식대|삼시\s*세끼|점심\s*제공|밥\s*(?:줌|제공)|구내\s*식당|meals?\b", re.IGNORECASE
+        ),
     ),
     ("social_insurance", re.compile(r"4\s*대\s*보험")),
     ("severance", re.compile(r"퇴직금")),
@@ -423,16 +430,31 @@ _FLAG_LAWS = {
     ),
 }
 _FLAGS = [
-    ("sex", re.compile(r"(?:남자|남성|여자|여성|아주머니|아줌마|이모님?|주부|여직원|남직원|여사님)\s*(?:만|only|우대|선호|환영|구함|구인|직원|분|위주|\d|가능)")),
+    (
+        "sex",
+        re.compile(
+            r"(?:남자|남성|여자|여성|아주머니|아줌마|이모님?|주부|여직원|남직원|여사님)\s*(?:만|only|우대|선호|환영|구함|구인|직원|분|위주|\d|가능)"
+        ),
+    ),
     ("sex", re.compile(r"(?<![가-힣])(?:남|여)\s*(?:\d+\s*명|\d|만\b|우대|선호|자\s*(?:우대|만|구함))")),
     ("age", re.compile(r"(?:만\s*)?\d{2}\s*(?:세|살)\s*(?:이하|미만|이상|까지|~|-|부터|전후|정도)")),
     ("age", re.compile(r"\d{2}\s*(?:~|-)\s*\d{2}\s*(?:세|살)")),
     ("age", re.compile(r"(?<!\d)[2-6]0\s*대\s*(?:만|까지|우대|선호|초반|중반|후반|가능|~|-|구함|환영|남|여|분)")),
-    ("age", re.compile(r"젊은\s*(?:분|사람|친구|직원|인력)|나이\s*(?:제한|\d+|무관X|상관\s*있)|연령\s*제한|청년\s*만|고령자?\s*(?:불가|사절|x)")),
-    ("nationality", re.compile(r"(?:한국인|내국인|한국\s*사람)\s*(?:만|only|우대|선호)|외국인\s*(?:불가|사절|안\s?됨|x|X|no\b)")),
+    (
+        "age",
+        re.compile(
+            r"젊은\s*(?:분|사람|친구|직원|인력)|나이\s*(?:제한|\d+|무관X|상관\s*있)|연령\s*제한|청년\s*만|고령자?\s*(?:불가|사절|x)"
+        ),
+    ),
     (
         "nationality",
-        re.compile(r"(?:중국|베트남|네팔|우즈벡|필리핀|조선족|고려인|동남아|태국|캄보디아)(?:인|동포)?\s*(?:만|우대|선호|불가|사절|x|X|안\s?됨)"),
+        re.compile(r"(?:한국인|내국인|한국\s*사람)\s*(?:만|only|우대|선호)|외국인\s*(?:불가|사절|안\s?됨|x|X|no\b)"),
+    ),
+    (
+        "nationality",
+        re.compile(
+            r"(?:중국|베트남|네팔|우즈벡|필리핀|조선족|고려인|동남아|태국|캄보디아)(?:인|동포)?\s*(?:만|우대|선호|불가|사절|x|X|안\s?됨)"
+        ),
     ),
 ]
 
@@ -471,7 +493,7 @@ def _amount(num: str, unit: str, rest: str, kind: str) -> int | None:
         value *= 10_000  # "일당 13": 13만원
     elif kind == "hourly" and value < 10:
         value *= 10_000  # "시급 1.1": 1.1만원
-    amount = int(round(value))
+    amount = round(value)
     plausible = {
         "hourly": (5_000, 100_000),
         "daily": (50_000, 1_000_000),
@@ -502,7 +524,26 @@ def _alias_key(found: str, aliases: dict[str, str]) -> str:
     return next(a for a in aliases if a.casefold() == folded)
 
 
-_STOP_WORDS = {"보유자", "소지자", "가능자", "경력자", "우대", "구함", "모집", "채용", "급구", "인원", "직원", "사원", "신입", "경력", "근무", "공단", "반월공단", "시화공단"}
+_STOP_WORDS = {
+    "보유자",
+    "소지자",
+    "가능자",
+    "경력자",
+    "우대",
+    "구함",
+    "모집",
+    "채용",
+    "급구",
+    "인원",
+    "직원",
+    "사원",
+    "신입",
+    "경력",
+    "근무",
+    "공단",
+    "반월공단",
+    "시화공단",
+}
 
 
 def _words_before(text: str, end: int, taken: list[tuple[int, int]]) -> str:

@@ -75,7 +75,9 @@ def create_employer(request: HttpRequest, payload: EmployerIn) -> Status:
     if not form.is_valid():
         raise form_errors(form)
     d = form.cleaned_data
-    duplicate = employer_possible_duplicate(name=d["name"], business_number=d["business_number"], dong=d["dong"])
+    duplicate = employer_possible_duplicate(
+        name=d["name"], business_number=d["business_number"], dong=d["dong"], address=d.get("address", "")
+    )
     if duplicate and (duplicate.certain or not d["same_company_confirmed"]):
         raise HttpError(409, duplicate.reason)
     [employer] = employers_create(inputs=[form.to_input()], actor=request.user, source="api")

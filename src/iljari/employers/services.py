@@ -8,6 +8,7 @@ from django.db import transaction
 from iljari.core.errors import IljariError
 from iljari.employers.models import Employer
 from iljari.employers.names import company_name_key
+from iljari.employers.similar import similar_to
 from iljari.employers.validators import normalize_business_number
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
 from iljari.reference.models import Dong
@@ -43,8 +44,11 @@ class PossibleDuplicate:
     certain: bool
 
 
-def employer_possible_duplicate(*, name: str, business_number: str, dong: Dong | None) -> PossibleDuplicate | None:
-    """The company on file this one looks like: same 사업자번호, or the same name in the same 동."""
+def employer_possible_duplicate(
+    *, name: str, business_number: str, dong: Dong | None, address: str = ""
+) -> PossibleDuplicate | None:
+    """The company on file this one looks like: same 사업자번호, the same name in the same 동, or
+    (from the field teams' experience) the same address or a near-identical name in the 동."""
     number = normalize_business_number(business_number)
     same_number = Employer.objects.filter(business_number=number).first() if number else None
     if same_number:
@@ -54,6 +58,13 @@ def employer_possible_duplicate(*, name: str, business_number: str, dong: Dong |
     same_name = Employer.objects.filter(name_key=company_name_key(name), dong=dong).first() if dong else None
     if same_name:
         return PossibleDuplicate(same_name, f"{dong.name}에 같은 이름의 '{same_name.name}'이(가) 이미 있습니다.", False)
+    similar = similar_to(name=name, address=address, dong_id=dong.pk if dong else None)
+    if similar:
+        return PossibleDuplicate(
+            similar[0],
+            f"'{similar[0].name}'과(와) 이름이나 주소가 거의 같습니다. 같은 업체인지 확인해 주십시오.",
+            False,
+        )
     return None
 
 

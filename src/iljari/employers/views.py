@@ -41,7 +41,9 @@ def employer_new(request: HttpRequest) -> HttpResponse:
     form.enable_live_validation(reverse("employers:validate"))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        duplicate = employer_possible_duplicate(name=d["name"], business_number=d["business_number"], dong=d["dong"])
+        duplicate = employer_possible_duplicate(
+            name=d["name"], business_number=d["business_number"], dong=d["dong"], address=d.get("address", "")
+        )
         if duplicate and (duplicate.certain or not d["same_company_confirmed"]):
             form.add_error(None, duplicate.reason)
         else:

@@ -104,7 +104,7 @@ def outcome_examples(referrals: QuerySet[Referral], indexes: MatchingIndexes) ->
     )
 
 
-def _auc(labels: np.ndarray, scores: np.ndarray) -> float:
+def auc(labels: np.ndarray, scores: np.ndarray) -> float:
     """Probability that a random hire outscores a random non-hire (ties count half)."""
     order = np.argsort(scores, kind="stable")
     ranks = np.empty(len(scores))
@@ -174,8 +174,8 @@ def time_split_comparison(examples: Examples, train_share: float = 0.7) -> Compa
         cut,
         len(labels),
         round(float(labels.mean()), 3),
-        round(_auc(labels, v1), 4),
-        round(_auc(labels, predicted), 4),
+        round(auc(labels, v1), 4),
+        round(auc(labels, predicted), 4),
         round(_ndcg_by_vacancy(labels, v1, groups), 4),
         round(_ndcg_by_vacancy(labels, predicted, groups), 4),
         len({g for g in np.unique(groups) if labels[groups == g].any() and (groups == g).sum() > 1}),

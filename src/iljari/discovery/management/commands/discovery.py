@@ -5,8 +5,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from iljari.discovery.duplicates import duplicate_pairs
 from iljari.discovery.evaluation import DEFAULT_SET, evaluate
+from iljari.discovery.likely import evaluate as evaluate_likely
+from iljari.discovery.likely import likely_scores
 from iljari.discovery.vocabulary import note_parser
+from iljari.employers.models import Employer
 
 
 class Command(BaseCommand):
@@ -23,8 +27,21 @@ class Command(BaseCommand):
         ev.add_argument("--json", action="store_true")
         ev.add_argument("--misses", action="store_true", help="틀린 항목을 모두 보입니다")
         ev.add_argument("--no-guess", action="store_true")
+        dup = sub.add_parser("duplicates", help="중복 입력이 의심되는 업체 쌍")
+        dup.add_argument("--truth", type=Path, help="정답 쌍(JSON, 시연 데이터는 var/demo/duplicates_truth.json)")
+        dup.add_argument("--json", action="store_true")
+        likely = sub.add_parser("likely", help="90일 안에 구인할 가능성: 시간 분할 평가 또는 상위 업체")
+        likely.add_argument("--evaluate", action="store_true", help="AUC·precision@50을 기준선과 비교")
+        likely.add_argument("--top", type=int, default=20)
+        likely.add_argument("--json", action="store_true")
 
     def handle(self, *args: object, **options: object) -> None:
+        if options["action"] == "duplicates":
+            self._duplicates(options)
+            return
+        if options["action"] == "likely":
+            self._likely(options)
+            return
         parser = note_parser(with_guesses=not options["no_guess"])
         if options["action"] == "parse":
             draft = parser.parse(options["note"])
@@ -50,3 +67,38 @@ class Command(BaseCommand):
         for name, s in report.fields.items():
             self.stdout.write(f"{name:12} P {s['precision']:.3f}  R {s['recall']:.3f}  (n={s['support']})")
         self.stdout.write(f"{'micro':12} P {report.micro['precision']:.3f}  R {report.micro['recall']:.3f}")
+
+    def _duplicates(self, options: dict) -> None:
+        pairs = duplicate_pairs()
+        found = {(p.a.pk, p.b.pk) for p in pairs}
+        summary: dict[str, object] = {"pairs": len(pairs), "certain": sum(p.certain for p in pairs)}
+        if options["truth"]:
+            truth = {tuple(p) for p in json.loads(options["truth"].read_text(encoding="utf-8"))["pairs"]}
+            true = len(found & truth)
+            summary |= {
+                "true": true,
+                "planted": len(truth),
+                "precision": round(true / max(1, len(found)), 4),
+                "recall": round(true / max(1, len(truth)), 4),
+            }
+        if options["json"]:
+            self.stdout.write(json.dumps(summary, ensure_ascii=False))
+            return
+        for p in pairs:
+            self.stdout.write(f"{p.a.pk:>6} {p.a.name}  ↔  {p.b.pk:>6} {p.b.name}  — {', '.join(p.reasons)}")
+        self.stdout.write(json.dumps(summary, ensure_ascii=False))
+
+    def _likely(self, options: dict) -> None:
+        if options["evaluate"]:
+            result = evaluate_likely()
+            self.stdout.write(json.dumps(result.__dict__, ensure_ascii=False))
+            return
+        scores = sorted(likely_scores().values(), key=lambda s: -s.probability)[: options["top"]]
+        names = dict(Employer.objects.filter(pk__in=[s.employer_id for s in scores]).values_list("pk", "name"))
+        for s in scores:
+            line = {"employer": names.get(s.employer_id), "probability": round(s.probability, 3), "reasons": s.reasons}
+            self.stdout.write(
+                json.dumps(line, ensure_ascii=False)
+                if options["json"]
+                else f"{s.probability:.0%} {names.get(s.employer_id)} — {', '.join(s.reasons)}"
+            )

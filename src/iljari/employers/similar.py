@@ -1,0 +1,38 @@
+"""Is this company already on file? Name keys, addresses and near-identical names."""
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+from iljari.employers.models import Employer
+from iljari.employers.names import company_name_key
+
+SIMILAR_NAME = 90  # rapidfuzz ratio of two name keys, within one 동
+
+
+def address_key(address: str) -> str:
+    """The street address without the city prefix, notes in brackets, spaces or punctuation."""
+    text = unicodedata.normalize("NFKC", address or "")
+    text = re.sub(r"\(.*?\)", "", text)
+    text = re.sub(r"^(경기도|경기)?\s*(안산시)?\s*(상록구|단원구)?", "", text.strip())
+    return re.sub(r"[\W_]+", "", text)
+
+
+def similar_to(
+    *, name: str, address: str = "", dong_id: int | None = None, exclude: int | None = None
+) -> list[Employer]:
+    """Companies on file that a new entry may be (for the form, as it is typed)."""
+    key, addr = company_name_key(name), address_key(address)
+    candidates = Employer.objects.filter(name_key=key)
+    if dong_id:
+        candidates = candidates | Employer.objects.filter(dong_id=dong_id)
+    hits = []
+    for e in candidates.exclude(pk=exclude or 0)[:2000]:
+        if (
+            e.name_key == key
+            or (addr and len(addr) >= 4 and address_key(e.address) == addr)
+            or (len(key) >= 3 and fuzz.ratio(key, e.name_key) >= SIMILAR_NAME)
+        ):
+            hits.append(e)
+    return hits[:5]
