@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from iljari.accounts.models import User
 from iljari.core.errors import IljariError
@@ -41,6 +41,17 @@ def visit_log(*, data: VisitInput, actor: Actor) -> tuple[Visit, bool]:
             return existing, False
     if data.follow_up_on and data.follow_up_on < data.visited_on:
         raise DiscoveryError("다음 연락일은 방문일 이후여야 합니다.", field="follow_up_on")
+    try:
+        return _visit_create(data, actor), True
+    except IntegrityError:
+        # The same phone sent the visit twice at once (a resend racing the first send).
+        existing = Visit.objects.filter(client_key=data.client_key).first() if data.client_key else None
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _visit_create(data: VisitInput, actor: Actor) -> Visit:
     with transaction.atomic():
         visit = Visit.objects.create(
             employer=data.employer,
@@ -57,7 +68,7 @@ def visit_log(*, data: VisitInput, actor: Actor) -> tuple[Visit, bool]:
         audit_record(
             actor=actor, action=Action.CREATE, object_type="visit", object_id=visit.pk, purpose="업체 방문 기록"
         )
-    return visit, True
+    return visit
 
 
 def vacancy_from_visit(*, visit: Visit, data: VacancyInput, actor: Actor) -> Vacancy:

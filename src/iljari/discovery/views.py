@@ -52,6 +52,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "discovery/home.html", context)
 
 
+def _int(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
 def _team_of(user: User) -> str:
     last = Visit.objects.filter(staff=user).values_list("team", flat=True).first()
     return last or Visit.Team.SMART_HUB
@@ -60,7 +64,10 @@ def _team_of(user: User) -> str:
 @role_required(*DISCOVERY_WORK)
 def visit_new(request: HttpRequest) -> HttpResponse:
     """The phone form: the visit, and the note read into a 구인표 draft as it is typed."""
-    employer = get_object_or_404(Employer, pk=request.POST.get("employer") or request.GET.get("employer") or 0)
+    employer = Employer.objects.filter(pk=_int(request.POST.get("employer") or request.GET.get("employer"))).first()
+    if employer is None:
+        messages.info(request, "방문할 업체를 먼저 찾아 주십시오.")
+        return redirect("discovery:home")
     form = VisitForm(request.POST or None, initial={"employer": employer.pk, "team": _team_of(request.user)})
     form.enable_live_validation(reverse("discovery:visit_validate"))
     if request.method == "POST" and form.is_valid():
@@ -207,8 +214,11 @@ def duplicates(request: HttpRequest) -> HttpResponse:
 @require_POST
 @role_required(*MERGE_COMPANIES)
 def merge(request: HttpRequest) -> HttpResponse:
-    keep = get_object_or_404(Employer, pk=request.POST.get("keep") or 0)
-    other = get_object_or_404(Employer, pk=request.POST.get("remove") or 0)
+    keep = Employer.objects.filter(pk=_int(request.POST.get("keep"))).first()
+    other = Employer.objects.filter(pk=_int(request.POST.get("remove"))).first()
+    if keep is None or other is None:
+        messages.error(request, "병합할 두 업체를 찾을 수 없습니다. 목록을 새로 고쳐 주십시오.")
+        return redirect("discovery:duplicates")
     name = other.name
     try:
         moved = employers_merge(keep=keep, duplicate=other, actor=request.user)

@@ -27,6 +27,9 @@ def similar_to(
     candidates = Employer.objects.filter(name_key=key)
     if dong_id:
         candidates = candidates | Employer.objects.filter(dong_id=dong_id)
+    number_part = address.split()[-1] if address.split() else ""
+    if len(number_part) >= 3:  # the lot number ("12-3") narrows the search to a handful of rows
+        candidates = candidates | Employer.objects.filter(address__contains=number_part)
     hits = []
     for e in candidates.exclude(pk=exclude or 0)[:2000]:
         if (

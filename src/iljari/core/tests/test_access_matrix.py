@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from iljari.accounts.models import User
 from iljari.conftest import _staff
+from iljari.discovery.models import Visit
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.events.models import Booth, Interview
 from iljari.events.services import EventInput, booth_add, event_create, registration_create
@@ -76,7 +77,11 @@ def objects(make_seeker, matching, counselor, desk):
     booth = booth_add(event=event, employer=employer, vacancies=[vacancy], actor="t")
     registration = registration_create(event=event, seeker=seeker, source="counselor", actor=counselor)
     interview = _interview(registration.pk, booth.pk)
+    visit = Visit.objects.create(
+        employer=employer, staff=counselor, team="smart_hub", visited_on=date.today(), note="사출 2명 월 230"
+    )
     return {
+        "discovery:": visit.pk,
         "events:": event.pk,
         "booth_id": booth.pk,
         "interview_id": interview.pk,

@@ -46,9 +46,12 @@
     return fetch(form.action || location.href, { method: "POST", body, credentials: "same-origin" });
   }
 
+  let flushing = false;
+
   async function flush() {
     const queue = readQueue();
-    if (!queue.length) return;
+    if (!queue.length || flushing) return;
+    flushing = true;
     const left = [];
     for (const item of queue) {
       try {
@@ -59,6 +62,7 @@
       }
     }
     writeQueue(left);
+    flushing = false;
     show(left.length ? `전송 대기 중인 방문 기록 ${left.length}건이 있습니다. 연결되면 다시 보냅니다.` : "대기 중이던 방문 기록을 모두 보냈습니다.");
   }
 

@@ -1,0 +1,64 @@
+"""The visit form on a phone in a real browser: the note read as it is typed, and a visit sent
+while the connection is down kept on the phone and sent once when it comes back."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+
+from iljari.accounts.models import Desk, User
+from iljari.conftest import _staff
+from iljari.discovery.models import Visit
+from iljari.employers.services import EmployerInput, employers_create
+from iljari.reference.models import Dong
+from iljari.reference.services import reference_load_all
+from iljari.testing.browser import login, serious_violations, shot
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def field(transactional_db, live_server):
+    reference_load_all(city_folder=Path(settings.ILJARI_CITY_DIR))
+    _staff("finder", User.Role.DISCOVERY, Desk.objects.get(name="와동 행정복지센터"))
+    company = employers_create(
+        inputs=[EmployerInput(name="(주)한빛정밀", dong=Dong.objects.get(name="초지동"))], actor="t"
+    )[0]
+    return {"url": live_server.url, "company": company}
+
+
+def test_visit_form_on_a_phone_reads_the_note_and_survives_a_dropped_connection(chromium, field):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    login(page, field["url"], "finder")
+    page.goto(f"{field['url']}/discovery/?q=한빛")
+    page.get_by_role("link", name="방문 기록").click()
+    page.get_by_label("만난 사람").fill("김 과장")
+    page.get_by_label("채용 계획").select_option(label="지금 채용 중")
+    page.get_by_label("현장 메모").fill("사출 2명 주간 8-17 월 230 기숙사O E-9 가능 40세 이하")
+    draft = page.locator("#draft")
+    expect(draft).to_contain_text("사출성형기조작원 (8522)")
+    expect(draft).to_contain_text("“월 230”")
+    expect(draft).to_contain_text("연령차별금지")
+    shot(page, "discovery-visit-phone")
+    problems = serious_violations(Axe(), page, "/discovery/visits/new/")
+
+    context.set_offline(True)
+    page.get_by_role("button", name="방문 저장").click()
+    expect(page.locator("#queue-status")).to_contain_text("연결되면 자동으로 다시 보냅니다")
+    assert not Visit.objects.exists()
+    shot(page, "discovery-visit-offline-phone")
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.locator("#queue-status")).to_contain_text("모두 보냈습니다")
+    visit = Visit.objects.get()
+    assert visit.met_person == "김 과장" and visit.hiring_plan == "now" and "사출 2명" in visit.note
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # a second resend changes nothing
+    page.reload()
+    assert Visit.objects.count() == 1
+    context.close()
+    assert problems == []
