@@ -24,19 +24,34 @@ def django_db_setup(django_db_setup, django_db_blocker):
         reference_load_all(city_folder=Path(settings.ILJARI_CITY_DIR))
 
 
-@pytest.fixture(scope="session")
-def chromium():
-    """Debian's chromium through Playwright, one for the session (started only when a test asks)."""
-    from playwright.sync_api import sync_playwright
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Reports are cached by data version, and a rolled-back test leaves the version where it was:
+    each test starts with an empty cache so it never sees another test's figures."""
+    from django.core.cache import cache
 
-    from iljari.testing.browser import CHROMIUM_FLAGS
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """Playwright's sync driver, once per session (a second one inside its event loop is refused)."""
+    from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the test's own database calls are safe.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
-        yield browser
-        browser.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver):
+    """Debian's chromium through Playwright, one for the session (started only when a test asks)."""
+    from iljari.testing.browser import CHROMIUM_FLAGS
+
+    browser = playwright_driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_FLAGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ so the whole path runs: getUserMedia → canvas frame → POST → zxing-cpp →
 """
 
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ import segno
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from PIL import Image
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from iljari.accounts.models import Desk
 from iljari.conftest import TEST_KECO
@@ -88,9 +87,8 @@ def _phone(browser, base: str, username: str):
 
 
 @pytest.fixture
-def camera_browser(day, tmp_path):
+def camera_browser(day, tmp_path, playwright_driver):
     """Chromium whose camera shows the first seeker's ticket; camera permission granted."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     ticket = day["regs"][0].ticket
     video = _ticket_video(f"{day['url']}/e/t/{ticket}/", tmp_path / "ticket.y4m")
     flags = [
@@ -99,10 +97,9 @@ def camera_browser(day, tmp_path):
         "--use-fake-device-for-media-stream",
         f"--use-file-for-fake-video-capture={video}",
     ]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
-        yield browser
-        browser.close()
+    browser = playwright_driver.chromium.launch(executable_path="/usr/bin/chromium", args=flags)
+    yield browser
+    browser.close()
 
 
 def test_staff_phone_camera_reads_a_qr_ticket_and_checks_the_seeker_in(day, camera_browser):
