@@ -68,7 +68,10 @@ def duplicate_pairs(queryset: QuerySet[Employer] | None = None) -> list[Pair]:
             by_address[r.address].append(r)
         by_dong[r.dong_id].append(r)
     for group in by_key.values():
-        for a, b in combinations(group, 2):
+        pairs = list(combinations(group, 2))
+        # Where the same name is in the same 동 too, the one elsewhere is another company of that name.
+        local = [(a, b) for a, b in pairs if a.dong_id == b.dong_id]
+        for a, b in local or pairs:
             add(a, b, "같은 상호(법인 형태·띄어쓰기 제외)")
     for group in by_address.values():
         for a, b in combinations(group, 2):

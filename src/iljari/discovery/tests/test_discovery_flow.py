@@ -20,6 +20,8 @@ from iljari.reference.models import Dong, Occupation
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
+pytestmark = pytest.mark.postgres
+
 
 @pytest.fixture
 def company(db) -> Employer:
