@@ -19,7 +19,6 @@ import numpy as np
 from django.core.cache import cache
 from django.utils import timezone
 
-from iljari.core.versions import data_version
 from iljari.discovery.models import Visit
 from iljari.employers.models import Employer
 from iljari.matching.ranker import auc
@@ -254,9 +253,13 @@ def _explain(row: np.ndarray, contributions: np.ndarray) -> list[str]:
 
 
 def likely_scores(today: date | None = None) -> dict[int, Likely]:
-    """Every company's chance of posting a vacancy in the next 90 days, with reasons; cached per data version."""
+    """Every company's chance of posting a vacancy in the next 90 days, with reasons.
+
+    Retrained once a day (and when companies are added): a 90-day forecast does not move with each
+    referral, and the company page must not wait for training after every write.
+    """
     today = today or timezone.localdate()
-    key = f"discovery:likely:{data_version()}:{Visit.objects.count()}:{today.isoformat()}"
+    key = f"discovery:likely:{today.isoformat()}:{Employer.objects.count()}"
     cached = cache.get(key)
     if cached is not None:
         return cached

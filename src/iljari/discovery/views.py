@@ -48,6 +48,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "searched": bool(request.GET),
         "due": follow_ups_due(user_id=request.user.pk, on=timezone.localdate()),
         "recent": Visit.objects.filter(staff=request.user).select_related("employer", "vacancy")[:10],
+        "dong_points": list(Dong.objects.values("pk", "lat", "lon")),
     }
     return render(request, "discovery/home.html", context)
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from iljari.core.access import EMPLOYER_WORK, role_required
+from iljari.core.access import DISCOVERY_WORK, EMPLOYER_WORK, has_role, role_required
 from iljari.core.pages import field_validation, query_without_page
+from iljari.discovery.likely import likely_scores
 from iljari.employers.forms import EmployerForm, EmployerSearchForm
 from iljari.employers.models import Employer
 from iljari.employers.selectors import employer_search
@@ -32,7 +33,14 @@ def employer_list(request: HttpRequest) -> HttpResponse:
 def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     employer = get_object_or_404(Employer.objects.select_related("dong"), pk=pk)
     vacancies = employer.vacancies.select_related("dong").order_by("-posted_on")[:50]
-    return render(request, "employers/detail.html", {"employer": employer, "vacancies": vacancies})
+    context = {
+        "employer": employer,
+        "vacancies": vacancies,
+        "visits": employer.visits.select_related("staff", "vacancy")[:20],
+        "likely": likely_scores().get(employer.pk),
+        "can_visit": has_role(request.user, DISCOVERY_WORK),
+    }
+    return render(request, "employers/detail.html", context)
 
 
 @role_required(*EMPLOYER_WORK)

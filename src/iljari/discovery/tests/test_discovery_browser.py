@@ -28,14 +28,26 @@ def field(transactional_db, live_server):
     return {"url": live_server.url, "company": company}
 
 
-def test_visit_form_on_a_phone_reads_the_note_and_survives_a_dropped_connection(chromium, field):
+def test_visit_form_on_a_phone_finds_the_company_nearby_reads_the_note_and_survives_a_dropped_connection(
+    chromium, field
+):
     from axe_playwright_python.sync_playwright import Axe
 
-    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="ko-KR", is_mobile=True)
+    chojidong = Dong.objects.get(name="초지동")
+    context = chromium.new_context(
+        viewport={"width": 390, "height": 844},
+        locale="ko-KR",
+        is_mobile=True,
+        geolocation={"latitude": chojidong.lat + 0.001, "longitude": chojidong.lon - 0.001},
+        permissions=["geolocation"],
+    )
     page = context.new_page()
     page.set_default_timeout(20_000)
     login(page, field["url"], "finder")
-    page.goto(f"{field['url']}/discovery/?q=한빛")
+    page.goto(f"{field['url']}/discovery/")
+    page.get_by_role("button", name="내 위치의 동으로").click()  # standing in 초지동
+    expect(page.locator("#near-status")).to_contain_text("초지동")
+    expect(page.locator("#companies")).to_contain_text("(주)한빛정밀")
     page.get_by_role("link", name="방문 기록").click()
     page.get_by_label("만난 사람").fill("김 과장")
     page.get_by_label("채용 계획").select_option(label="지금 채용 중")

@@ -125,3 +125,18 @@ def test_team_numbers_page(client, member, company):
     for by in ("staff", "team", "dong", "month"):
         rows = client.get(reverse("discovery:stats"), {"by": by}).context["rows"]
         assert sum(r["visits"] for r in rows) == 1
+
+
+def test_the_company_page_shows_field_visits_to_counselors_too(client, member, company, counselor):
+    Visit.objects.create(
+        employer=company,
+        staff=member,
+        team="smart_hub",
+        visited_on=date(2026, 11, 2),
+        hiring_plan="soon",
+        note="다음 달 사출 2명 충원 예정",
+    )
+    client.force_login(counselor)
+    page = client.get(reverse("employers:detail", args=[company.pk])).content.decode()
+    assert "발굴팀 방문 기록" in page and "다음 달 사출 2명 충원 예정" in page and "3개월 안에 채용 예정" in page
+    assert reverse("discovery:visit_new") not in page  # counselors read visits; the teams log them
