@@ -164,12 +164,31 @@ class NoteParser:
             return
         for m in _WAGE.finditer(text):
             kind = _WAGE_KIND[m.group("kind").casefold()]
+            if m.group("kind") == "하루" and not m.group("unit"):
+                continue  # "하루 8시간" is hours, "하루 15만원" is a daily wage
             amount = _amount(m.group("num"), m.group("unit") or "", m.group("rest") or "", kind)
             if amount is None:
                 continue
             draft.wage = {"type": kind, "amount": amount}
             keep("wage", m.start(), m.end())
-            break
+            return self._below_minimum(draft)
+        for m in _WAGE_AFTER.finditer(text):
+            # "15,000 won hourly", "2.6M KRW monthly": the amount first, with a currency or unit.
+            if not (m.group("unit") or m.group("currency")):
+                continue
+            kind = _WAGE_KIND_AFTER[m.group("kind").casefold()]
+            unit = m.group("unit") or ""
+            num = m.group("num")
+            if unit.casefold() == "m":
+                num, unit = str(float(num.replace(",", "")) * 100), "만"
+            amount = _amount(num, unit, "", kind)
+            if amount is not None:
+                draft.wage = {"type": kind, "amount": amount}
+                keep("wage", m.start(), m.end())
+                break
+        self._below_minimum(draft)
+
+    def _below_minimum(self, draft: Draft) -> None:
         if draft.wage:
             hourly = _hourly_equivalent(draft.wage)
             draft.wage_below_minimum = hourly is not None and hourly < self.v.minimum_hourly_wage
@@ -344,6 +363,7 @@ _WAGE_KIND = {
     "일당": "daily",
     "일급": "daily",
     "daily": "daily",
+    "하루": "daily",
     "월급여": "monthly",
     "월급": "monthly",
     "월": "monthly",
@@ -356,12 +376,29 @@ _WAGE_KIND = {
     "annual": "annual",
 }
 _WAGE = re.compile(
-    r"(?<![0-9])(?<!개)(?P<kind>시급|시간당|hourly|일당|일급|daily|월급여|월급|실수령|세전|급여|월|monthly|연봉|연|annual)"
+    r"(?<![0-9])(?<!개)(?P<kind>시급|시간당|hourly|일당|일급|하루|daily|월급여|월급|실수령|세전|급여|월|monthly|연봉|연|annual)"
     r"\s*(?:월\s*)?[:은는]?\s*(?:약|최소|평균)?\s*"
     r"(?P<num>" + NUM + r")\s*(?P<unit>만\s*원|만|천\s*원|천|원(?![가-힣])|k\b|K\b)?"
     r"(?P<rest>\s*\d{1,2}\s*천)?",
     re.IGNORECASE,
 )
+_WAGE_AFTER = re.compile(
+    r"(?<![\d.,])(?P<num>" + NUM + r")\s*(?P<unit>M\b|만\s*원|만|천\s*원|k\b)?\s*(?P<currency>KRW|won|원)?\s*"
+    r"(?:/\s*|per\s+|an?\s+)?(?P<kind>monthly|month|hourly|hour|h\b|daily|day|annually|annual|year)\b",
+    re.IGNORECASE,
+)
+_WAGE_KIND_AFTER = {
+    "monthly": "monthly",
+    "month": "monthly",
+    "hourly": "hourly",
+    "hour": "hourly",
+    "h": "hourly",
+    "daily": "daily",
+    "day": "daily",
+    "annually": "annual",
+    "annual": "annual",
+    "year": "annual",
+}
 _PERIOD = r"오전|오후|저녁|밤|새벽|아침|am|pm|AM|PM"
 
 

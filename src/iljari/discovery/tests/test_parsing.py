@@ -94,3 +94,17 @@ def test_field_level_precision_and_recall_on_the_labelled_notes(parser, path):
     assert report.micro["precision"] >= 0.97 and report.micro["recall"] >= 0.95, report.micro
     for name in ("wage", "openings", "occupation", "flags"):
         assert report.fields[name]["precision"] >= 0.95, (name, report.fields[name])
+
+
+@pytest.mark.parametrize(
+    ("note", "wage"),
+    [
+        ("TIG welder 1 person, 15,000 won hourly, day shift", {"type": "hourly", "amount": 15_000}),
+        ("Injection molding x2, 2.6M KRW monthly, dorm", {"type": "monthly", "amount": 2_600_000}),
+        ("상하차 3명 하루 15만원 야간", {"type": "daily", "amount": 150_000}),
+        ("포장 3명 하루 8시간 시급 10320", {"type": "hourly", "amount": 10_320}),
+        ("welding 2명 day 8-17", None),  # a number before "day" without a currency is not a wage
+    ],
+)
+def test_wages_written_amount_first_or_by_the_day(parser, note, wage):
+    assert parser.parse(note).wage == wage
