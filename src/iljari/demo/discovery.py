@@ -133,7 +133,9 @@ def _visits(
                 plan = rng.choices([Visit.Plan.NOW, Visit.Plan.SOON, Visit.Plan.NONE], [40, 35, 25])[0]
             else:
                 plan = rng.choices([Visit.Plan.NONE, Visit.Plan.LATER, Visit.Plan.SOON], [70, 20, 10])[0]
-            found = next((v for v in upcoming if (v.posted_on - day).days <= 7), None)
+            found = next(
+                (v for v in sorted(upcoming, key=lambda v: v.posted_on) if (v.posted_on - day).days <= 14), None
+            )
             visits.append(
                 Visit(
                     employer=employer,
@@ -204,7 +206,13 @@ def discovery_demo_generate(*, today: date, seed: int = SEED) -> dict[str, int]:
         made = vacancies_create(
             inputs=_vacancy_inputs(rng, _history(rng, employers, today), today), actor=ACTOR, source="demo"
         )
-        visits = Visit.objects.bulk_create(_visits(rng, employers, made, teams, today), batch_size=500)
+        # Visits hear of every vacancy that came next, the main demo set's (with its referrals) included.
+        every = list(
+            Vacancy.objects.filter(is_demo=True).only(
+                "pk", "employer_id", "posted_on", "title", "openings", "wage_amount"
+            )
+        )
+        visits = Visit.objects.bulk_create(_visits(rng, employers, every, teams, today), batch_size=500)
         Vacancy.objects.filter(pk__in=[v.vacancy_id for v in visits if v.vacancy_id]).update(source="discovery")
         pairs = _plant_duplicates(rng, employers)
     path = truth_path()
