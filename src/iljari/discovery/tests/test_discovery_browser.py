@@ -1,6 +1,7 @@
 """The visit form on a phone in a real browser: the note read as it is typed, and a visit sent
 while the connection is down kept on the phone and sent once when it comes back."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -73,4 +74,35 @@ def test_visit_form_on_a_phone_finds_the_company_nearby_reads_the_note_and_survi
     page.reload()
     assert Visit.objects.count() == 1
     context.close()
+    assert problems == []
+
+
+def test_discovery_pages_have_no_serious_accessibility_violations(chromium, field):
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit = Visit.objects.create(
+        employer=field["company"],
+        staff=User.objects.get(username="finder"),
+        team="smart_hub",
+        visited_on=date(2026, 11, 20),
+        note="사출 2명 주간 월 240 남자만",
+    )
+    pages = [
+        "/discovery/?q=한빛",
+        f"/discovery/visits/new/?employer={field['company'].pk}",
+        f"/discovery/visits/{visit.pk}/vacancy/",
+        f"/discovery/plan/?stop={field['company'].pk}",
+        "/discovery/duplicates/",
+        "/discovery/stats/",
+    ]
+    axe, problems = Axe(), []
+    for width in (1280, 390):
+        context = chromium.new_context(viewport={"width": width, "height": 900}, locale="ko-KR")
+        page = context.new_page()
+        login(page, field["url"], "finder")
+        for path in pages:
+            page.goto(field["url"] + path)
+            problems += serious_violations(axe, page, f"{path} @{width}")
+        shot(page, f"discovery-stats-{width}")
+        context.close()
     assert problems == []
