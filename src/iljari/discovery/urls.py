@@ -13,4 +13,5 @@ urlpatterns = [
     path("duplicates/", views.duplicates, name="duplicates"),
     path("duplicates/merge/", views.merge, name="merge"),
     path("stats/", views.stats, name="stats"),
+    path("stats.xlsx", views.stats_xlsx, name="stats_xlsx"),
 ]

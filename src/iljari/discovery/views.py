@@ -1,15 +1,17 @@
 """The discovery team's pages: find a company, log the visit on a phone, turn the note into a
 구인표, plan the day's visits, merge duplicates, and the team's numbers."""
 
+import io
 from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.db.models import Max
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
+from openpyxl import Workbook
 
 from iljari.accounts.models import Desk, User
 from iljari.core.access import DISCOVERY_WORK, MERGE_COMPANIES, role_required
@@ -26,6 +28,7 @@ from iljari.discovery.vocabulary import note_parser
 from iljari.employers.models import Employer
 from iljari.reference.models import Dong
 from iljari.reports.charts import dong_map
+from iljari.reports.xlsx import metric_sheet
 from iljari.vacancies.forms import VacancyForm
 from iljari.vacancies.models import Vacancy
 
@@ -242,3 +245,29 @@ def stats(request: HttpRequest) -> HttpResponse:
     rows = team_stats(by=by)
     totals = {k: sum(r[k] for r in rows) for k in ("visits", "companies", "vacancies", "openings", "placements")}
     return render(request, "discovery/stats.html", {"rows": rows, "by": by, "groups": GROUPS, "totals": totals})
+
+
+STAT_METRICS = [
+    ("visits", "방문"),
+    ("companies", "방문 업체"),
+    ("vacancies", "발굴 구인표"),
+    ("openings", "모집 인원"),
+    ("placements", "취업"),
+]
+
+
+@role_required(*DISCOVERY_WORK)
+def stats_xlsx(request: HttpRequest) -> FileResponse:
+    """발굴 실적 as a workbook: one sheet per grouping (member, team, 동, month)."""
+    book = Workbook()
+    book.remove(book.active)
+    for by, label in GROUPS.items():
+        rows = team_stats(by=by)
+        totals = {k: sum(r[k] for r in rows) for k, _ in STAT_METRICS}
+        totals["companies"] = Visit.objects.values("employer").distinct().count()
+        metric_sheet(book, f"{label}별", label, [(str(r["key"]), r) for r in rows], totals, STAT_METRICS)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    name = f"discovery-{timezone.localdate():%Y%m%d}.xlsx"
+    return FileResponse(buffer, as_attachment=True, filename=name)

@@ -1,9 +1,11 @@
 """The discovery pages as a team member uses them: visit form → draft → 구인표, plan, merge, numbers."""
 
+import io
 from datetime import date
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from iljari.accounts.models import User
 from iljari.conftest import _staff
@@ -125,6 +127,10 @@ def test_team_numbers_page(client, member, company):
     for by in ("staff", "team", "dong", "month"):
         rows = client.get(reverse("discovery:stats"), {"by": by}).context["rows"]
         assert sum(r["visits"] for r in rows) == 1
+    response = client.get(reverse("discovery:stats_xlsx"))
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert book.sheetnames == ["방문자별", "발굴팀별", "행정동별", "월별"]
+    assert [c.value for c in book["발굴팀별"][2]] == ["스마트허브 전담팀", 1, 1, 0, 0, 0]
 
 
 def test_the_company_page_shows_field_visits_to_counselors_too(client, member, company, counselor):
