@@ -3,29 +3,26 @@
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, QuerySet
 
 from iljari.discovery.models import Visit
 from iljari.employers.models import Employer
-from iljari.employers.validators import normalize_business_number
+from iljari.employers.selectors import employer_search
 from iljari.referrals.models import Placement
 
 
-def companies_found(*, q: str = "", dong_id: int | None = None, limit: int = 30) -> QuerySet[Employer]:
-    """By name (ignoring legal form and spaces), by 사업자등록번호, or everyone in one 동."""
-    from iljari.employers.names import company_name_key
-
-    qs = Employer.objects.select_related("dong")
-    number = normalize_business_number(q)
-    if number and len(number) == 10:
-        qs = qs.filter(business_number=number)
-    elif q.strip():
-        qs = qs.filter(Q(name_key__contains=company_name_key(q)) | Q(name__icontains=q.strip()))
-    elif not dong_id:
-        return qs.none()
-    if dong_id:
-        qs = qs.filter(dong_id=dong_id)
-    return qs.annotate(visit_count=Count("visits")).order_by("name")[:limit]
+def companies_found(*, q: str = "", dong_id: int | None = None, limit: int = 30) -> list[Employer]:
+    """The employers' own search (name without legal form, or 사업자등록번호, within a 동), with how
+    often each was visited; nothing until the team member types or picks a 동."""
+    if not q.strip() and not dong_id:
+        return []
+    found = list(employer_search(q=q, dong=dong_id)[:limit])
+    visits = dict(
+        Visit.objects.filter(employer__in=found).values_list("employer_id").annotate(n=Count("pk")).order_by()
+    )
+    for employer in found:
+        employer.visit_count = visits.get(employer.pk, 0)
+    return found
 
 
 def follow_ups_due(*, user_id: int, on: date) -> QuerySet[Visit]:
