@@ -10,11 +10,10 @@ from pathlib import Path
 
 from django.db.models import Count, Q, QuerySet, Sum
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from iljari.events.models import Booth, HiringEvent, Interview, Prematch, Registration
 from iljari.reference.models import TargetGroup
-from iljari.reports.xlsx import HEADER, metric_sheet
+from iljari.reports.xlsx import metric_sheet, summary_sheet
 
 SUMMARY = [
     ("registrations", "참여 신청"),
@@ -123,22 +122,16 @@ def booth_totals(report: EventReport) -> dict[str, int]:
 
 def event_xlsx(report: EventReport, path: Path) -> None:
     book = Workbook()
-    sheet = book.active
-    sheet.title = "요약"
     event = report.event
-    sheet.append([f"{event.name} 결과"])
-    sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([f"{event.date:%Y-%m-%d} {event.starts_at:%H:%M}~{event.ends_at:%H:%M} · {event.place}"])
-    sheet.append([f"참여 부스 {len(report.booths)}곳"])
-    sheet.append([])
-    sheet.append(["항목", "값"])
-    for cell in sheet[5]:
-        cell.font, cell.fill = Font(bold=True), HEADER
-    for key, label in SUMMARY:
-        sheet.append([label, report.total.get(key, 0)])
-        sheet.cell(sheet.max_row, 2).number_format = "#,##0"
-    sheet.column_dimensions["A"].width = 22
-    sheet.column_dimensions["B"].width = 12
+    summary_sheet(
+        book,
+        f"{event.name} 결과",
+        [
+            f"{event.date:%Y-%m-%d} {event.starts_at:%H:%M}~{event.ends_at:%H:%M} · {event.place}",
+            f"참여 부스 {len(report.booths)}곳",
+        ],
+        [(label, report.total.get(key, 0), "#,##0") for key, label in SUMMARY],
+    )
     metric_sheet(book, "부스별", "부스", report.booths, booth_totals(report), BOOTH_METRICS)
     metric_sheet(book, "대상계층별", "대상계층", report.groups, report.people_total, PEOPLE_METRICS)
     metric_sheet(book, "신청 경로별", "신청 경로", report.sources, report.people_total, PEOPLE_METRICS)

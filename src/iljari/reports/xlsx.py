@@ -57,22 +57,34 @@ def metric_sheet(
     sheet.freeze_panes = "B2"
 
 
+def summary_sheet(book: Workbook, title: str, lines: list[str], rows: list[tuple[str, object, str]]) -> None:
+    """The first sheet ("요약"): a bold title, a line or two about the period, then label/value rows
+    with their number formats — the same in every workbook the center hands out."""
+    sheet = book.active
+    sheet.title = "요약"
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=14)
+    for line in lines:
+        sheet.append([line])
+    sheet.append([])
+    sheet.append(["항목", "값"])
+    for cell in sheet[sheet.max_row]:
+        cell.font, cell.fill = Font(bold=True), HEADER
+    for label, value, number_format in rows:
+        sheet.append([label, value])
+        sheet.cell(sheet.max_row, 2).number_format = number_format
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 14
+
+
 def monthly_xlsx(report: MonthlyReport, path: Path, city: str = "안산시") -> None:
     book = Workbook()
-    summary = book.active
-    summary.title = "요약"
-    summary.append([f"{city} 일자리센터 {report.month:%Y년 %m월} 취업지원 실적"])
-    summary["A1"].font = Font(bold=True, size=14)
-    summary.append([f"기간: {report.start:%Y-%m-%d} ~ {report.end:%Y-%m-%d}"])
-    summary.append([])
-    summary.append(["지표", "값"])
-    for cell in summary[4]:
-        cell.font, cell.fill = Font(bold=True), HEADER
-    for name, label in METRICS:
-        summary.append([label, report.total.get(name, 0)])
-        summary.cell(summary.max_row, 2).number_format = "0.0" if name in PERCENT_METRICS else "#,##0"
-    summary.column_dimensions["A"].width = 26
-    summary.column_dimensions["B"].width = 14
+    summary_sheet(
+        book,
+        f"{city} 일자리센터 {report.month:%Y년 %m월} 취업지원 실적",
+        [f"기간: {report.start:%Y-%m-%d} ~ {report.end:%Y-%m-%d}"],
+        [(label, report.total.get(name, 0), "0.0" if name in PERCENT_METRICS else "#,##0") for name, label in METRICS],
+    )
     people = [(n, label) for n, label in METRICS if n not in ("vacancies", "openings", "filled")]
     for name, table in report.tables.items():
         metrics = METRICS if name == "dong" else people

@@ -5,10 +5,11 @@ from datetime import date, time, timedelta
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from iljari.events.models import Interview, Prematch, Registration
 from iljari.events.prematching import PICK_BONUS, PICK_CAUTION, prematch
-from iljari.events.report import event_report
+from iljari.events.report import event_report, event_xlsx
 from iljari.events.results import interview_record
 from iljari.events.scheduling import Schedule, check
 from iljari.events.services import (
@@ -108,7 +109,9 @@ def test_no_show_frees_slots_and_repair_fills_them_without_moving_the_past(event
     assert not after.filter(registration=packer, status=Interview.Status.SCHEDULED, starts_at__gt=now).exists()
 
 
-def test_booth_results_become_referrals_placements_and_the_report(event, booths, registered, manager, counselor):
+def test_booth_results_become_referrals_placements_and_the_report(
+    event, booths, registered, manager, counselor, tmp_path
+):
     schedule_build(event=event, actor=manager, time_limit=5)
     by_person = {k: Interview.objects.filter(registration=r).order_by("slot").first() for k, r in registered.items()}
     passed = interview_record(interview=by_person["welder"], result="passed", actor=counselor)
@@ -132,6 +135,12 @@ def test_booth_results_become_referrals_placements_and_the_report(event, booths,
     assert (report.total["held"], report.total["hired"], report.total["second"], report.total["failed"]) == (3, 1, 1, 1)
     welding = dict(report.booths)[f"{booths['아크용접원'].label} (주)대한정밀"]
     assert welding["hired"] == 1 and welding["openings"] == 2
+    path = tmp_path / "event.xlsx"
+    event_xlsx(report, path)
+    book = load_workbook(path)
+    assert book.sheetnames[:3] == ["요약", "부스별", "대상계층별"]
+    summary = {row[0]: row[1] for row in book["요약"].iter_rows(min_row=5, values_only=True) if row[0]}
+    assert summary["참여 신청"] == 4 and summary["채용(합격)"] == 1
 
 
 def test_self_registration_matches_a_person_on_file_and_registers_someone_new(event, booths, make_seeker):
