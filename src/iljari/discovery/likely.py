@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from iljari.discovery.models import Visit
 from iljari.employers.models import Employer
-from iljari.matching.ranker import auc
+from iljari.learning import auc, precision_at, train_classifier
 from iljari.vacancies.models import Vacancy
 
 HORIZON = 90
@@ -140,26 +140,9 @@ def _cutoffs(history: History, last: date) -> list[date]:
 
 
 def train(features: np.ndarray, labels: np.ndarray):  # noqa: ANN201 - a LightGBM booster
-    import lightgbm
-
-    params = {
-        "objective": "binary",
-        "learning_rate": 0.05,
-        "num_leaves": 15,
-        "min_data_in_leaf": 40,
-        "feature_fraction": 0.9,
-        "bagging_fraction": 0.8,
-        "bagging_freq": 1,
-        "seed": 11,
-        "verbose": -1,
-        "num_threads": 2,
-    }
-    return lightgbm.train(params, lightgbm.Dataset(features, labels, feature_name=FEATURES), num_boost_round=200)
-
-
-def precision_at(labels: np.ndarray, scores: np.ndarray, k: int) -> float:
-    top = np.argsort(-scores, kind="stable")[:k]
-    return float(labels[top].mean()) if len(top) else float("nan")
+    return train_classifier(
+        features, labels, FEATURES, learning_rate=0.05, num_leaves=15, min_data_in_leaf=40, rounds=200, seed=11
+    )
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 from django.db.models import QuerySet
 
+from iljari.learning import auc, train_classifier
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns
 from iljari.matching.engine.metrics import query_metrics
 from iljari.matching.engine.rules import WEIGHTS, evaluate_pairs
@@ -104,21 +105,6 @@ def outcome_examples(referrals: QuerySet[Referral], indexes: MatchingIndexes) ->
     )
 
 
-def auc(labels: np.ndarray, scores: np.ndarray) -> float:
-    """Probability that a random hire outscores a random non-hire (ties count half)."""
-    order = np.argsort(scores, kind="stable")
-    ranks = np.empty(len(scores))
-    ranks[order] = np.arange(1, len(scores) + 1)
-    for value in np.unique(scores):  # average ranks of ties
-        tied = scores == value
-        ranks[tied] = ranks[tied].mean()
-    positives = labels.sum()
-    negatives = len(labels) - positives
-    if not positives or not negatives:
-        return float("nan")
-    return float((ranks[labels == 1].sum() - positives * (positives + 1) / 2) / (positives * negatives))
-
-
 def _ndcg_by_vacancy(labels: np.ndarray, scores: np.ndarray, groups: np.ndarray, k: int = 5) -> float:
     values = []
     for group in np.unique(groups):
@@ -144,21 +130,9 @@ class Comparison:
 
 
 def train(features: np.ndarray, labels: np.ndarray):  # noqa: ANN201 - a LightGBM booster
-    import lightgbm
-
-    params = {
-        "objective": "binary",
-        "learning_rate": 0.03,
-        "num_leaves": 15,
-        "min_data_in_leaf": 20,
-        "bagging_fraction": 0.8,
-        "bagging_freq": 1,
-        "feature_fraction": 0.9,
-        "seed": 7,
-        "verbose": -1,
-        "num_threads": 2,
-    }
-    return lightgbm.train(params, lightgbm.Dataset(features, labels, feature_name=FEATURES), num_boost_round=300)
+    return train_classifier(
+        features, labels, FEATURES, learning_rate=0.03, num_leaves=15, min_data_in_leaf=20, rounds=300, seed=7
+    )
 
 
 def time_split_comparison(examples: Examples, train_share: float = 0.7) -> Comparison:
