@@ -235,17 +235,18 @@ def _explain(row: np.ndarray, contributions: np.ndarray) -> list[str]:
     return reasons
 
 
-def likely_scores(today: date | None = None) -> dict[int, Likely]:
+def likely_scores(today: date | None = None, *, train_if_missing: bool = True) -> dict[int, Likely]:
     """Every company's chance of posting a vacancy in the next 90 days, with reasons.
 
     Retrained once a day (and when companies are added): a 90-day forecast does not move with each
-    referral, and the company page must not wait for training after every write.
+    referral. A busy page (the company page) asks with ``train_if_missing=False`` and shows the
+    score only once the plan page or ``iljari discovery likely`` has trained today's model.
     """
     today = today or timezone.localdate()
     key = f"discovery:likely:{today.isoformat()}:{Employer.objects.count()}"
     cached = cache.get(key)
-    if cached is not None:
-        return cached
+    if cached is not None or not train_if_missing:
+        return cached or {}
     history = load_history()
     cutoffs = _cutoffs(history, today - timedelta(days=HORIZON))
     if not cutoffs or not history.ids:

@@ -37,7 +37,7 @@ def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "employer": employer,
         "vacancies": vacancies,
         "visits": employer.visits.select_related("staff", "vacancy")[:20],
-        "likely": likely_scores().get(employer.pk),
+        "likely": likely_scores(train_if_missing=False).get(employer.pk),  # never trains in this page
         "can_visit": has_role(request.user, DISCOVERY_WORK),
     }
     return render(request, "employers/detail.html", context)

@@ -5,10 +5,13 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from iljari.accounts.models import User
 from iljari.conftest import _staff
+from iljari.demo.discovery import discovery_demo_generate
+from iljari.discovery.likely import likely_scores
 from iljari.discovery.models import Visit
 from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput, employers_create
@@ -146,3 +149,25 @@ def test_the_company_page_shows_field_visits_to_counselors_too(client, member, c
     page = client.get(reverse("employers:detail", args=[company.pk])).content.decode()
     assert "발굴팀 방문 기록" in page and "다음 달 사출 2명 충원 예정" in page and "3개월 안에 채용 예정" in page
     assert reverse("discovery:visit_new") not in page  # counselors read visits; the teams log them
+
+
+def test_the_company_page_shows_the_likely_to_hire_score_once_trained_and_never_trains_itself(
+    client, member, settings, tmp_path
+):
+    settings.VAR_DIR = tmp_path
+    dongs = list(Dong.objects.all())
+    employers_create(
+        inputs=[
+            EmployerInput(
+                name=f"시험산업{i:03d}", dong=dongs[i % len(dongs)], employees=20 + i, in_smart_hub=True, is_demo=True
+            )
+            for i in range(60)
+        ],
+        actor="t",
+    )
+    discovery_demo_generate(today=timezone.localdate())
+    busiest = max(Employer.objects.all(), key=lambda e: e.vacancies.count())
+    page = reverse("employers:detail", args=[busiest.pk])
+    assert "90일 안 구인 가능성" not in client.get(page).content.decode()  # not trained yet: no wait, no score
+    assert likely_scores()[busiest.pk].reasons
+    assert "90일 안 구인 가능성" in client.get(page).content.decode()

@@ -67,3 +67,7 @@ class Command(BaseCommand):
         self.stdout.write("시연용 채용행사(사전 매칭·면접 시간표·결과)를 만드는 중입니다...")
         counts = demo_events_generate()
         self.stdout.write("시연용 채용행사: " + ", ".join(f"{k} {v:,}건" for k, v in counts.items()))
+        from iljari.discovery.likely import likely_scores
+
+        # Today's likely-to-hire model, so company pages show their score from the first visit.
+        self.stdout.write(f"구인 가능성 모델: 업체 {len(likely_scores()):,}곳")
