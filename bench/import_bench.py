@@ -37,28 +37,15 @@ def _setup_django(var: Path) -> None:
 def _write_sheet(path: Path, rows: int, bad_row: int | None = None) -> None:
     from openpyxl import Workbook
 
+    from iljari.transfer.tests.sheets import SEEKER_HEADERS
+
     rng = random.Random(42)
     dongs = ["와동", "원곡동", "초지동", "고잔동", "선부1동", "본오1동", "사동", "월피동"]
     jobs = ["아크용접원", "사출성형기조작원", "요양보호사", "경비원", "지게차운전원", "경리사무원", "조리사보조원"]
     groups = ["청년", "중장년", "어르신", "경력단절여성", "외국인", ""]
     book = Workbook(write_only=True)
     sheet = book.create_sheet("구직자")
-    sheet.append(
-        [
-            "성명",
-            "생년월일",
-            "성별",
-            "휴대전화",
-            "거주 행정동",
-            "희망직종",
-            "희망임금(월, 원)",
-            "자격증",
-            "한국어능력",
-            "체류자격",
-            "대상계층",
-            "비고",
-        ]
-    )
+    sheet.append(SEEKER_HEADERS)  # the columns staff fill in, as the import tests write them
     for n in range(rows):
         birth = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 55))
         row = [
