@@ -26,8 +26,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Reports are cached by data version, and a rolled-back test leaves the version where it was:
-    each test starts with an empty cache so it never sees another test's figures."""
+    """The cache lives outside the test database: each test starts with it empty, as it starts with
+    its own data (fixtures that write with the ORM directly do not move the data stamp)."""
+
     from django.core.cache import cache
 
     cache.clear()
