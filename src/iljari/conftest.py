@@ -9,12 +9,15 @@ from django.conf import settings
 
 from iljari.accounts.models import Desk, User
 from iljari.accounts.services import staff_create
+from iljari.employers.services import EmployerInput, employers_create
 from iljari.matching.catalogue import OccupationNormalizer, use_normalizer
 from iljari.matching.indexes import forget_indexes
 from iljari.reference.models import Dong, Occupation, TargetGroup
 from iljari.reference.services import reference_load_all
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import SeekerInput, seeker_create
+from iljari.vacancies.models import Vacancy
+from iljari.vacancies.services import VacancyInput, vacancies_create
 
 
 @pytest.fixture(scope="session")
@@ -102,6 +105,23 @@ def make_seeker(desk, counselor):
             **overrides,
         )
         return seeker_create(data=data, actor=counselor)
+
+    return make
+
+
+@pytest.fixture
+def make_vacancy(db):
+    """An open vacancy at 세원테크 in 초지동, through the real services; keyword arguments override."""
+
+    def make(title: str = "포장원", wage_amount: int = 2_400_000, **overrides: object) -> Vacancy:
+        employer = (
+            overrides.pop("employer", None)
+            or employers_create(
+                inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
+            )[0]
+        )
+        data = VacancyInput(employer=employer, title=title, wage_type="monthly", wage_amount=wage_amount, **overrides)
+        return vacancies_create(inputs=[data], actor="t")[0]
 
     return make
 

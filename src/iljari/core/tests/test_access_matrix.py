@@ -13,13 +13,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from iljari.accounts.models import User
 from iljari.conftest import _staff
 from iljari.discovery.models import Visit
-from iljari.employers.services import EmployerInput, employers_create
 from iljari.events.models import Booth, Interview
 from iljari.events.services import EventInput, booth_add, event_create, registration_create
-from iljari.reference.models import Dong, Occupation
+from iljari.reference.models import Occupation
 from iljari.referrals.services import placement_record_direct, referral_create
 from iljari.transfer.models import ImportJob
-from iljari.vacancies.services import VacancyInput, vacancies_create
 
 # Pages anyone may open, and URL groups with their own protection (Django admin, the token API).
 PUBLIC = {"login", "logout", "portal:register", "portal:ticket", "portal:ticket_qr"}
@@ -49,14 +47,9 @@ def test_every_page_is_either_public_or_role_protected():
 
 
 @pytest.fixture
-def objects(make_seeker, matching, counselor, desk):
-    employer = employers_create(
-        inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
-    )[0]
-    vacancy = vacancies_create(
-        inputs=[VacancyInput(employer=employer, title="아크용접원", wage_type="monthly", wage_amount=2_500_000)],
-        actor="t",
-    )[0]
+def objects(make_seeker, make_vacancy, matching, counselor, desk):
+    vacancy = make_vacancy("아크용접원", 2_500_000)
+    employer = vacancy.employer
     seeker = make_seeker(desired_job_text="아크용접원")
     referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=counselor)
     placement = placement_record_direct(

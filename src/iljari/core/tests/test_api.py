@@ -4,10 +4,7 @@ import pytest
 from django.test import Client
 
 from iljari.accounts.services import api_token_create
-from iljari.employers.services import EmployerInput, employers_create
 from iljari.privacy.models import AuditEvent
-from iljari.reference.models import Dong
-from iljari.vacancies.services import VacancyInput, vacancies_create
 
 
 def _client(user) -> Client:
@@ -61,13 +58,8 @@ def test_registering_through_the_api_validates_like_the_form(counselor):
     assert no_consent.status_code == 400
 
 
-def test_refer_through_the_api_once(counselor, make_seeker):
-    employer = employers_create(
-        inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
-    )[0]
-    vacancy = vacancies_create(
-        inputs=[VacancyInput(employer=employer, title="포장원", wage_type="monthly", wage_amount=2_400_000)], actor="t"
-    )[0]
+def test_refer_through_the_api_once(counselor, make_seeker, make_vacancy):
+    vacancy = make_vacancy()
     seeker = make_seeker()
     api = _client(counselor)
     body = {"seeker_id": seeker.pk, "vacancy_id": vacancy.pk}

@@ -2,20 +2,14 @@
 
 from django.urls import reverse
 
-from iljari.employers.services import EmployerInput, employers_create
-from iljari.reference.models import Dong
 from iljari.referrals.models import FollowUp, Referral
 from iljari.referrals.services import referral_create
-from iljari.vacancies.services import VacancyInput, vacancies_create
 
 
-def test_counselor_moves_a_referral_to_a_hire_and_records_the_first_follow_up(client, counselor, make_seeker):
-    employer = employers_create(
-        inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
-    )[0]
-    vacancy = vacancies_create(
-        inputs=[VacancyInput(employer=employer, title="포장원", wage_type="monthly", wage_amount=2_400_000)], actor="t"
-    )[0]
+def test_counselor_moves_a_referral_to_a_hire_and_records_the_first_follow_up(
+    client, counselor, make_seeker, make_vacancy
+):
+    vacancy = make_vacancy()
     seeker = make_seeker()
     referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=counselor)
     client.force_login(counselor)

@@ -5,9 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from iljari.employers.services import EmployerInput, employers_create
 from iljari.privacy.models import AuditEvent
-from iljari.reference.models import Dong
 from iljari.referrals.models import FollowUp, Referral
 from iljari.referrals.services import (
     ReferralError,
@@ -20,22 +18,13 @@ from iljari.referrals.services import (
 )
 from iljari.seekers.models import Seeker
 from iljari.vacancies.models import Vacancy
-from iljari.vacancies.services import VacancyInput, vacancies_create
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def vacancy(db):
-    employer = employers_create(
-        inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="초지동"))], actor="t"
-    )[0]
-    return vacancies_create(
-        inputs=[
-            VacancyInput(employer=employer, title="포장원", wage_type="monthly", wage_amount=2_400_000, openings=1)
-        ],
-        actor="t",
-    )[0]
+def vacancy(make_vacancy):
+    return make_vacancy(openings=1)
 
 
 def test_counselor_refers_seeker_and_records_hire(make_seeker, counselor, vacancy):
