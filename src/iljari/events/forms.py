@@ -13,6 +13,7 @@ from iljari.events.models import Booth, HiringEvent
 from iljari.events.services import EventInput, SelfRegistration
 from iljari.reference.models import Dong
 from iljari.referrals.models import Referral
+from iljari.transfer import cells
 from iljari.vacancies.models import Vacancy
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -158,11 +159,10 @@ class SelfRegistrationForm(PicksMixin, RrnRefusingForm):
     ]
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"]
-        digits = "".join(c for c in phone if c.isdigit())
-        if not (digits.startswith("01") and 10 <= len(digits) <= 11):
-            raise forms.ValidationError(_("휴대전화 번호를 010-1234-5678처럼 입력해 주십시오."))
-        return f"{digits[:3]}-{digits[3:-4]}-{digits[-4:]}"
+        try:
+            return cells.parse_mobile(self.cleaned_data["phone"])
+        except cells.CellError as exc:
+            raise forms.ValidationError(str(exc)) from exc
 
     def to_input(self) -> SelfRegistration:
         d = self.cleaned_data

@@ -21,6 +21,7 @@ from iljari.privacy.models import Consent
 from iljari.reference.models import Dong
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import SeekerInput, identity_hash, phone_hash, seekers_create
+from iljari.transfer import cells
 from iljari.vacancies.models import Vacancy
 
 
@@ -216,8 +217,10 @@ def registration_self(
         raise EventError("이 행사의 본인 신청은 마감되었습니다. 현장 접수처에 문의해 주십시오.")
     if event.desk is None:
         raise EventError("행사 주관 창구가 정해지지 않아 신청을 받을 수 없습니다. 담당자에게 문의해 주십시오.")
-    if len([c for c in data.phone if c.isdigit()]) < 9:
-        raise EventError("휴대전화 번호를 확인해 주십시오.", field="phone")
+    try:
+        data.phone = cells.parse_mobile(data.phone)
+    except cells.CellError as exc:
+        raise EventError(str(exc), field="phone") from exc
     with transaction.atomic():
         seeker = _known_seeker(data)
         if seeker is None:
@@ -239,8 +242,8 @@ def registration_self(
                 purpose="채용행사 신청으로 구직 등록",
                 source="event",
             )[0]
-        elif Registration.objects.filter(event=event, seeker=seeker).exists():
-            return Registration.objects.get(event=event, seeker=seeker)
+        elif existing := Registration.objects.filter(event=event, seeker=seeker).first():
+            return existing
         return registration_create(
             event=event,
             seeker=seeker,

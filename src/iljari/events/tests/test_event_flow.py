@@ -179,6 +179,10 @@ def test_self_registration_matches_a_person_on_file_and_registers_someone_new(ev
                 name="늦게", birth_date=date(1999, 1, 1), phone="010-9999-0000", available_from=time(13)
             ),
         )
+    with pytest.raises(EventError, match="010-1234-5678 형식"):
+        registration_self(
+            event=event, data=SelfRegistration(name="번호오류", birth_date=date(1990, 1, 1), phone="031-12")
+        )
     event.registration_open = False
     with pytest.raises(EventError, match="마감"):
         registration_self(
