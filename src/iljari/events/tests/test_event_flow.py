@@ -85,7 +85,13 @@ def test_no_show_frees_slots_and_repair_fills_them_without_moving_the_past(event
     now = event.slot_start(2) + timedelta(minutes=5)
     before = {i.pk: (i.booth_id, i.slot) for i in Interview.objects.filter(booth__event=event)}
     packer = registered["packer"]
-    assert registration_mark_no_show(registration=packer, actor=manager, now=now) >= 0
+    still_to_come = Interview.objects.filter(registration=packer, starts_at__gt=now).count()
+    assert registration_mark_no_show(registration=packer, actor=manager, now=now) == still_to_come
+    assert set(Interview.objects.filter(registration=packer).values_list("status", flat=True)) <= {
+        Interview.Status.CANCELLED,
+        Interview.Status.NO_SHOW,
+    }
+    assert Registration.objects.get(pk=packer.pk).no_show
     walk_in = registration_self(
         event=event,
         data=SelfRegistration(
