@@ -69,8 +69,31 @@ def _expected(row: dict) -> dict[str, set]:
     return out
 
 
+class EvalSetError(ValueError):
+    """A labelled set that cannot be read; the message names the file and line."""
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvalSetError(f"파일을 읽을 수 없습니다: {path} ({exc.strerror})") from exc
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalSetError(f"{path} {number}행: JSON 형식이 아닙니다 ({exc.msg}).") from exc
+        if not isinstance(row, dict) or not isinstance(row.get("note"), str):
+            raise EvalSetError(f'{path} {number}행: "note" 문자열이 있어야 합니다.')
+        rows.append(row)
+    return rows
+
+
 def evaluate(parser: NoteParser, path: Path = DEFAULT_SET) -> Report:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_jsonl(path)
     tallies = {name: Tally() for name in [*SCALAR.values(), *LISTS.values()]}
     misses = []
     if rows:

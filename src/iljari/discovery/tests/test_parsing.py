@@ -108,3 +108,14 @@ def test_field_level_precision_and_recall_on_the_labelled_notes(parser, path):
 )
 def test_wages_written_amount_first_or_by_the_day(parser, note, wage):
     assert parser.parse(note).wage == wage
+
+
+def test_a_broken_labelled_set_is_refused_naming_its_line(db, tmp_path):
+    from django.core.management.base import CommandError
+
+    broken = tmp_path / "notes.jsonl"
+    broken.write_text('{"note": "사출 2명", "n": 2}\n{"note": "포장", "n": }\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="2행: JSON 형식이 아닙니다"):
+        call_command("discovery", "eval", str(broken), "--no-guess", stdout=StringIO())
+    with pytest.raises(CommandError, match="파일을 읽을 수 없습니다"):
+        call_command("discovery", "eval", str(tmp_path / "none.jsonl"), "--no-guess", stdout=StringIO())

@@ -3,10 +3,10 @@
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from iljari.discovery.duplicates import duplicate_pairs
-from iljari.discovery.evaluation import DEFAULT_SET, evaluate
+from iljari.discovery.evaluation import DEFAULT_SET, EvalSetError, evaluate
 from iljari.discovery.likely import evaluate as evaluate_likely
 from iljari.discovery.likely import likely_scores
 from iljari.discovery.vocabulary import note_parser
@@ -55,7 +55,10 @@ class Command(BaseCommand):
                 for f in draft.flags:
                     self.stdout.write(self.style.WARNING(f"! {f.text}: {f.law} — {f.message}"))
             return
-        report = evaluate(parser, options["file"])
+        try:
+            report = evaluate(parser, options["file"])
+        except EvalSetError as exc:
+            raise CommandError(str(exc)) from exc
         if options["misses"]:
             for m in report.misses:
                 self.stdout.write(f"{m['field']:11} expected {m['expected']} got {m['got']}  | {m['note']}")
@@ -73,7 +76,10 @@ class Command(BaseCommand):
         found = {(p.a.pk, p.b.pk) for p in pairs}
         summary: dict[str, object] = {"pairs": len(pairs), "certain": sum(p.certain for p in pairs)}
         if options["truth"]:
-            truth = {tuple(p) for p in json.loads(options["truth"].read_text(encoding="utf-8"))["pairs"]}
+            try:
+                truth = {tuple(p) for p in json.loads(options["truth"].read_text(encoding="utf-8"))["pairs"]}
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise CommandError(f"정답 파일을 읽을 수 없습니다: {options['truth']} ({exc})") from exc
             true = len(found & truth)
             summary |= {
                 "true": true,
