@@ -49,11 +49,19 @@ def test_visit_form_on_a_phone_finds_the_company_nearby_reads_the_note_and_survi
     page.get_by_role("button", name="내 위치의 동으로").click()  # standing in 초지동
     expect(page.locator("#near-status")).to_contain_text("초지동")
     expect(page.locator("#companies")).to_contain_text("(주)한빛정밀")
+    # On a slow phone the note is typed before htmx has loaded: hold htmx back until it is.
+    held = []
+    page.route("**/django_htmx/htmx*.js", lambda route: held.append(route))
     page.get_by_role("link", name="방문 기록").click()
     page.get_by_label("만난 사람").fill("김 과장")
     page.get_by_label("채용 계획").select_option(label="지금 채용 중")
     page.get_by_label("현장 메모").fill("사출 2명 주간 8-17 월 230 기숙사O E-9 가능 40세 이하")
     draft = page.locator("#draft")
+    expect(draft).to_have_text("")
+    assert held, "htmx was not requested"  # the driver reported the request before the fill returned
+    for route in held:
+        route.continue_()
+    page.unroute("**/django_htmx/htmx*.js")
     expect(draft).to_contain_text("사출성형기조작원 (8522)")
     expect(draft).to_contain_text("“월 230”")
     expect(draft).to_contain_text("연령차별금지")

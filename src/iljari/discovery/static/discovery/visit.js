@@ -95,6 +95,15 @@
       if (window.htmx) window.htmx.process(form);
     }
   });
+  // A note already on the page when htmx starts (typed while the page was still loading, or
+  // restored from the phone's storage) gets its draft too, not only the next keystroke.
+  window.addEventListener("load", () => {
+    const note = form.elements.note;
+    const draft = document.getElementById("draft");
+    if (!window.htmx || !note || !note.value.trim() || !draft || draft.textContent.trim()) return;
+    // Not a synthetic keystroke: htmx's "changed" filter took this value as the starting one.
+    window.htmx.ajax("POST", note.getAttribute("hx-post"), { source: note, target: draft, swap: "innerHTML" });
+  });
   window.addEventListener("online", flush);
   flush();
 })();
