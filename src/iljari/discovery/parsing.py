@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from iljari.discovery.typos import TypoMender
+
 SPACE = r"[ \t]*"
 NUM = r"\d+(?:[.,]\d+)*"
 HANGUL_OR_WORD = r"[가-힣A-Za-z0-9]"
@@ -22,6 +24,7 @@ class JobTerm:
     keco_code: str
     title: str
     label: str
+    place: bool = False  # names the workplace or trade more than the work ("물류", "택배")
 
 
 @dataclass
@@ -37,6 +40,10 @@ class Vocabulary:
     minimum_hourly_wage: int
     # A fallback for job words the list does not know: text → (keco_code, title) or None.
     guess_occupation: Callable[[str], tuple[str, str] | None] | None = None
+    # 한국직업사전 titles and their one-occupation 유사명칭, spaces removed: name → (keco_code, title).
+    occupation_names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Whether a string is a real Korean word (so a "typo" of a job word that is a word is left alone).
+    is_word: Callable[[str], bool] | None = None
 
 
 @dataclass
@@ -114,18 +121,23 @@ class NoteParser:
         self.licence_alias_re = re.compile(
             "(" + "|".join(re.escape(a) for a in aliases) + r")" + SPACE + _LICENCE_CONTEXT, re.IGNORECASE
         )
+        self.licence_word_re = re.compile("|".join(re.escape(a) for a in aliases), re.IGNORECASE) if aliases else None
         dongs = sorted(vocabulary.dong_names, key=len, reverse=True)
         self.dong_re = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, dongs)) + r")(?![가-힣0-9])")
         visa_names = sorted(vocabulary.visa_names, key=len, reverse=True)
         self.visa_name_re = re.compile("|".join(map(re.escape, visa_names))) if visa_names else None
+        self.typos = TypoMender([t.term for t in terms] + _TYPO_PRONE_WORDS, vocabulary.is_word)
 
     def parse(self, note: str) -> Draft:
-        text = normalize_note(note)
+        written = normalize_note(note)
+        # The rules read a copy with slips such as "용졉"/"주갼" mended; it has the same length, so the
+        # evidence still quotes the note as it was written.
+        text = self.typos.mend(written)
         draft = Draft()
         taken: list[tuple[int, int]] = []
 
         def keep(name: str, m_start: int, m_end: int) -> None:
-            draft.evidence.append(Evidence(name, m_start, m_end, text[m_start:m_end]))
+            draft.evidence.append(Evidence(name, m_start, m_end, written[m_start:m_end]))
             if name != "flags":  # "남 2명" is a flag and still two openings
                 taken.append((m_start, m_end))
 
@@ -162,7 +174,8 @@ class NoteParser:
             draft.wage = {"type": "hourly", "amount": self.v.minimum_hourly_wage}
             keep("wage", m.start(), m.end())
             return
-        for m in _WAGE.finditer(text):
+        # "월 230" first; then "급여는 경력 따라 300~350", a few words between the word and the amount.
+        for m in [*_WAGE.finditer(text), *_WAGE_WORDS_BETWEEN.finditer(text)]:
             kind = _WAGE_KIND[m.group("kind").casefold()]
             if m.group("kind") == "하루" and not m.group("unit"):
                 continue  # "하루 8시간" is hours, "하루 15만원" is a daily wage
@@ -230,8 +243,13 @@ class NoteParser:
             if _STAFF_SIZE.search(text, max(0, m.start() - 6), m.start()) or _SIZE_AFTER.match(text, m.end()):
                 continue  # "직원 30명 규모" is the company's size
             if number and 0 < number < 1000:
+                end = m.end()
+                if _GROUP_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+                    # "남 2명 여 1명", "주간 3명 야간 2명": one job, counted by group.
+                    while more := _MORE_OPENINGS.match(text, end):
+                        number, end = number + int(more.group(1)), more.end()
                 draft.openings = number
-                keep("openings", m.start(), m.end())
+                keep("openings", m.start(), end)
                 return
 
     def _shift(self, text: str, draft: Draft, keep: Callable) -> None:
@@ -304,7 +322,24 @@ class NoteParser:
                 draft.licences.append(name)
                 end = next(e for s, e in spans if s == start or s <= start < e)
                 keep("licences", start, end)
+        self._licence_of_the_job(text, draft, keep, spans)
         return spans
+
+    def _licence_of_the_job(self, text: str, draft: Draft, keep: Callable, spans: list) -> None:
+        """ "요양보호사 2명 … 자격증 필수": a licence asked for without its name is the job's own."""
+        if not self.licence_word_re:
+            return
+        for cue in _BARE_LICENCE.finditer(text):
+            if any(s <= cue.start() <= e + 1 for s, e in spans):
+                continue  # "지게차 자격증 우대" was read above
+            word = next((m for m in self.licence_word_re.finditer(text) if not _overlaps(*m.span(), spans)), None)
+            if word is None:
+                return
+            name = self.v.licence_aliases[_alias_key(word.group(0), self.v.licence_aliases)]
+            if name not in draft.licences:
+                draft.licences.append(name)
+                keep("licences", cue.start(), cue.end())  # the word stays the job's, too
+            return
 
     def _dong(self, text: str, draft: Draft, keep: Callable) -> None:
         for m in self.dong_re.finditer(text):
@@ -317,16 +352,30 @@ class NoteParser:
 
     def _occupation(self, text: str, draft: Draft, keep: Callable, taken: list, licence_spans: list) -> None:
         company = next(((e.start, e.end) for e in draft.evidence if e.field == "company"), None)
+        found: list[JobTerm] = []
+        spans: list[tuple[int, int]] = []
         for m in self.job_re.finditer(text):
             if company and company[0] <= m.start() < company[1]:
                 continue
             if _overlaps(m.start(), m.end(), licence_spans):
                 continue
-            if m.start() > 0 and re.match(r"[A-Za-z]", text[m.start() - 1]) and m.group(0).isascii():
-                continue
-            term = self.job_by_term[re.sub(r"\s", "", m.group(0)).casefold()]
+            if m.group(0).isascii() and (_letter_at(text, m.start() - 1) or _letter_at(text, m.end())):
+                continue  # "press" in "pressure"
+            found.append(self.job_by_term[re.sub(r"\s", "", m.group(0)).casefold()])
+            spans.append((m.start(), m.end()))
+        if found:
+            # The work beats the workplace: "택배 분류 상하차" is loading work, not parcel delivery.
+            i = next((i for i, t in enumerate(found) if not t.place), 0)
+            term = found[i]
             draft.occupation = {"keco_code": term.keco_code, "title": term.title, "label": term.label}
-            keep("occupation", m.start(), m.end())
+            keep("occupation", *spans[i])
+            return
+        skip = [*taken, *licence_spans, *([company] if company else [])]
+        named = self._dictionary_name(text, skip)
+        if named:
+            (code, title), start, end = named
+            draft.occupation = {"keco_code": code, "title": title, "label": text[start:end]}
+            keep("occupation", start, end)
             return
         if self.v.guess_occupation is None or draft.openings is None:
             return
@@ -343,11 +392,48 @@ class NoteParser:
                 start = text.find(words)
                 keep("occupation", start, start + len(words))
 
+    def _dictionary_name(self, text: str, skip: list) -> tuple[tuple[str, str], int, int] | None:
+        """A 직업사전 title or 유사명칭 written in the note ("세차원", "타일공") — a name, not a guess.
+
+        Just before the count, a word may also lack the name's last syllable ("타일 3명" → 타일공).
+        """
+        names = self.v.occupation_names
+        if not names:
+            return None
+        counts = [m.start() for m in _OPENINGS.finditer(text)]
+        words = [m for m in re.finditer(r"[가-힣]{2,}", text) if not _overlaps(m.start(), m.end(), skip)]
+        for i, m in enumerate(words):
+            forms = [(m.group(0), m.end())]
+            if i + 1 < len(words) and _JOINED.fullmatch(text, m.end(), words[i + 1].start()):
+                forms.insert(0, (m.group(0) + words[i + 1].group(0), words[i + 1].end()))
+            for form, end in forms:
+                bare = _PARTICLE.sub("", form)
+                before_count = any(0 <= c - end <= 1 for c in counts)
+                for name, stop in ((form, end), (bare, end - (len(form) - len(bare)))):
+                    for suffix in ("", "원", "공", "사") if before_count else ("",):
+                        hit = names.get(name + suffix)
+                        if hit and len(name + suffix) >= 3 and not _PERSON_MET.match(text, stop):
+                            return hit, m.start(), stop
+        return None
+
 
 # Patterns ------------------------------------------------------------------------------------
 
+# Words the rules key on besides the job words; their slips are mended too.
+_SHIFT_AND_BENEFIT_WORDS = ["주간", "야간", "교대", "기숙사", "통근버스", "숙소", "식사"]
+_TYPO_PRONE_WORDS = [*_SHIFT_AND_BENEFIT_WORDS, "급구", "구함", "시급", "일당", "월급", "연봉"]
+_JOINED = re.compile(r" ?")  # two words of one name: "자동차 정비"
+_PERSON_MET = re.compile(r"\s*(?:님|만남|면담|미팅|통화|와\s|과\s)")  # "공장장 면담": who was met
+_PARTICLE = re.compile(r"(?:을|를|이|가|은|는|도|만)$")
+
+
+def _letter_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isascii() and text[i].isalpha()
+
+
 _LICENCE_SUFFIX = re.compile(r"(기능사|산업기사|기사|기능장|면허|자격|관리사)")
 _LICENCE_CONTEXT = r"(?:자격증?|면허증?|소지자?|우대|필수|보유자?|있는\s?분|가능자|기능사)"
+_BARE_LICENCE = re.compile(r"(?<![가-힣])(?:자격증?|면허증?)\s*(?:필수|필요|우대|소지|보유|있는\s*분)")
 _COMPANY = re.compile(
     r"(?:\(주\)|㈜|주식회사|\(유\)|유한회사)" + SPACE + r"[가-힣A-Za-z0-9○◯]{1,15}"
     r"|[가-힣A-Za-z○◯]{1,12}(?:정밀|산업|전자|테크|텍|기계|금속|화학|식품|물산|공업|산전|요양원|요양병원|푸드|"
@@ -381,6 +467,12 @@ _WAGE = re.compile(
     r"(?P<num>" + NUM + r")\s*(?P<unit>만\s*원|만|천\s*원|천|원(?![가-힣])|k\b|K\b)?"
     r"(?P<rest>\s*\d{1,2}\s*천)?",
     re.IGNORECASE,
+)
+_WAGE_WORDS_BETWEEN = re.compile(
+    r"(?<![가-힣])(?P<kind>시급|일당|일급|월급여|월급|급여|연봉)(?:[은는이가]|\s*[:：])?\s+"
+    r"(?:(?!협의|미정|면접|추후)[가-힣]+\s+){1,3}?"  # "급여 협의 2명" states no amount
+    r"(?P<num>\d{2,}(?:[.,]\d+)*)\s*(?P<unit>만\s*원|만|천\s*원|천|원(?![가-힣]))?(?P<rest>\s*\d{1,2}\s*천)?"
+    r"(?!\s*(?:명|인|시|세|살|년|개월|%|대|조|층|호))"
 )
 _WAGE_AFTER = re.compile(
     r"(?<![\d.,])(?P<num>" + NUM + r")\s*(?P<unit>M\b|만\s*원|만|천\s*원|k\b)?\s*(?P<currency>KRW|won|원)?\s*"
@@ -418,6 +510,9 @@ _OPENINGS = re.compile(
     r"(?<![\d.])(?P<n>\d{1,3}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s*(?:~\s*\d+\s*)?(?:명|인(?![실1-9]))(?!\s*[1-9]\s*실)"
 )
 _OPENINGS_EN = re.compile(r"(?<![A-Za-z0-9])x\s?(\d{1,3})\b|\b(\d{1,3})\s*(?:persons?|people|workers?|pax)\b", re.I)
+_GROUPS = r"(?:남|여|남자|여자|남성|여성|주간|야간|오전|오후)"
+_GROUP_BEFORE = re.compile(r"(?<![가-힣])" + _GROUPS + r"\s*$")
+_MORE_OPENINGS = re.compile(r"\s*[,/+]?\s*" + _GROUPS + r"\s*(\d{1,3})\s*명")
 _STAFF_SIZE = re.compile(r"(?<![가-힣])(?:직원|근로자|종업원|상시\s*근로자)\s*(?:수\s*)?$")
 _SIZE_AFTER = re.compile(r"\s*(?:규모|정도\s*근무|근무\s*중|재직)")
 _KOREAN_COUNTS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
@@ -425,13 +520,13 @@ _SHIFTS = [
     (re.compile(r"[34]\s*조\s*3\s*교대|3\s*교대|삼교대"), "three_shift"),
     (
         re.compile(
-            r"2\s*조\s*2\s*교대|주\s*야\s*(?:2\s*)?교대|주야간\s*교대|주야\s*맞교대|맞교대|2\s*교대|이교대|주야간"
+            r"2\s*조\s*2\s*교대|주\s*야\s*(?:2\s*)?교대|주야간\s*교대|주야\s*맞교대|맞교대|2\s*교대|이교대|주야간(?!\s*보호)"
         ),
         "two_shift",
     ),
 ]
-_DAY = re.compile(r"주간(?:\s*근무|조)?|(?<![A-Za-z])day\b", re.IGNORECASE)
-_NIGHT = re.compile(r"야간(?!\s*(?:수당|근로\s*수당|할증))(?:\s*근무|조)?|(?<![A-Za-z])night\b", re.IGNORECASE)
+_DAY = re.compile(r"주간(?!\s*보호)(?:\s*근무|조)?|(?<![A-Za-z])day\b", re.IGNORECASE)
+_NIGHT = re.compile(r"야간(?!\s*(?:수당|근로\s*수당|할증|보호))(?:\s*근무|조)?|(?<![A-Za-z])night\b", re.IGNORECASE)
 _NEGATED = re.compile(r"\s*[:：]?\s*(?:x|X|×|없음|없|미제공|불가|안\s?됨|안\s?줌|無|no\b|별도\s*없)")
 _NO_MEAL_CONTEXT = re.compile(r"\s*(?:시간|비\s*본인)")
 _BENEFITS = [

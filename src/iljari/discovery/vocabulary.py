@@ -10,6 +10,7 @@ from django.utils import timezone
 from iljari.discovery.parsing import JobTerm, NoteParser, Vocabulary
 from iljari.reference.models import Dong, Licence, Occupation, VisaType
 from iljari.reference.selectors import minimum_wage_for
+from iljari.text.korean import is_dictionary_word
 
 DATA = Path(__file__).parent / "data"
 
@@ -33,12 +34,25 @@ def _guess(text: str) -> tuple[str, str] | None:
 GUESS_MIN_SCORE = 0.5
 
 
+def occupation_names() -> dict[str, tuple[str, str]]:
+    """Titles and 유사명칭 of the job dictionary that name exactly one occupation, spaces removed."""
+    seen: dict[str, set[tuple[str, str]]] = {}
+    for title, code, synonyms in Occupation.objects.values_list("title", "keco_code", "synonyms"):
+        names = {title, title.removesuffix("(일반)"), *(synonyms or [])}
+        for name in names:
+            seen.setdefault(name.replace(" ", ""), set()).add((code, title))
+    return {name: next(iter(found)) for name, found in seen.items() if len(found) == 1 and name}
+
+
 def build_vocabulary(*, on: date | None = None, with_guesses: bool = True) -> Vocabulary:
     titles = {o.title: o for o in Occupation.objects.filter(title__in={r["title"] for r in _rows("job_terms.csv")})}
     missing = {r["title"] for r in _rows("job_terms.csv")} - set(titles)
     if missing:
         raise ValueError(f"job_terms.csv의 직업명이 직업사전에 없습니다: {', '.join(sorted(missing))}")
-    terms = [JobTerm(r["term"], titles[r["title"]].keco_code, r["title"], r["label"]) for r in _rows("job_terms.csv")]
+    terms = [
+        JobTerm(r["term"], titles[r["title"]].keco_code, r["title"], r["label"], r["kind"] == "place")
+        for r in _rows("job_terms.csv")
+    ]
     visas = list(VisaType.objects.all())
     wage = minimum_wage_for(on or timezone.localdate())
     return Vocabulary(
@@ -50,6 +64,8 @@ def build_vocabulary(*, on: date | None = None, with_guesses: bool = True) -> Vo
         dong_names=list(Dong.objects.values_list("name", flat=True)),
         minimum_hourly_wage=wage.hourly if wage else 0,
         guess_occupation=_guess if with_guesses else None,
+        occupation_names=occupation_names(),
+        is_word=is_dictionary_word,
     )
 
 

@@ -33,6 +33,13 @@ def morphemes(text: str) -> list[str]:
     return [t.form.casefold() if t.tag == "SL" else t.form for t in tokens if t.tag in CONTENT_TAGS]
 
 
+def is_dictionary_word(text: str) -> bool:
+    """Whether Kiwi's dictionary has ``text`` as one word: '야근' does, '야깐' (a slip) does not."""
+    with _lock:
+        tokens = kiwi().tokenize(text)
+    return len(tokens) == 1 and tokens[0].form == text and not tokens[0].oov
+
+
 def morphemes_many(texts: list[str]) -> list[list[str]]:
     """Morphemes of many texts at once (kiwi's batch mode is faster than a loop)."""
     with _lock:

@@ -11,6 +11,7 @@ from iljari.discovery.parsing import NoteParser
 from iljari.discovery.vocabulary import build_vocabulary
 
 HOLDOUT = DEFAULT_SET.with_name("field_notes_holdout.jsonl")
+HOLDOUT2 = DEFAULT_SET.with_name("field_notes_holdout2.jsonl")
 
 
 @pytest.fixture
@@ -87,7 +88,7 @@ def test_parse_command_prints_one_json_object(db):
     assert data["wage"] == {"type": "monthly", "amount": 2_500_000} and data["licences"] == ["요양보호사"]
 
 
-@pytest.mark.parametrize("path", [DEFAULT_SET, HOLDOUT])
+@pytest.mark.parametrize("path", [DEFAULT_SET, HOLDOUT, HOLDOUT2])
 def test_field_level_precision_and_recall_on_the_labelled_notes(parser, path):
     report = evaluate(parser, path)
     assert report.notes >= 40
@@ -108,6 +109,48 @@ def test_field_level_precision_and_recall_on_the_labelled_notes(parser, path):
 )
 def test_wages_written_amount_first_or_by_the_day(parser, note, wage):
     assert parser.parse(note).wage == wage
+
+
+def test_keyboard_slips_are_read_and_the_evidence_quotes_the_note_as_written(parser):
+    draft = parser.parse("용졉 2명 주갼 8-17 기숙샤 제공 포장 3멍")
+    assert draft.occupation["keco_code"] == "8241" and draft.shift == "day" and draft.openings == 2
+    assert draft.benefits == ["dormitory"]
+    sources = {e.field: e.text for e in draft.evidence}
+    assert sources["occupation"] == "용졉" and sources["shift"] == "주갼" and sources["benefits"] == "기숙샤"
+    # A "slip" that is a word of its own is left alone: 야근 (overtime) is not 야간 (night shift).
+    assert parser.parse("사출 2명 야근 있음").shift is None
+
+
+def test_a_job_dictionary_name_is_read_and_an_unknown_word_still_is_not_guessed(parser):
+    assert parser.parse("세차장 세차원 2명 일당 12만").occupation["title"] == "세차원"
+    assert parser.parse("타일 3명 일당 25만").occupation["title"] == "타일공"  # the name's last syllable left off
+    assert parser.parse("공장장 면담, 3명 필요").occupation is None  # the person met is not the job
+    assert parser.parse("사장님 면담 시장 조사 후 연락").occupation is None
+
+
+def test_the_work_is_read_before_the_workplace(parser):
+    assert parser.parse("택배 분류 상하차 야간 5명").occupation["title"] == "화물취급원(일반)"
+    assert parser.parse("택배 2명 1톤 차량").occupation["title"] == "택배원"
+
+
+def test_counts_by_group_are_added_and_still_flagged(parser):
+    draft = parser.parse("생산직 남 2명 여 1명 월 240")
+    assert draft.openings == 3 and [f.kind for f in draft.flags] == ["sex", "sex"]
+    assert parser.parse("사출 주간 3명 야간 2명 월 250").openings == 5
+    assert parser.parse("사출 3명 남자 우대").openings == 3
+
+
+def test_a_licence_asked_for_without_its_name_is_the_jobs_own(parser):
+    draft = parser.parse("요양원 요양보호사 2명 주간 자격증 필수")
+    assert draft.licences == ["요양보호사"] and draft.occupation["keco_code"] == "5501"
+    assert parser.parse("청소 1명 자격증 필수").licences == []  # no licence word to attach it to
+    assert parser.parse("지게차 자격증 우대 포장 2명").licences == ["지게차운전기능사"]
+
+
+def test_care_centres_are_not_shifts_and_negotiable_wages_are_not_amounts(parser):
+    assert parser.parse("주간보호센터 요양보호사 1명 08:00~17:00").shift is None
+    assert parser.parse("시급 협의 사출 2명 주간 8-17").wage is None
+    assert parser.parse("용접 인력 부족, 급여는 경력 따라 300~350").wage == {"type": "monthly", "amount": 3_000_000}
 
 
 def test_a_broken_labelled_set_is_refused_naming_its_line(db, tmp_path):
