@@ -6,6 +6,7 @@ ILJARI_KEY_FILE      the personal-data encryption key (default: VAR_DIR/iljari.k
 ILJARI_CITY_DIR      the city's own data (desks, target groups, 동 list); default: Ansan
 ILJARI_DEBUG         "1" for development error pages
 ILJARI_ALLOWED_HOSTS comma-separated host names the server answers to
+ILJARI_PUBLIC_REGISTER_RATE  public event sign-ups per address, e.g. "30/10m" (default)
 """
 
 import os
@@ -41,6 +42,8 @@ ALLOWED_HOSTS = os.environ.get("ILJARI_ALLOWED_HOSTS", "127.0.0.1,localhost").sp
 ILJARI_KEY_FILE = Path(os.environ.get("ILJARI_KEY_FILE") or VAR_DIR / "iljari.key")
 # Background work (imports): "thread" in the server, "inline" where nothing may outlive a request (tests).
 ILJARI_BACKGROUND = os.environ.get("ILJARI_BACKGROUND", "thread")
+# Self-registration from a poster's QR code, per address: enough for a queue at a venue's Wi-Fi.
+ILJARI_PUBLIC_REGISTER_RATE = os.environ.get("ILJARI_PUBLIC_REGISTER_RATE", "30/10m")
 ILJARI_CITY_DIR = Path(os.environ.get("ILJARI_CITY_DIR") or APP_DIR / "reference" / "cities" / "ansan")
 
 INSTALLED_APPS = [

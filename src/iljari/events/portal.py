@@ -4,11 +4,13 @@ A ticket's code is its key (50 bits, random): the page shows the event, a masked
 seeker's interview times, nothing else about them.
 """
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
+from django_ratelimit.core import is_ratelimited
 
 from iljari.core.errors import IljariError
 from iljari.events.forms import SelfRegistrationForm
@@ -23,6 +25,12 @@ def register(request: HttpRequest, code: str) -> HttpResponse:
     event = get_object_or_404(HiringEvent, public_code=code.upper())
     form = SelfRegistrationForm(request.POST or None)
     form.set_event(event)
+    if request.method == "POST" and _too_many(request):
+        form.is_valid()  # what was typed stays on the page, with any other mistakes shown
+        form.add_error(None, TOO_MANY)
+        return render(
+            request, "events/self_register.html", {"event": event, "form": form, "walk_in": False}, status=429
+        )
     if request.method == "POST" and form.is_valid():
         try:
             registration = registration_self(event=event, data=form.to_input())
@@ -32,6 +40,19 @@ def register(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("portal:ticket", ticket=registration.ticket)
     context = {"event": event, "form": form, "walk_in": False}
     return render(request, "events/self_register.html", context, status=400 if form.errors else 200)
+
+
+TOO_MANY = (
+    "짧은 시간에 같은 곳에서 신청이 너무 많이 들어왔습니다. 입력하신 내용은 그대로 있으니 "
+    "몇 분 뒤에 다시 '신청하기'를 눌러 주십시오. 급하시면 일자리센터로 전화해 주십시오."
+)
+
+
+def _too_many(request: HttpRequest) -> bool:
+    """A public form anyone can post: a burst from one address is slowed, not stored (a venue's Wi-Fi
+    shares one address, so the limit is set for a queue of people, not for one)."""
+    rate = settings.ILJARI_PUBLIC_REGISTER_RATE
+    return is_ratelimited(request, group="portal-register", key="ip", rate=rate, method="POST", increment=True)
 
 
 def _registration(ticket: str) -> Registration:

@@ -194,3 +194,20 @@ def test_self_registration_matches_a_person_on_file_and_registers_someone_new(ev
         registration_self(
             event=event, data=SelfRegistration(name="마감후", birth_date=date(1999, 1, 2), phone="010-9999-0001")
         )
+
+
+def test_a_burst_of_public_sign_ups_from_one_address_is_slowed_and_keeps_what_was_typed(event, client, settings):
+    settings.ILJARI_PUBLIC_REGISTER_RATE = "2/m"
+    url = f"/e/{event.public_code}/"
+
+    def sign_up(n: int, address: str = "203.0.113.7"):
+        data = {"name": f"신청{n}", "birth_date": f"1990-01-0{n}", "phone": f"010-5555-000{n}", "consent": "on"}
+        return client.post(url, data, REMOTE_ADDR=address)
+
+    assert [sign_up(1).status_code, sign_up(2).status_code] == [302, 302]
+    registered = Registration.objects.filter(event=event).count()
+    refused = sign_up(3)
+    assert refused.status_code == 429 and Registration.objects.filter(event=event).count() == registered
+    page = refused.content.decode()
+    assert "신청이 너무 많이 들어왔습니다" in page and 'value="신청3"' in page and 'value="010-5555-0003"' in page
+    assert sign_up(4, address="198.51.100.4").status_code == 302  # another address is not held up
