@@ -35,6 +35,7 @@ system-packages:
 
 lint: $(STAMP)
 	$(BIN)/ruff check src bench
+	$(BIN)/lint-imports --no-cache
 
 ## make test: everything on SQLite, then the record, import and privacy tests on PostgreSQL
 test: $(STAMP) system-packages lint

@@ -10,10 +10,10 @@ from django.conf import settings
 from iljari.accounts.models import Desk, User
 from iljari.accounts.services import staff_create
 from iljari.employers.services import EmployerInput, employers_create
+from iljari.front.setup import reference_load_all
 from iljari.matching.catalogue import OccupationNormalizer, use_normalizer
 from iljari.matching.indexes import forget_indexes
 from iljari.reference.models import Dong, Occupation, TargetGroup
-from iljari.reference.services import reference_load_all
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import SeekerInput, seeker_create
 from iljari.vacancies.models import Vacancy

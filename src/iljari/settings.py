@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "iljari.transfer",
     "iljari.matching",
     "iljari.reports",
+    "iljari.front",
 ]
 
 MIDDLEWARE = [
@@ -89,7 +90,7 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "iljari.urls"
+ROOT_URLCONF = "iljari.front.urls"
 WSGI_APPLICATION = "iljari.wsgi.application"
 
 TEMPLATES = [
@@ -104,8 +105,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
-                "iljari.core.context_processors.demo_flag",
-                "iljari.core.context_processors.menu",
+                "iljari.front.context_processors.demo_flag",
+                "iljari.front.context_processors.menu",
             ],
         },
     },

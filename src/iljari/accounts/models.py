@@ -3,6 +3,8 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+from iljari.core.roles import Role
+
 
 class Desk(models.Model):
     """창구 — where counselors sit: the city-hall center, 고용복지플러스센터, a school, a 동 center."""
@@ -37,13 +39,7 @@ class Desk(models.Model):
 class User(AbstractUser):
     """직원 — a staff member with one role and a home desk."""
 
-    class Role(models.TextChoices):
-        COUNSELOR = "counselor", "직업상담사"
-        DESK_LEAD = "desk_lead", "창구 책임자"
-        DISCOVERY = "discovery", "일자리 발굴팀"
-        EVENT_STAFF = "event_staff", "채용행사 담당"
-        MANAGER = "manager", "센터 관리자"
-        ADMIN = "admin", "시스템 관리자"
+    Role = Role
 
     role = models.CharField("역할", max_length=20, choices=Role.choices, default=Role.COUNSELOR)
     desk = models.ForeignKey(

@@ -1,4 +1,4 @@
-"""Creating staff accounts."""
+"""Staff accounts, API tokens and the city's desks."""
 
 import hashlib
 import secrets
@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from iljari.accounts.models import ApiToken, Desk, User
 from iljari.privacy.audit import Action, Actor, audit_record
+from iljari.reference.models import Dong
+from iljari.reference.services import City, ReferenceDataError, read_csv, upsert
 
 
 def staff_create(
@@ -78,3 +80,26 @@ def api_token_user(key: str) -> User | None:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
+
+
+def desks_load(city: City) -> int:
+    """The city's desks from ``desks.csv``; each 동 named must be in the city's 동 list."""
+    rows = read_csv(city.folder / "desks.csv", ["code", "name", "kind", "dong"])
+    dongs = {d.name: d for d in Dong.objects.all()}
+    kinds = set(Desk.Kind.values)
+    records = []
+    for r in rows:
+        if r["kind"] not in kinds:
+            raise ReferenceDataError(f"desks.csv: 창구 구분 '{r['kind']}'을(를) 알 수 없습니다.")
+        if r["dong"] and r["dong"] not in dongs:
+            raise ReferenceDataError(f"desks.csv: 행정동 '{r['dong']}'이(가) 동 목록에 없습니다.")
+        records.append(
+            {
+                "code": r["code"],
+                "name": r["name"],
+                "kind": r["kind"],
+                "dong": dongs.get(r["dong"]),
+                "address": r.get("address", ""),
+            }
+        )
+    return upsert(Desk, "code", records)

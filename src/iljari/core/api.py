@@ -1,25 +1,11 @@
-"""Shared pieces of the JSON API: token authentication, errors, form-backed input."""
-
-from typing import Any
+"""Shared pieces of the JSON API: role checks and form errors as API answers."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from ninja.errors import HttpError
-from ninja.security import HttpBearer
 
-from iljari.accounts.services import api_token_user
 from iljari.core.access import has_role
 from iljari.core.forms import RrnRefusingForm
-
-
-class TokenAuth(HttpBearer):
-    """`Authorization: Bearer ilj_...` — the token acts as the staff member it was issued to."""
-
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = api_token_user(token)
-        if user is not None:
-            request.user = user
-        return user
 
 
 def require_role(request: HttpRequest, roles: tuple[str, ...]) -> None:

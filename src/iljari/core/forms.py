@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from iljari.privacy.rrn import RRN_REFUSAL, contains_rrn, mask_rrns
+from iljari.core.rrn import RRN_REFUSAL, contains_rrn, mask_rrns
 
 
 class RrnRefusingForm(forms.Form):

@@ -19,9 +19,9 @@ import numpy as np
 from django.core.cache import cache
 from django.utils import timezone
 
+from iljari.core.learning import auc, precision_at, train_classifier
 from iljari.discovery.models import Visit
 from iljari.employers.models import Employer
-from iljari.learning import auc, precision_at, train_classifier
 from iljari.vacancies.models import Vacancy
 
 HORIZON = 90

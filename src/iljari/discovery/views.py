@@ -15,8 +15,10 @@ from openpyxl import Workbook
 
 from iljari.accounts.models import Desk, User
 from iljari.core.access import DISCOVERY_WORK, MERGE_COMPANIES, role_required
+from iljari.core.charts import dong_map
 from iljari.core.errors import IljariError
 from iljari.core.pages import field_validation
+from iljari.core.spreadsheets import metric_sheet
 from iljari.discovery.duplicates import duplicate_pairs
 from iljari.discovery.forms import CompanySearchForm, VisitForm, vacancy_initial
 from iljari.discovery.likely import likely_scores
@@ -27,8 +29,7 @@ from iljari.discovery.services import VisitInput, employers_merge, vacancy_from_
 from iljari.discovery.vocabulary import note_parser
 from iljari.employers.models import Employer
 from iljari.reference.models import Dong
-from iljari.reports.charts import dong_map
-from iljari.reports.xlsx import metric_sheet
+from iljari.reference.selectors import dong_areas
 from iljari.vacancies.forms import VacancyForm
 from iljari.vacancies.models import Vacancy
 
@@ -171,7 +172,7 @@ def plan(request: HttpRequest) -> HttpResponse:
         values.setdefault(r["employer"].dong.name, []).append(value)
     averaged = {name: round(sum(v) / len(v), 1) for name, v in values.items()}
     title = "90일 안 구인 가능성 평균(%)" if shade == "likely" else "마지막 방문 후 일수(평균)"
-    chart = dong_map(title, averaged, "%" if shade == "likely" else "일")
+    chart = dong_map(title, averaged, dong_areas(), "%" if shade == "likely" else "일")
 
     def priority(r: dict) -> float:
         p = r["likely"].probability if r["likely"] else 0.0

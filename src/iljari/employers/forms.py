@@ -3,11 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core import cells
 from iljari.core.forms import RrnRefusingForm
 from iljari.employers.services import EmployerInput
 from iljari.employers.validators import business_number_is_valid, normalize_business_number
 from iljari.reference.models import Dong
-from iljari.transfer import cells
 
 
 class EmployerForm(RrnRefusingForm):

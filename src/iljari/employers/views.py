@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from iljari.core.access import DISCOVERY_WORK, EMPLOYER_WORK, has_role, role_required
+from iljari.core.access import EMPLOYER_WORK, role_required
 from iljari.core.pages import field_validation, query_without_page
-from iljari.discovery.likely import likely_scores
+from iljari.core.sections import sections_for
 from iljari.employers.forms import EmployerForm, EmployerSearchForm
 from iljari.employers.models import Employer
 from iljari.employers.selectors import employer_search
@@ -36,9 +36,7 @@ def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "employer": employer,
         "vacancies": vacancies,
-        "visits": employer.visits.select_related("staff", "vacancy")[:20],
-        "likely": likely_scores(train_if_missing=False).get(employer.pk),  # never trains in this page
-        "can_visit": has_role(request.user, DISCOVERY_WORK),
+        "sections": sections_for("employers.detail", request, employer),
     }
     return render(request, "employers/detail.html", context)
 

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class EventsConfig(AppConfig):
     name = "iljari.events"
     verbose_name = "채용행사"
+
+    def ready(self) -> None:
+        from iljari.events.sections import register
+
+        register()

@@ -7,13 +7,13 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from iljari.accounts.models import Desk
+from iljari.core import cells
 from iljari.core.forms import RrnRefusingForm
 from iljari.employers.models import Employer
 from iljari.events.models import Booth, HiringEvent
 from iljari.events.services import EventInput, SelfRegistration
 from iljari.reference.models import Dong
 from iljari.referrals.models import Referral
-from iljari.transfer import cells
 from iljari.vacancies.models import Vacancy
 
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -11,9 +11,9 @@ from pathlib import Path
 from django.db.models import Count, Q, QuerySet, Sum
 from openpyxl import Workbook
 
+from iljari.core.spreadsheets import metric_sheet, summary_sheet
 from iljari.events.models import Booth, HiringEvent, Interview, Prematch, Registration
 from iljari.reference.models import TargetGroup
-from iljari.reports.xlsx import metric_sheet, summary_sheet
 
 SUMMARY = [
     ("registrations", "참여 신청"),

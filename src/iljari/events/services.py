@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from iljari.accounts.models import Desk, User
+from iljari.core import cells
 from iljari.core.errors import IljariError
 from iljari.core.versions import data_changed
 from iljari.employers.models import Employer
@@ -21,7 +22,6 @@ from iljari.privacy.models import Consent
 from iljari.reference.models import Dong
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import SeekerInput, identity_hash, phone_hash, seekers_create
-from iljari.transfer import cells
 from iljari.vacancies.models import Vacancy
 
 

@@ -4,9 +4,8 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -49,8 +48,7 @@ from iljari.events.services import (
 from iljari.events.tickets import decode_qr, qr_svg
 from iljari.events.timetable import repair_if_running, schedule_build, schedule_repair
 from iljari.referrals.models import Referral
-from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import SeekerNotVisible, seeker_read, seekers_listed
+from iljari.seekers.selectors import seeker_or_404, seekers_listed
 
 PAGE_SIZE = 50
 MAX_FRAME_BYTES = 2_000_000
@@ -167,12 +165,7 @@ def registrations(request: HttpRequest, pk: int) -> HttpResponse:
 def register_seeker(request: HttpRequest, pk: int, seeker_id: int) -> HttpResponse:
     """A counselor registers one of their seekers, with the booths the seeker chose."""
     event = _event(pk)
-    try:
-        seeker = seeker_read(user=request.user, seeker_id=seeker_id, purpose="채용행사 참가 신청")
-    except Seeker.DoesNotExist:
-        raise Http404("구직자를 찾을 수 없습니다.") from None
-    except SeekerNotVisible as exc:
-        raise PermissionDenied(exc.message) from None
+    seeker = seeker_or_404(user=request.user, seeker_id=seeker_id, purpose="채용행사 참가 신청")
     form = RegistrationForm(request.POST or None)
     form.set_event(event)
     if request.method == "POST" and form.is_valid():

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from django.db.models import QuerySet
 
-from iljari.learning import auc, train_classifier
+from iljari.core.learning import auc, train_classifier
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns
 from iljari.matching.engine.metrics import query_metrics
 from iljari.matching.engine.rules import WEIGHTS, evaluate_pairs

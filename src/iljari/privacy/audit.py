@@ -10,13 +10,14 @@ import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from iljari.accounts.models import User
 from iljari.privacy.models import AuditEvent, AuditHead
 
-Actor = User | str | None
+# A staff member, a named process ("cli:...", "system"), or None for the command line's user.
+Actor = AbstractBaseUser | str | None
 Action = AuditEvent.Action
 
 
@@ -38,8 +39,8 @@ def cli_actor() -> str:
 
 
 def _actor_fields(actor: Actor) -> tuple[int | None, str]:
-    if isinstance(actor, User):
-        return actor.pk, actor.username
+    if isinstance(actor, AbstractBaseUser):
+        return actor.pk, actor.get_username()
     return None, actor or cli_actor()
 
 

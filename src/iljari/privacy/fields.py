@@ -9,8 +9,8 @@ from typing import Any
 
 from django.db import models
 
+from iljari.core.rrn import mask_rrns
 from iljari.privacy import crypto
-from iljari.privacy.rrn import mask_rrns
 
 
 class SafeTextField(models.TextField):

@@ -12,6 +12,11 @@ def dong_key(name: str) -> str:
     return parts[-1] if parts else ""
 
 
+def dong_areas() -> list[Dong]:
+    """The city's 동 that have a boundary, for drawing the map."""
+    return list(Dong.objects.exclude(boundary=None))
+
+
 def dongs_by_name() -> dict[str, Dong]:
     return {d.name: d for d in Dong.objects.all()}
 

@@ -1,5 +1,6 @@
 """Loading reference data from files: national data (job dictionary, minimum wage, visas)
-and the city's own data (동, desks, target groups, program types).
+and the city's 동 and target groups. Desks and program types are loaded by their own apps
+with the same readers (``read_csv``, ``upsert``).
 
 Every loader is idempotent — it inserts what is new and updates what changed — so
 ``iljari init`` can be run again after a new year's minimum wage is added.
@@ -15,11 +16,9 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Model
 
-from iljari.accounts.models import Desk
 from iljari.core.errors import IljariError
 from iljari.paths import data_dir
 from iljari.reference.models import Dong, Licence, MinimumWage, Occupation, TargetGroup, VisaType
-from iljari.training.models import ProgramType
 
 NATIONAL_DIR = Path(__file__).resolve().parent / "data"
 
@@ -64,7 +63,7 @@ def city_load(folder: Path) -> City:
     )
 
 
-def _read_csv(path: Path, required: Iterable[str], delimiter: str = ",") -> list[dict[str, str]]:
+def read_csv(path: Path, required: Iterable[str], delimiter: str = ",") -> list[dict[str, str]]:
     if not path.exists():
         raise ReferenceDataError(f"기준정보 파일이 없습니다: {path}")
     with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -79,7 +78,7 @@ def _split(value: str, sep: str = "|") -> list[str]:
     return [item.strip() for item in (value or "").split(sep) if item.strip()]
 
 
-def _upsert(model: type[Model], key: str, rows: list[dict]) -> int:
+def upsert(model: type[Model], key: str, rows: list[dict]) -> int:
     """Insert new rows and update changed ones by a natural key; returns rows written."""
     existing = {getattr(obj, key): obj for obj in model.objects.all()}
     new, changed = [], []
@@ -101,7 +100,7 @@ def _upsert(model: type[Model], key: str, rows: list[dict]) -> int:
 def occupations_load(path: Path | None = None) -> int:
     """Load 한국직업사전 occupations and the licences they name."""
     path = path or data_dir() / "ko-job-dictionary" / "occupations.csv"
-    rows = _read_csv(path, ["occupation_id", "title", "keco_code"])
+    rows = read_csv(path, ["occupation_id", "title", "keco_code"])
     records = [
         {
             "occupation_id": r["occupation_id"],
@@ -126,15 +125,15 @@ def occupations_load(path: Path | None = None) -> int:
     ]
     licence_names = sorted({name for rec in records for name in rec["licences"]})
     with transaction.atomic():
-        written = _upsert(Occupation, "occupation_id", records)
-        _upsert(Licence, "name", [{"name": n} for n in licence_names])
+        written = upsert(Occupation, "occupation_id", records)
+        upsert(Licence, "name", [{"name": n} for n in licence_names])
     return written
 
 
 def minimum_wages_load(path: Path | None = None) -> int:
     path = path or data_dir() / "minimum-wage" / "minimum_wage_kr.csv"
-    rows = _read_csv(path, ["year", "hourly_won", "monthly_won_209h"])
-    return _upsert(
+    rows = read_csv(path, ["year", "hourly_won", "monthly_won_209h"])
+    return upsert(
         MinimumWage,
         "year",
         [{"year": int(r["year"]), "hourly": int(r["hourly_won"]), "monthly": int(r["monthly_won_209h"])} for r in rows],
@@ -142,8 +141,8 @@ def minimum_wages_load(path: Path | None = None) -> int:
 
 
 def visa_types_load(path: Path | None = None) -> int:
-    rows = _read_csv(path or NATIONAL_DIR / "visa_types.csv", ["code", "name", "work_scope"])
-    return _upsert(
+    rows = read_csv(path or NATIONAL_DIR / "visa_types.csv", ["code", "name", "work_scope"])
+    return upsert(
         VisaType,
         "code",
         [
@@ -162,12 +161,12 @@ def visa_types_load(path: Path | None = None) -> int:
 
 
 def dongs_load(city: City) -> int:
-    rows = _read_csv(city.dongs_csv, ["adm_cd2", "dong", "centroid_lat", "centroid_lon"])
+    rows = read_csv(city.dongs_csv, ["adm_cd2", "dong", "centroid_lat", "centroid_lon"])
     boundaries: dict[str, dict] = {}
     if city.dongs_geojson and city.dongs_geojson.exists():
         collection = json.loads(city.dongs_geojson.read_text(encoding="utf-8"))
         boundaries = {f["properties"]["adm_cd2"]: f["geometry"] for f in collection["features"]}
-    return _upsert(
+    return upsert(
         Dong,
         "code",
         [
@@ -185,31 +184,9 @@ def dongs_load(city: City) -> int:
     )
 
 
-def desks_load(city: City) -> int:
-    rows = _read_csv(city.folder / "desks.csv", ["code", "name", "kind", "dong"])
-    dongs = {d.name: d for d in Dong.objects.all()}
-    kinds = set(Desk.Kind.values)
-    records = []
-    for r in rows:
-        if r["kind"] not in kinds:
-            raise ReferenceDataError(f"desks.csv: 창구 구분 '{r['kind']}'을(를) 알 수 없습니다.")
-        if r["dong"] and r["dong"] not in dongs:
-            raise ReferenceDataError(f"desks.csv: 행정동 '{r['dong']}'이(가) 동 목록에 없습니다.")
-        records.append(
-            {
-                "code": r["code"],
-                "name": r["name"],
-                "kind": r["kind"],
-                "dong": dongs.get(r["dong"]),
-                "address": r.get("address", ""),
-            }
-        )
-    return _upsert(Desk, "code", records)
-
-
 def target_groups_load(city: City) -> int:
-    rows = _read_csv(city.folder / "target_groups.csv", ["code", "name"])
-    return _upsert(
+    rows = read_csv(city.folder / "target_groups.csv", ["code", "name"])
+    return upsert(
         TargetGroup,
         "code",
         [
@@ -222,30 +199,6 @@ def target_groups_load(city: City) -> int:
             for r in rows
         ],
     )
-
-
-def program_types_load(city: City) -> int:
-    path = city.folder / "program_types.csv"
-    if not path.exists():
-        return 0
-    return _upsert(ProgramType, "code", _read_csv(path, ["code", "name"]))
-
-
-def reference_load_all(*, city_folder: Path) -> dict[str, int]:
-    """Load national and city reference data; returns rows written per kind."""
-    city = city_load(city_folder)
-    with transaction.atomic():
-        counts = {
-            "행정동": dongs_load(city),
-            "창구": 0,
-            "대상계층": target_groups_load(city),
-            "사업 유형": program_types_load(city),
-            "최저임금": minimum_wages_load(),
-            "체류자격": visa_types_load(),
-        }
-        counts["창구"] = desks_load(city)
-    counts["직업"] = occupations_load()
-    return counts
 
 
 def licences_for_names(names: list[str]) -> list[Licence]:

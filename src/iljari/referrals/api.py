@@ -2,8 +2,7 @@
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
@@ -12,8 +11,7 @@ from iljari.core.access import CASEWORK
 from iljari.core.api import require_role
 from iljari.referrals.models import Referral
 from iljari.referrals.services import ReferralError, referral_create
-from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import SeekerNotVisible, seeker_read, seekers_visible_to
+from iljari.seekers.selectors import seeker_or_404, seekers_visible_to
 from iljari.vacancies.models import Vacancy
 
 router = Router(tags=["알선"])
@@ -42,12 +40,7 @@ class ReferralOut(Schema):
 @router.post("/", response={201: ReferralOut}, summary="알선")
 def create_referral(request: HttpRequest, payload: ReferralIn) -> Status:
     require_role(request, CASEWORK)
-    try:
-        seeker = seeker_read(user=request.user, seeker_id=payload.seeker_id, purpose="알선(API)")
-    except Seeker.DoesNotExist:
-        raise Http404("구직자를 찾을 수 없습니다.") from None
-    except SeekerNotVisible as exc:
-        raise PermissionDenied(exc.message) from None
+    seeker = seeker_or_404(user=request.user, seeker_id=payload.seeker_id, purpose="알선(API)")
     vacancy = get_object_or_404(Vacancy, pk=payload.vacancy_id)
     try:
         referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=request.user, note=payload.note)

@@ -1,8 +1,7 @@
 """The referral chain's steps from the seeker page: interview, outcome, cancel, direct placement, follow-up."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -19,16 +18,11 @@ from iljari.referrals.services import (
     referral_schedule_interview,
 )
 from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import SeekerNotVisible, seeker_read
+from iljari.seekers.selectors import seeker_or_404
 
 
 def _seeker(request: HttpRequest, pk: int, purpose: str) -> Seeker:
-    try:
-        return seeker_read(user=request.user, seeker_id=pk, purpose=purpose)
-    except Seeker.DoesNotExist:
-        raise Http404("구직자를 찾을 수 없습니다.") from None
-    except SeekerNotVisible as exc:
-        raise PermissionDenied(exc.message) from None
+    return seeker_or_404(user=request.user, seeker_id=pk, purpose=purpose)
 
 
 def _done(request: HttpRequest, seeker: Seeker, action: object, success: str) -> HttpResponse:

@@ -3,7 +3,8 @@
 from datetime import date
 
 from iljari.accounts.models import User
-from iljari.reports.charts import bar_chart, dong_map, line_chart
+from iljari.core.charts import bar_chart, dong_map, line_chart
+from iljari.reference.selectors import dong_areas
 from iljari.reports.kpis import METRICS
 from iljari.reports.monthly import MonthlyReport, cached, monthly_report
 
@@ -38,6 +39,7 @@ def report_context(report: MonthlyReport, city: str = "안산시", charts: bool 
         drawn["map"] = dong_map(
             "행정동별 취업률(%)",
             {n: r.get("placement_rate") for n, r in dongs.rows.items() if r.get("served")},
+            dong_areas(),
             unit="%",
         )
     return {

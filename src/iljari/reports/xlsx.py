@@ -4,15 +4,12 @@ headers, number formats, a total row, and a sheet of definitions."""
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
+from iljari.core.spreadsheets import HEADER, metric_sheet, summary_sheet
 from iljari.reports.kpis import METRICS
 from iljari.reports.monthly import MonthlyReport
 
-HEADER = PatternFill("solid", fgColor="DDEBF7")
-TOTAL = PatternFill("solid", fgColor="F2F2F2")
-THIN = Side(style="thin", color="BFBFBF")
 PERCENT_METRICS = {"placement_rate", "retention_1", "retention_3", "retention_6"}
 DEFINITIONS = [
     ("등록 구직자", "해당 기간에 구직 등록한 사람"),
@@ -23,58 +20,6 @@ DEFINITIONS = [
     ("n개월 고용유지율", "해당 기간이 예정일인 n개월 사후관리 중 확인된 것에서 계속 근무 비율"),
     ("구인 발굴 / 채용 완료", "해당 기간에 접수한 구인표 / 그중 채용이 끝난 구인표"),
 ]
-
-
-def metric_sheet(
-    book: Workbook,
-    title: str,
-    first_header: str,
-    rows: list[tuple[str, dict]],
-    total: dict,
-    metrics: list[tuple[str, str]],
-) -> None:
-    sheet = book.create_sheet(title[:31])
-    headers = [first_header] + [label for _, label in metrics]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font, cell.fill = Font(bold=True), HEADER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for key, row in rows:
-        sheet.append([key] + [row.get(name, 0) for name, _ in metrics])
-    sheet.append(["합계"] + [total.get(name, 0) for name, _ in metrics])
-    for cell in sheet[sheet.max_row]:
-        cell.font, cell.fill = Font(bold=True), TOTAL
-    for col, (name, _) in enumerate(metrics, start=2):
-        for row in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
-            row[0].number_format = "0.0" if name in PERCENT_METRICS else "#,##0"
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.border = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
-    sheet.column_dimensions["A"].width = 28
-    for col in range(2, len(headers) + 1):
-        sheet.column_dimensions[get_column_letter(col)].width = 12
-    sheet.row_dimensions[1].height = 36
-    sheet.freeze_panes = "B2"
-
-
-def summary_sheet(book: Workbook, title: str, lines: list[str], rows: list[tuple[str, object, str]]) -> None:
-    """The first sheet ("요약"): a bold title, a line or two about the period, then label/value rows
-    with their number formats — the same in every workbook the center hands out."""
-    sheet = book.active
-    sheet.title = "요약"
-    sheet.append([title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    for line in lines:
-        sheet.append([line])
-    sheet.append([])
-    sheet.append(["항목", "값"])
-    for cell in sheet[sheet.max_row]:
-        cell.font, cell.fill = Font(bold=True), HEADER
-    for label, value, number_format in rows:
-        sheet.append([label, value])
-        sheet.cell(sheet.max_row, 2).number_format = number_format
-    sheet.column_dimensions["A"].width = 26
-    sheet.column_dimensions["B"].width = 14
 
 
 def monthly_xlsx(report: MonthlyReport, path: Path, city: str = "안산시") -> None:
@@ -88,14 +33,14 @@ def monthly_xlsx(report: MonthlyReport, path: Path, city: str = "안산시") -> 
     people = [(n, label) for n, label in METRICS if n not in ("vacancies", "openings", "filled")]
     for name, table in report.tables.items():
         metrics = METRICS if name == "dong" else people
-        metric_sheet(book, table.label, table.label, sorted(table.rows.items()), table.total, metrics)
+        metric_sheet(book, table.label, table.label, sorted(table.rows.items()), table.total, metrics, PERCENT_METRICS)
     trend_metrics = [
         ("served", "서비스 구직자"),
         ("placements", "취업"),
         ("placed_people", "취업자"),
         ("placement_rate", "취업률(%)"),
     ]
-    metric_sheet(book, "월별 추이", "월", report.trend, {}, trend_metrics)
+    metric_sheet(book, "월별 추이", "월", report.trend, {}, trend_metrics, PERCENT_METRICS)
     book["월별 추이"].delete_rows(book["월별 추이"].max_row)  # a sum of monthly rates means nothing
     notes = book.create_sheet("용어 정의")
     notes.append(["용어", "정의"])

@@ -2,8 +2,7 @@
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -11,11 +10,10 @@ from iljari.accounts.models import Desk
 from iljari.core.access import CASEWORK
 from iljari.core.api import form_errors, require_role
 from iljari.core.errors import IljariError
-from iljari.matching.selectors import vacancies_for_seeker
 from iljari.reference.models import Dong, TargetGroup, VisaType
 from iljari.seekers.forms import SeekerForm
 from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import SeekerFilters, SeekerNotVisible, seeker_read, seeker_search, seekers_listed
+from iljari.seekers.selectors import SeekerFilters, seeker_or_404, seeker_search, seekers_listed
 from iljari.seekers.services import seeker_create
 
 router = Router(tags=["구직자"])
@@ -72,25 +70,9 @@ class SeekerIn(Schema):
     desk: str | None = None
 
 
-class MatchOut(Schema):
-    vacancy_id: int
-    title: str
-    employer: str
-    dong: str | None
-    score: float
-    reasons: list[str]
-    cautions: list[str]
-    missing: list[str]
-
-
 def _read(request: HttpRequest, seeker_id: int, purpose: str) -> Seeker:
     require_role(request, CASEWORK)
-    try:
-        return seeker_read(user=request.user, seeker_id=seeker_id, purpose=purpose)
-    except Seeker.DoesNotExist:
-        raise Http404("구직자를 찾을 수 없습니다.") from None
-    except SeekerNotVisible as exc:
-        raise PermissionDenied(exc.message) from None
+    return seeker_or_404(user=request.user, seeker_id=seeker_id, purpose=purpose)
 
 
 @router.get("/", response=list[SeekerOut], summary="구직자 찾기(담당 창구 범위)")
@@ -127,22 +109,3 @@ def create_seeker(request: HttpRequest, payload: SeekerIn) -> Status:
     except IljariError as exc:
         raise HttpError(409, exc.message) from exc
     return Status(201, SeekerOut.of(seeker))
-
-
-@router.get("/{seeker_id}/matches", response=list[MatchOut], summary="추천 구인표와 이유")
-def seeker_matches(request: HttpRequest, seeker_id: int, top: int = 20) -> list[MatchOut]:
-    seeker = _read(request, seeker_id, "추천 구인표 조회(API)")
-    result = vacancies_for_seeker(seeker=seeker, k=min(top, 100))
-    return [
-        MatchOut(
-            vacancy_id=r.vacancy.pk,
-            title=r.vacancy.title,
-            employer=r.vacancy.employer.name,
-            dong=r.vacancy.dong.name if r.vacancy.dong else None,
-            score=r.score,
-            reasons=r.reasons,
-            cautions=r.cautions,
-            missing=r.missing,
-        )
-        for r in result.matches
-    ]

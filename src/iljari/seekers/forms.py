@@ -7,13 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from iljari.accounts.models import Desk, User
+from iljari.core import cells
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift
 from iljari.core.forms import RrnRefusingForm
 from iljari.reference.models import Dong, TargetGroup, VisaType
 from iljari.reference.services import licences_for_names
 from iljari.seekers.models import CounselingNote, Seeker
 from iljari.seekers.services import SeekerInput
-from iljari.transfer import cells
 
 
 class SeekerForm(RrnRefusingForm):

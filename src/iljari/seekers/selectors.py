@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.http import Http404
 
 from iljari.accounts.models import User
 from iljari.core.errors import IljariError
@@ -109,6 +110,15 @@ def seeker_read(*, user: User, seeker_id: int, purpose: str) -> Seeker:
         raise Seeker.DoesNotExist
     audit_record(actor=user, action=Action.READ, object_type="seeker", object_id=seeker.pk, purpose=purpose)
     return seeker
+
+
+def seeker_or_404(*, user: User, seeker_id: int, purpose: str) -> Seeker:
+    """The seeker a page or an API call asked for, audited; ``Http404`` alike for no such seeker and
+    for another desk's, so a counselor cannot learn which numbers belong to someone."""
+    try:
+        return seeker_read(user=user, seeker_id=seeker_id, purpose=purpose)
+    except (Seeker.DoesNotExist, SeekerNotVisible):
+        raise Http404("구직자를 찾을 수 없습니다.") from None
 
 
 def seekers_listed(*, user: User, seekers: list[Seeker], purpose: str) -> None:

@@ -12,8 +12,8 @@ from iljari.core.bulk import bulk_link
 from iljari.core.choices import EmploymentType, KoreanLevel
 from iljari.core.errors import IljariError
 from iljari.core.versions import data_changed
-from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
-from iljari.privacy.crypto import keyed_hash
+from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many
+from iljari.privacy.crypto import PrivacyError, keyed_hash
 from iljari.privacy.models import Consent
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
 from iljari.seekers.models import CounselingNote, Seeker
@@ -191,3 +191,43 @@ def counseling_notes_create(*, inputs: Sequence[NoteInput], actor: Actor) -> lis
 
 def counseling_note_create(*, seeker: Seeker, author: User, text: str, channel: str) -> CounselingNote:
     return counseling_notes_create(inputs=[NoteInput(seeker, author, text, channel)], actor=author)[0]
+
+
+def seeker_erase(*, seeker_id: int, actor: Actor, reason: str) -> Seeker:
+    """Remove everything that identifies the seeker; keep what the city's statistics need.
+
+    Kept: desk, home 동, target groups, sex, desired occupations, dates, referrals and
+    placements. Removed: name, phone, birth date and year, address, remarks, counseling
+    note texts, nationality, visa, language and accessibility needs, and the look-up hashes.
+    """
+    if not reason.strip():
+        raise PrivacyError("파기 사유를 입력해 주십시오.")
+    with transaction.atomic():
+        data_changed()
+        seeker = Seeker.objects.select_for_update().filter(pk=seeker_id).first()
+        if seeker is None:
+            raise PrivacyError(f"구직자 #{seeker_id}을(를) 찾을 수 없습니다.")
+        if seeker.status == Seeker.Status.ERASED:
+            raise PrivacyError(f"구직자 #{seeker_id}의 개인정보는 이미 파기되었습니다.")
+        Seeker.objects.filter(pk=seeker_id).update(
+            name=None,
+            phone=None,
+            birth_date=None,
+            address=None,
+            remarks=None,
+            name_hash="",
+            phone_hash="",
+            identity_hash="",
+            birth_year=None,
+            nationality="",
+            preferred_language="",
+            visa_type=None,
+            accessibility_needs=[],
+            experience="",
+            status=Seeker.Status.ERASED,
+            erased_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+        CounselingNote.objects.filter(seeker_id=seeker_id).update(text=None)
+        audit_record(actor=actor, action=Action.ERASE, object_type="seeker", object_id=seeker_id, purpose=reason)
+    return Seeker.objects.get(pk=seeker_id)

@@ -9,6 +9,4 @@ urlpatterns = [
     path("new/validate/", views.seeker_validate, name="validate"),
     path("<int:pk>/", views.seeker_detail, name="detail"),
     path("<int:pk>/notes/", views.note_new, name="note_new"),
-    path("<int:pk>/recommendations/", views.seeker_recommendations, name="recommendations"),
-    path("<int:pk>/refer/<int:vacancy_id>/", views.seeker_refer, name="refer"),
 ]

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from iljari.core import cells
+from iljari.core.cells import CellError
 from iljari.employers.models import Employer
 from iljari.employers.names import company_name_key
 from iljari.employers.services import EmployerInput, employers_create
@@ -11,8 +13,6 @@ from iljari.employers.validators import (
     normalize_business_number,
 )
 from iljari.privacy.audit import Actor
-from iljari.transfer import cells
-from iljari.transfer.cells import CellError
 from iljari.transfer.lookups import ReferenceLookups
 from iljari.transfer.sheets import Column, RowProblems, Sheet
 

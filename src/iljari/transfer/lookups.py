@@ -4,10 +4,10 @@ import functools
 from typing import Any
 
 from iljari.accounts.models import Desk
+from iljari.core import cells
+from iljari.core.cells import CellError
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
 from iljari.reference.selectors import dong_key, dongs_by_name, occupation_for_text, occupations_by_title
-from iljari.transfer import cells
-from iljari.transfer.cells import CellError
 
 
 class ReferenceLookups:

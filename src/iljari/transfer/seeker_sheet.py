@@ -5,13 +5,13 @@ from typing import Any
 
 from django.utils import timezone
 
+from iljari.core import cells
 from iljari.core.choices import KoreanLevel
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
 from iljari.privacy.models import Consent
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seekers_visible_to
 from iljari.seekers.services import SeekerInput, identity_hash, phone_hash, seekers_create
-from iljari.transfer import cells
 from iljari.transfer.lookups import ReferenceLookups
 from iljari.transfer.sheets import Column, RowProblems, Sheet
 

@@ -17,11 +17,11 @@ from typing import Any
 from django.db import transaction
 
 from iljari.accounts.models import User
+from iljari.core import cells
+from iljari.core.cells import CellError
 from iljari.core.errors import IljariError
+from iljari.core.rrn import find_rrns, mask_rrns
 from iljari.privacy.audit import Action, Actor, audit_record
-from iljari.privacy.rrn import find_rrns, mask_rrns
-from iljari.transfer import cells
-from iljari.transfer.cells import CellError
 from iljari.transfer.employer_sheet import EmployerSheet
 from iljari.transfer.seeker_sheet import SeekerSheet
 from iljari.transfer.sheets import Column, Level, RowMessage, RowProblems, Sheet

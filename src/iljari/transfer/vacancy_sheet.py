@@ -2,12 +2,12 @@
 
 from typing import Any
 
+from iljari.core import cells
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
 from iljari.employers.models import Employer
 from iljari.employers.names import company_name_key
 from iljari.employers.validators import format_business_number, normalize_business_number
 from iljari.privacy.audit import Actor
-from iljari.transfer import cells
 from iljari.transfer.lookups import ReferenceLookups
 from iljari.transfer.sheets import Column, RowProblems, Sheet
 from iljari.vacancies.models import Vacancy

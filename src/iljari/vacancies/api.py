@@ -1,4 +1,4 @@
-"""JSON API for vacancies (구인표) and the seekers that fit them."""
+"""JSON API for vacancies (구인표)."""
 
 from datetime import date
 
@@ -6,11 +6,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from iljari.core.access import CASEWORK, EMPLOYER_WORK
+from iljari.core.access import EMPLOYER_WORK
 from iljari.core.api import form_errors, require_role
-from iljari.matching.selectors import seekers_for_vacancy
 from iljari.reference.models import Dong, VisaType
-from iljari.seekers.selectors import seekers_listed
 from iljari.vacancies.forms import VacancyForm
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.selectors import vacancy_search
@@ -77,16 +75,6 @@ class VacancyIn(Schema):
     closes_on: date | None = None
 
 
-class CandidateOut(Schema):
-    seeker_id: int
-    name: str | None
-    home_dong: str | None
-    desired_job_text: str
-    score: float
-    reasons: list[str]
-    cautions: list[str]
-
-
 @router.get("/", response=list[VacancyOut], summary="구인표 찾기")
 def list_vacancies(request: HttpRequest, q: str = "", status: str = "open", limit: int = 50) -> list[VacancyOut]:
     require_role(request, EMPLOYER_WORK)
@@ -117,23 +105,3 @@ def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status:
         raise form_errors(form)
     [vacancy] = vacancies_create(inputs=[form.to_input()], actor=request.user, source="api")
     return Status(201, VacancyOut.of(vacancy))
-
-
-@router.get("/{vacancy_id}/matches", response=list[CandidateOut], summary="맞는 구직자(볼 수 있는 범위)")
-def vacancy_matches(request: HttpRequest, vacancy_id: int, top: int = 20) -> list[CandidateOut]:
-    require_role(request, CASEWORK)
-    vacancy = get_object_or_404(Vacancy, pk=vacancy_id)
-    matches = seekers_for_vacancy(user=request.user, vacancy=vacancy, k=min(top, 100))
-    seekers_listed(user=request.user, seekers=[r.seeker for r in matches], purpose=f"구인표 #{vacancy_id} 추천(API)")
-    return [
-        CandidateOut(
-            seeker_id=r.seeker.pk,
-            name=r.seeker.name,
-            home_dong=r.seeker.home_dong.name if r.seeker.home_dong else None,
-            desired_job_text=r.seeker.desired_job_text,
-            score=r.score,
-            reasons=r.reasons,
-            cautions=r.cautions,
-        )
-        for r in matches
-    ]

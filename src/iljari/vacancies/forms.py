@@ -3,13 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from iljari.core import cells
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
 from iljari.core.forms import RrnRefusingForm
 from iljari.employers.models import Employer
 from iljari.reference.models import Dong, VisaType
 from iljari.reference.selectors import occupation_for_text, occupations_by_title
 from iljari.reference.services import licences_for_names
-from iljari.transfer import cells
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancy_wage_problem
 

@@ -8,5 +8,4 @@ urlpatterns = [
     path("new/", views.vacancy_new, name="new"),
     path("new/validate/", views.vacancy_validate, name="validate"),
     path("<int:pk>/", views.vacancy_detail, name="detail"),
-    path("<int:pk>/candidates/", views.vacancy_candidates, name="candidates"),
 ]

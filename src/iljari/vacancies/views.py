@@ -8,10 +8,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from iljari.core.access import CASEWORK, EMPLOYER_WORK, has_role, role_required
+from iljari.core.access import EMPLOYER_WORK, role_required
 from iljari.core.pages import field_validation, query_without_page
-from iljari.matching.selectors import seekers_for_vacancy
-from iljari.seekers.selectors import seekers_listed, seekers_visible_to
+from iljari.core.sections import sections_for
 from iljari.vacancies.forms import VacancyForm, VacancySearchForm
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.selectors import vacancy_search
@@ -38,24 +37,10 @@ def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    referrals = list(vacancy.referrals.select_related("seeker").order_by("-referred_at")[:50])
-    visible = set(
-        seekers_visible_to(request.user).filter(pk__in=[r.seeker_id for r in referrals]).values_list("pk", flat=True)
-    )
-    seekers_listed(
-        user=request.user,
-        seekers=[r.seeker for r in referrals if r.seeker_id in visible],
-        purpose=f"구인표 #{pk} 알선 현황",
-    )
     return render(
         request,
         "vacancies/detail.html",
-        {
-            "vacancy": vacancy,
-            "show_candidates": has_role(request.user, CASEWORK),
-            "referrals": referrals,
-            "visible": visible,
-        },
+        {"vacancy": vacancy, "sections": sections_for("vacancies.detail", request, vacancy)},
     )
 
 
@@ -78,12 +63,3 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
 @role_required(*EMPLOYER_WORK)
 def vacancy_validate(request: HttpRequest) -> HttpResponse:
     return field_validation(request, VacancyForm(request.POST))
-
-
-@role_required(*CASEWORK)
-def vacancy_candidates(request: HttpRequest, pk: int) -> HttpResponse:
-    """Seekers who fit this vacancy, among those the user may see; each shown name is audited."""
-    vacancy = get_object_or_404(Vacancy, pk=pk)
-    matches = seekers_for_vacancy(user=request.user, vacancy=vacancy, k=10)
-    seekers_listed(user=request.user, seekers=[r.seeker for r in matches], purpose=f"구인표 #{pk} 추천 구직자 조회")
-    return render(request, "vacancies/_candidates.html", {"matches": matches})

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from iljari.learning import auc, precision_at
+from iljari.core.learning import auc, precision_at
 
 
 def test_auc_counts_ties_as_half_and_is_undefined_without_both_classes():

@@ -12,8 +12,8 @@ from iljari.accounts.models import Desk, User
 from iljari.conftest import _staff
 from iljari.discovery.models import Visit
 from iljari.employers.services import EmployerInput, employers_create
+from iljari.front.setup import reference_load_all
 from iljari.reference.models import Dong
-from iljari.reference.services import reference_load_all
 from iljari.testing.browser import login, serious_violations, shot
 
 pytestmark = pytest.mark.browser

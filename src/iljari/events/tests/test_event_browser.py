@@ -20,10 +20,10 @@ from iljari.conftest import TEST_KECO
 from iljari.events.models import Interview, Registration
 from iljari.events.services import registration_create
 from iljari.events.timetable import schedule_build
+from iljari.front.setup import reference_load_all
 from iljari.matching.catalogue import OccupationNormalizer, use_normalizer
 from iljari.matching.indexes import forget_indexes
 from iljari.reference.models import Occupation
-from iljari.reference.services import reference_load_all
 from iljari.referrals.models import Placement
 from iljari.seekers.models import Seeker
 from iljari.testing.browser import CHROMIUM_FLAGS, login, serious_violations, shot

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from iljari.privacy.rrn import MASK
+from iljari.core.rrn import MASK
 from iljari.reference.models import Dong
 from iljari.seekers.models import Seeker
 

@@ -4,8 +4,8 @@ from datetime import date, datetime
 
 import pytest
 
+from iljari.core.rrn import MASK
 from iljari.privacy.models import AuditEvent, Consent
-from iljari.privacy.rrn import MASK
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import phone_hash
 from iljari.transfer.services import ImportRejected, export_file, import_file

@@ -81,6 +81,8 @@ def objects(make_seeker, make_vacancy, matching, counselor, desk):
         "registration_id": registration.pk,
         "seeker_id": seeker.pk,
         "seekers:": seeker.pk,
+        "matching:vacancy": vacancy.pk,
+        "matching:seeker": seeker.pk,
         "referrals:": seeker.pk,
         "referral_id": referral.pk,
         "follow_up_id": placement.follow_ups.first().pk,

@@ -5,11 +5,10 @@ No script and no tiles are loaded from anywhere: the SVG is inline in the page a
 
 import math
 from collections.abc import Iterable
+from typing import Protocol
 
 import pygal
 from pygal.style import Style
-
-from iljari.reference.models import Dong
 
 STYLE = Style(
     background="white",
@@ -70,14 +69,25 @@ def _rings(geometry: dict) -> Iterable[list[list[float]]]:
         yield from polygon
 
 
-def dong_map(title: str, values: dict[str, float], unit: str = "", width: int = 720, height: int = 520) -> str:
+class Area(Protocol):
+    """What the map needs of a 동: its name, centroid and GeoJSON boundary (a ``Dong`` has these)."""
+
+    name: str
+    lat: float
+    lon: float
+    boundary: dict | None
+
+
+def dong_map(
+    title: str, values: dict[str, float], areas: Iterable[Area], unit: str = "", width: int = 720, height: int = 520
+) -> str:
     """A choropleth of the city's 동 shaded by ``values`` (동 name → number), with a legend.
 
     A 동 far from the rest (an island, like 안산's 대부동) would shrink the city to a corner, so
     any 동 more than three times the median distance from the centre is drawn as a labelled
     box instead of at scale.
     """
-    dongs = [d for d in Dong.objects.all() if d.boundary]
+    dongs = [d for d in areas if d.boundary]
     if not dongs:
         return ""
     mid_lat = sorted(d.lat for d in dongs)[len(dongs) // 2]

@@ -1,8 +1,10 @@
+"""The staff home page: 오늘의 업무 and the center's counts."""
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from iljari.core.access import ALL_STAFF, CASEWORK, has_role, role_required
-from iljari.core.selectors import center_counts, todays_work
+from iljari.front.selectors import center_counts, todays_work
 from iljari.seekers.selectors import seekers_listed
 
 
@@ -18,4 +20,4 @@ def home(request: HttpRequest) -> HttpResponse:
         ]
         seekers_listed(user=request.user, seekers=list({s.pk: s for s in seekers}.values()), purpose="오늘의 업무")
         context["work"] = work
-    return render(request, "core/home.html", context)
+    return render(request, "front/home.html", context)

@@ -4,9 +4,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from iljari.core.api import TokenAuth
+from iljari.accounts.api import TokenAuth
 from iljari.core.errors import IljariError
 from iljari.employers.api import router as employers
+from iljari.matching.api import router as matching
 from iljari.referrals.api import router as referrals
 from iljari.seekers.api import router as seekers
 from iljari.vacancies.api import router as vacancies
@@ -22,6 +23,7 @@ api.add_router("/seekers", seekers)
 api.add_router("/employers", employers)
 api.add_router("/vacancies", vacancies)
 api.add_router("/referrals", referrals)
+api.add_router("", matching)
 
 
 @api.exception_handler(PermissionDenied)

@@ -56,11 +56,11 @@ def test_counselor_finds_seekers_by_name_or_phone(client, counselor, make_seeker
     assert {n for n in ("김안산", "이안산", "박원곡") if n in html} == found
 
 
-def test_counselor_gets_403_for_a_seeker_of_another_desk(client, counselor, make_seeker, other_desk):
+def test_counselor_gets_not_found_for_a_seeker_of_another_desk(client, counselor, make_seeker, other_desk):
     theirs = make_seeker(desk=other_desk)
     client.force_login(counselor)
     response = client.get(reverse("seekers:detail", args=[theirs.pk]))
-    assert response.status_code == 403 and "다른 창구의 구직자" in response.content.decode()
+    assert response.status_code == 404 and theirs.name not in response.content.decode()
     assert not AuditEvent.objects.filter(action="read", object_id=str(theirs.pk)).exists()
 
 

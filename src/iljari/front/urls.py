@@ -1,9 +1,11 @@
 """The site's URL map; each app owns its own ``urls.py``."""
 
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from iljari.api import api
+from iljari.front import views
+from iljari.front.api import api
 
 admin.site.site_header = "iljari 관리"
 admin.site.site_title = "iljari 관리"
@@ -13,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("seekers/", include("iljari.seekers.urls")),
+    path("", include("iljari.matching.urls")),
     path("seekers/", include("iljari.referrals.urls")),
     path("employers/", include("iljari.employers.urls")),
     path("vacancies/", include("iljari.vacancies.urls")),
@@ -24,5 +27,7 @@ urlpatterns = [
     path("events/", include("iljari.events.urls")),
     path("discovery/", include("iljari.discovery.urls")),
     path("e/", include("iljari.events.portal_urls")),
-    path("", include("iljari.core.urls")),
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from iljari.core.errors import IljariError
 from iljari.privacy.audit import cli_actor
-from iljari.privacy.services import seeker_erase
+from iljari.seekers.services import seeker_erase
 
 
 class Command(BaseCommand):

@@ -16,11 +16,11 @@ from playwright.sync_api import expect
 from iljari.accounts.models import User
 from iljari.conftest import TEST_KECO, _staff
 from iljari.employers.services import EmployerInput, employers_create
+from iljari.front.setup import reference_load_all
 from iljari.matching.catalogue import OccupationNormalizer, use_normalizer
 from iljari.matching.indexes import forget_indexes
 from iljari.privacy.models import AuditEvent
 from iljari.reference.models import Dong, Licence, Occupation
-from iljari.reference.services import reference_load_all
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import SeekerInput, seeker_create
@@ -114,14 +114,14 @@ def test_counselor_cannot_open_seeker_of_another_desk(page, center):
     )
     login(page, center["url"], "counselor")
     response = page.goto(f"{center['url']}/seekers/{theirs.pk}/")
-    assert response.status == 403
-    expect(page.get_by_role("heading", name="볼 권한이 없습니다")).to_be_visible()
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="찾을 수 없습니다")).to_be_visible()
     expect(page.locator("body")).not_to_contain_text("원곡주민")
     from iljari.accounts.services import api_token_create
 
     key = api_token_create(user=center["staff"]["counselor"], name="browser", actor="test")
     api = page.request.get(f"{center['url']}/api/seekers/{theirs.pk}", headers={"Authorization": f"Bearer {key}"})
-    assert api.status == 403
+    assert api.status == 404
 
 
 def test_rrn_typed_in_note_is_refused_and_rest_of_form_kept(page, center):

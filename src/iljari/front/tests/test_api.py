@@ -17,7 +17,7 @@ def test_requests_without_a_valid_token_are_refused(client, db):
     assert Client(HTTP_AUTHORIZATION="Bearer ilj_nope").get("/api/seekers/").status_code == 401
 
 
-def test_a_counselor_lists_only_their_desk_and_gets_403_for_another(counselor, make_seeker, other_desk):
+def test_a_counselor_lists_only_their_desk_and_another_desks_seeker_is_not_found(counselor, make_seeker, other_desk):
     mine = make_seeker(name="김가나")
     theirs = make_seeker(name="이다라", desk=other_desk)
     api = _client(counselor)
@@ -25,7 +25,8 @@ def test_a_counselor_lists_only_their_desk_and_gets_403_for_another(counselor, m
     assert [s["id"] for s in listed] == [mine.pk] and listed[0]["name"] == "김가나"
     assert api.get(f"/api/seekers/{mine.pk}").status_code == 200
     denied = api.get(f"/api/seekers/{theirs.pk}")
-    assert denied.status_code == 403 and "다른 창구" in denied.json()["detail"]
+    # The same answer as for a number nobody has, so ids of other desks' seekers do not leak.
+    assert denied.status_code == 404 and denied.json() == api.get("/api/seekers/999999").json()
     assert AuditEvent.objects.filter(action="read", object_id=str(mine.pk), purpose__contains="API").exists()
     assert api.get("/api/seekers/999999").status_code == 404
 

@@ -7,8 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from iljari.core.errors import IljariError
+from iljari.front.setup import reference_load_all
 from iljari.privacy.crypto import create_key_file, reset_keys
-from iljari.reference.services import city_load, reference_load_all
+from iljari.reference.services import city_load
 
 
 class Command(BaseCommand):

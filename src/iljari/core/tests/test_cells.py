@@ -4,8 +4,8 @@ from datetime import date, time
 
 import pytest
 
-from iljari.transfer import cells
-from iljari.transfer.cells import CellError
+from iljari.core import cells
+from iljari.core.cells import CellError
 
 
 @pytest.mark.parametrize(

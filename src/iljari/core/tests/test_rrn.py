@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from iljari.privacy.rrn import MASK, contains_rrn, find_rrns, mask_rrns
+from iljari.core.rrn import MASK, contains_rrn, find_rrns, mask_rrns
 from iljari.seekers.services import counseling_note_create
 
 

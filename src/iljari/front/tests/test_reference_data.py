@@ -7,9 +7,11 @@ import pytest
 from django.conf import settings
 
 from iljari.accounts.models import Desk
+from iljari.accounts.services import desks_load
+from iljari.front.setup import reference_load_all
 from iljari.reference.models import Dong, Licence, MinimumWage, Occupation, TargetGroup, VisaType
 from iljari.reference.selectors import minimum_wage_for, occupation_for_text, occupations_by_title
-from iljari.reference.services import ReferenceDataError, city_load, desks_load, reference_load_all
+from iljari.reference.services import ReferenceDataError, city_load
 
 pytestmark = pytest.mark.postgres
 

@@ -1,0 +1,36 @@
+"""The referral chain on the seeker and vacancy pages (registered in ``ReferralsConfig.ready``)."""
+
+from django.http import HttpRequest
+
+from iljari.core.sections import section_add
+from iljari.referrals.models import Referral
+from iljari.seekers.models import Seeker
+from iljari.seekers.selectors import seekers_listed, seekers_visible_to
+from iljari.vacancies.models import Vacancy
+
+
+def _seeker(request: HttpRequest, seeker: Seeker) -> dict:
+    return {
+        "referrals": seeker.referrals.select_related("vacancy__employer", "counselor")[:20],
+        "placements": seeker.placements.prefetch_related("follow_ups")[:10],
+        "reasons": Referral.Reason.choices,
+    }
+
+
+def _vacancy(request: HttpRequest, vacancy: Vacancy) -> dict:
+    """Who was referred to this vacancy: names only of the seekers this user may see, audited."""
+    referrals = list(vacancy.referrals.select_related("seeker").order_by("-referred_at")[:50])
+    visible = set(
+        seekers_visible_to(request.user).filter(pk__in=[r.seeker_id for r in referrals]).values_list("pk", flat=True)
+    )
+    seekers_listed(
+        user=request.user,
+        seekers=[r.seeker for r in referrals if r.seeker_id in visible],
+        purpose=f"구인표 #{vacancy.pk} 알선 현황",
+    )
+    return {"referrals": referrals, "visible": visible}
+
+
+def register() -> None:
+    section_add("seekers.detail", template="referrals/_seeker_section.html", context=_seeker, order=30)
+    section_add("vacancies.detail", template="referrals/_vacancy_section.html", context=_vacancy, order=20)
