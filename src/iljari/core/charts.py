@@ -4,7 +4,8 @@ No script and no tiles are loaded from anywhere: the SVG is inline in the page a
 """
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from html import escape
 from typing import Protocol
 
 import pygal
@@ -79,13 +80,20 @@ class Area(Protocol):
 
 
 def dong_map(
-    title: str, values: dict[str, float], areas: Iterable[Area], unit: str = "", width: int = 720, height: int = 520
+    title: str,
+    values: dict[str, float],
+    areas: Iterable[Area],
+    unit: str = "",
+    width: int = 720,
+    height: int = 520,
+    route: Sequence[tuple[float, float, str]] = (),
 ) -> str:
     """A choropleth of the city's 동 shaded by ``values`` (동 name → number), with a legend.
 
     A 동 far from the rest (an island, like 안산's 대부동) would shrink the city to a corner, so
     any 동 more than three times the median distance from the centre is drawn as a labelled
-    box instead of at scale.
+    box instead of at scale. ``route`` is a day's visits in order as (lon, lat, label), drawn as a
+    numbered line from the start (number 0).
     """
     dongs = [d for d in areas if d.boundary]
     if not dongs:
@@ -139,6 +147,18 @@ def dong_map(
             f'<text x="{width - 80}" y="{top + 18}" font-size="11" text-anchor="middle" fill="#1b1f24">'
             f"{d.name}(축척 밖)</text>"
         )
+    if route:
+        line = " ".join(xy(lon, lat) for lon, lat, _ in route)
+        parts.append(
+            f'<polyline points="{line}" fill="none" stroke="#a11d1d" stroke-width="2.5" stroke-linejoin="round"/>'
+        )
+        for n, (lon, lat, name) in enumerate(route):
+            x, y = xy(lon, lat).split(",")
+            parts.append(
+                f'<g><title>{n}. {escape(name)}</title><circle cx="{x}" cy="{y}" r="9" fill="#a11d1d" stroke="#fff"/>'
+                f'<text x="{x}" y="{float(y) + 4:.1f}" font-size="11" font-weight="700" text-anchor="middle" '
+                f'fill="#fff">{n}</text></g>'
+            )
     for i, color in enumerate(SHADES):
         parts.append(f'<rect x="{10 + i * 28}" y="{height - 30}" width="28" height="12" fill="{color}"/>')
     parts.append(f'<text x="10" y="{height - 6}" font-size="11" fill="#4a5360">{low:,.1f}{unit}</text>')

@@ -172,7 +172,6 @@ def plan(request: HttpRequest) -> HttpResponse:
         values.setdefault(r["employer"].dong.name, []).append(value)
     averaged = {name: round(sum(v) / len(v), 1) for name, v in values.items()}
     title = "90일 안 구인 가능성 평균(%)" if shade == "likely" else "마지막 방문 후 일수(평균)"
-    chart = dong_map(title, averaged, dong_areas(), "%" if shade == "likely" else "일")
 
     def priority(r: dict) -> float:
         p = r["likely"].probability if r["likely"] else 0.0
@@ -188,12 +187,19 @@ def plan(request: HttpRequest) -> HttpResponse:
         if (not dong_id or str(r["employer"].dong_id) == dong_id) and (show_all or r["employer"].pk not in hiring_now)
     ]
     listed.sort(key=priority, reverse=True)
-    route, chosen = [], request.GET.getlist("stop")
+    route, chosen, drawn = [], request.GET.getlist("stop"), []
     if chosen:
         picked = [e for e in employers.filter(pk__in=chosen[:ROUTE_MAX]) if e.lat is not None]
         day = request.GET.get("day") or today.isoformat()
         leave = timezone.make_aware(datetime.combine(datetime.fromisoformat(day).date(), time(9, 30)))
-        route = plan_route(_start_stop(request.user), [Stop(e.pk, e.name, e.lat, e.lon) for e in picked], leave)
+        start = _start_stop(request.user)
+        route = plan_route(start, [Stop(e.pk, e.name, e.lat, e.lon) for e in picked], leave)
+        if route:
+            drawn = [
+                (start.lon, start.lat, start.name),
+                *((leg.stop.lon, leg.stop.lat, leg.stop.name) for leg in route),
+            ]
+    chart = dong_map(title, averaged, dong_areas(), "%" if shade == "likely" else "일", route=drawn)
     context = {
         "chart": chart,
         "shade": shade,
