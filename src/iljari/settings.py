@@ -7,6 +7,9 @@ ILJARI_CITY_DIR      the city's own data (desks, target groups, 동 list); defau
 ILJARI_DEBUG         "1" for development error pages
 ILJARI_ALLOWED_HOSTS comma-separated host names the server answers to
 ILJARI_PUBLIC_REGISTER_RATE  public event sign-ups per address, e.g. "30/10m" (default)
+ILJARI_HTTPS         "1" when served behind TLS: Secure cookies, HSTS, redirect to https
+ILJARI_API_TOKEN_DAYS  how long an API token lives (default 90)
+ILJARI_LOGIN_FAILURES_PER_ADDRESS  failed logins from one address, any account, before it waits (15)
 """
 
 import os
@@ -160,6 +163,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
+# Failures from one address across all accounts before that address must wait out the cool-off. A 동
+# desk's PCs share one address, so this is higher than the per-account limit.
+ILJARI_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("ILJARI_LOGIN_FAILURES_PER_ADDRESS", "15"))
+# API tokens expire; a program asks for a new one (iljari token create) before then.
+ILJARI_API_TOKEN_DAYS = int(os.environ.get("ILJARI_API_TOKEN_DAYS", "90"))
 
 # Shared PCs at 동 desks: a session ends with the browser and after 30 idle minutes.
 SESSION_COOKIE_AGE = 30 * 60
@@ -169,6 +177,17 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# Served behind TLS (ILJARI_HTTPS=1): cookies only over HTTPS, HSTS, and plain HTTP redirected. A proxy
+# in front says the original scheme with X-Forwarded-Proto.
+ILJARI_HTTPS = os.environ.get("ILJARI_HTTPS") == "1"
+if ILJARI_HTTPS:
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("ILJARI_HSTS_SUBDOMAINS", "1") == "1"
+    SECURE_HSTS_PRELOAD = os.environ.get("ILJARI_HSTS_PRELOAD", "1") == "1"
+    CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if host not in ("127.0.0.1", "localhost")]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

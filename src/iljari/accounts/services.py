@@ -2,11 +2,15 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from iljari.accounts.models import ApiToken, Desk, User
+from iljari.core.errors import IljariError
 from iljari.privacy.audit import Action, Actor, audit_record
 from iljari.reference.models import Dong
 from iljari.reference.services import City, ReferenceDataError, read_csv, upsert
@@ -53,11 +57,21 @@ def token_hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def api_token_create(*, user: User, name: str, actor: Actor) -> str:
-    """A new API token for ``user``; the key is returned once and only its hash is kept."""
+class TokenError(IljariError):
+    """An API token operation that cannot be done."""
+
+
+def api_token_create(*, user: User, name: str, actor: Actor, days: int | None = None) -> str:
+    """A new API token for ``user``, valid for ``days`` (the site's default when not given); the key
+    is returned once and only its hash is kept."""
+    days = settings.ILJARI_API_TOKEN_DAYS if days is None else days
+    if not 1 <= days <= 366:
+        raise TokenError("토큰 유효 기간은 1일에서 366일 사이로 정해 주십시오.")
     key = "ilj_" + secrets.token_urlsafe(32)
     with transaction.atomic():
-        token = ApiToken.objects.create(user=user, name=name, key_hash=token_hash(key))
+        token = ApiToken.objects.create(
+            user=user, name=name, key_hash=token_hash(key), expires_at=timezone.now() + timedelta(days=days)
+        )
         audit_record(
             actor=actor,
             action=Action.CREATE,
@@ -69,11 +83,28 @@ def api_token_create(*, user: User, name: str, actor: Actor) -> str:
     return key
 
 
+def api_token_revoke(*, token_id: int, actor: Actor) -> ApiToken:
+    """Stop a token working at once; the record stays so the audit log still names it."""
+    with transaction.atomic():
+        token = ApiToken.objects.select_for_update().filter(pk=token_id).first()
+        if token is None:
+            raise TokenError(f"토큰 #{token_id}을(를) 찾을 수 없습니다.")
+        if token.revoked_at is not None:
+            raise TokenError(f"토큰 #{token_id}은(는) 이미 폐기되었습니다.")
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit_record(
+            actor=actor, action=Action.UPDATE, object_type="api_token", object_id=token.pk, purpose="API 토큰 폐기"
+        )
+    return token
+
+
 def api_token_user(key: str) -> User | None:
-    """The active staff member a token belongs to, noting when it was used."""
+    """The active staff member a live token belongs to (not revoked, not expired), noting when it was used."""
     token = (
         ApiToken.objects.select_related("user")
         .filter(key_hash=token_hash(key), revoked_at__isnull=True, user__is_active=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
         .first()
     )
     if token is None:

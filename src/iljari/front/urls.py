@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from iljari.accounts.forms import StaffLoginForm
 from iljari.front import views
 from iljari.front.api import api
 
@@ -28,6 +29,10 @@ urlpatterns = [
     path("discovery/", include("iljari.discovery.urls")),
     path("e/", include("iljari.events.portal_urls")),
     path("", views.home, name="home"),
-    path("login/", auth_views.LoginView.as_view(template_name="core/login.html"), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=StaffLoginForm),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
