@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "iljari.core.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "iljari.front.urls"

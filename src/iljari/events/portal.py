@@ -68,6 +68,7 @@ def _ticket_url(request: HttpRequest, registration: Registration) -> str:
 
 
 @never_cache
+@never_cache
 def ticket(request: HttpRequest, ticket: str) -> HttpResponse:
     registration = _registration(ticket)
     context = {
@@ -79,6 +80,7 @@ def ticket(request: HttpRequest, ticket: str) -> HttpResponse:
     return render(request, "events/ticket.html", context)
 
 
+@never_cache
 @never_cache
 def ticket_qr(request: HttpRequest, ticket: str) -> HttpResponse:
     registration = _registration(ticket)

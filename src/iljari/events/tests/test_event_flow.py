@@ -4,6 +4,7 @@ the repair on the day, booth results into referrals, and the event report."""
 from datetime import date, time, timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -211,3 +212,9 @@ def test_a_burst_of_public_sign_ups_from_one_address_is_slowed_and_keeps_what_wa
     page = refused.content.decode()
     assert "신청이 너무 많이 들어왔습니다" in page and 'value="신청3"' in page and 'value="010-5555-0003"' in page
     assert sign_up(4, address="198.51.100.4").status_code == 302  # another address is not held up
+
+
+def test_a_ticket_page_is_never_stored_by_the_browser(client, registered):
+    ticket = registered["welder"].ticket
+    for url in (reverse("portal:ticket", args=[ticket]), reverse("portal:ticket_qr", args=[ticket])):
+        assert "no-store" in client.get(url)["Cache-Control"]

@@ -86,3 +86,12 @@ def test_admin_edits_reference_data(client, db):
     assert "최저임금" in client.get("/admin/").content.decode()
     assert "와동" in client.get("/admin/reference/dong/").content.decode()
     assert client.get("/admin/reference/occupation/?q=아크용접원").status_code == 200
+
+
+def test_pages_with_personal_data_are_never_stored_by_the_browser(client, counselor, make_seeker):
+    seeker = make_seeker()
+    client.force_login(counselor)
+    for url in (reverse("seekers:detail", args=[seeker.pk]), reverse("seekers:list"), reverse("home")):
+        cache_control = client.get(url)["Cache-Control"]
+        assert "no-store" in cache_control and "private" in cache_control, url
+    assert "no-store" not in client.get("/static/core/iljari.css").get("Cache-Control", "")
