@@ -149,3 +149,18 @@ def matching(db, small_normalizer):
     yield
     forget_indexes()
     use_normalizer(None)
+
+
+@pytest.fixture
+def sms_outbox(settings):
+    """Text messages go to the file backend; the fixture reads back what each phone was sent."""
+    import json
+
+    settings.ILJARI_SMS_BACKEND = "file"
+    path = Path(settings.VAR_DIR) / "outbox" / "messages.jsonl"
+    path.unlink(missing_ok=True)
+
+    def read() -> list[dict]:
+        return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+    return read

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "iljari.accounts",
     "iljari.reference",
     "iljari.privacy",
+    "iljari.notify",
     "iljari.seekers",
     "iljari.employers",
     "iljari.vacancies",
@@ -167,6 +168,11 @@ AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 # Failures from one address across all accounts before that address must wait out the cool-off. A 동
 # desk's PCs share one address, so this is higher than the per-account limit.
 ILJARI_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("ILJARI_LOGIN_FAILURES_PER_ADDRESS", "15"))
+# Text messages to the public: console (development), file (VAR_DIR/outbox) or solapi (production).
+ILJARI_SMS_BACKEND = os.environ.get("ILJARI_SMS_BACKEND", "console")
+ILJARI_SOLAPI_KEY = os.environ.get("ILJARI_SOLAPI_KEY", "")
+ILJARI_SOLAPI_SECRET = os.environ.get("ILJARI_SOLAPI_SECRET", "")
+ILJARI_SMS_FROM = os.environ.get("ILJARI_SMS_FROM", "")
 # API tokens expire; a program asks for a new one (iljari token create) before then.
 ILJARI_API_TOKEN_DAYS = int(os.environ.get("ILJARI_API_TOKEN_DAYS", "90"))
 
@@ -218,6 +224,8 @@ LANGUAGES = [
     ("uz", "Oʻzbekcha"),
     ("th", "ไทย"),
     ("ne", "नेपाली"),
+    ("km", "ខ្មែរ"),
+    ("mn", "Монгол"),
 ]
 LOCALE_PATHS = [APP_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"

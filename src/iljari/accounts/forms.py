@@ -10,12 +10,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-def client_address(request: object) -> str:
-    """The address axes records for a request (it honours the same proxy settings)."""
-    from axes.helpers import get_client_ip_address
-
-    return get_client_ip_address(request) or ""
+from iljari.core.pages import client_address
 
 
 class StaffLoginForm(AuthenticationForm):

@@ -1,4 +1,4 @@
-"""Small helpers the list pages share."""
+"""Small helpers the pages share."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -18,3 +18,10 @@ def field_validation(request: HttpRequest, form: RrnRefusingForm) -> HttpRespons
     name = request.GET.get("field", "")
     errors = form.field_errors(name) if name in form.fields else []
     return render(request, "core/_field_errors.html", {"errors": errors})
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address a request came from, read the way the login lockout (axes) reads it, proxies included."""
+    from axes.helpers import get_client_ip_address
+
+    return get_client_ip_address(request) or ""

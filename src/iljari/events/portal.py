@@ -13,33 +13,70 @@ from django.views.decorators.csrf import csrf_protect
 from django_ratelimit.core import is_ratelimited
 
 from iljari.core.errors import IljariError
+from iljari.core.pages import client_address
 from iljari.events.forms import SelfRegistrationForm
 from iljari.events.models import HiringEvent, Registration
 from iljari.events.selectors import seeker_day
 from iljari.events.services import registration_self
 from iljari.events.tickets import qr_svg, ticket_code_from
+from iljari.notify.models import OneTimeCode
+from iljari.notify.services import CodeError, code_check, code_send
 
 
 @csrf_protect
 def register(request: HttpRequest, code: str) -> HttpResponse:
+    """The poster's sign-up in two steps: the form, then the one-time code sent to the phone typed.
+
+    What was typed travels back with the code as hidden fields, so nothing about the person is
+    stored before the phone is proven, and a mistake on either step loses nothing.
+    """
     event = get_object_or_404(HiringEvent, public_code=code.upper())
     form = SelfRegistrationForm(request.POST or None)
     form.set_event(event)
-    if request.method == "POST" and _too_many(request):
+    step = request.POST.get("step", "form") if request.method == "POST" else "form"
+    asks_for_code = step == "form" or "resend" in request.POST
+    if request.method == "POST" and asks_for_code and _too_many(request):
         form.is_valid()  # what was typed stays on the page, with any other mistakes shown
         form.add_error(None, TOO_MANY)
-        return render(
-            request, "events/self_register.html", {"event": event, "form": form, "walk_in": False}, status=429
-        )
-    if request.method == "POST" and form.is_valid():
+        return _form_page(request, event, form, status=429)
+    if request.method != "POST" or step == "edit" or not form.is_valid():
+        return _form_page(request, event, form, status=400 if form.errors and step != "edit" else 200)
+    phone = form.cleaned_data["phone"]
+    if asks_for_code:
         try:
-            registration = registration_self(event=event, data=form.to_input())
-        except IljariError as exc:
-            form.add_error(exc.field, exc.message)
-        else:
-            return redirect("portal:ticket", ticket=registration.ticket)
-    context = {"event": event, "form": form, "walk_in": False}
-    return render(request, "events/self_register.html", context, status=400 if form.errors else 200)
+            code_send(
+                phone=phone,
+                purpose=OneTimeCode.Purpose.EVENT_SIGNUP,
+                address=client_address(request),
+                language=request.LANGUAGE_CODE,
+            )
+        except CodeError as exc:
+            if step == "form":
+                form.add_error("phone", exc.message)
+                return _form_page(request, event, form, status=429)
+            return _code_page(request, event, form, error=exc.message, status=429)
+        return _code_page(request, event, form)
+    try:
+        code_check(phone=phone, purpose=OneTimeCode.Purpose.EVENT_SIGNUP, code=request.POST.get("otp", ""))
+        registration = registration_self(event=event, data=form.to_input(), phone_verified=True)
+    except CodeError as exc:
+        return _code_page(request, event, form, error=exc.message, status=400)
+    except IljariError as exc:
+        form.add_error(exc.field, exc.message)
+        return _form_page(request, event, form, status=400)
+    return redirect("portal:ticket", ticket=registration.ticket)
+
+
+def _form_page(request: HttpRequest, event: HiringEvent, form: SelfRegistrationForm, *, status: int) -> HttpResponse:
+    return render(request, "events/self_register.html", {"event": event, "form": form, "walk_in": False}, status=status)
+
+
+def _code_page(
+    request: HttpRequest, event: HiringEvent, form: SelfRegistrationForm, *, error: str = "", status: int = 200
+) -> HttpResponse:
+    phone = form.cleaned_data["phone"]
+    context = {"event": event, "form": form, "error": error, "masked_phone": f"{phone[:4]}****{phone[-5:]}"}
+    return render(request, "events/self_register_code.html", context, status=status)
 
 
 TOO_MANY = (
@@ -68,7 +105,6 @@ def _ticket_url(request: HttpRequest, registration: Registration) -> str:
 
 
 @never_cache
-@never_cache
 def ticket(request: HttpRequest, ticket: str) -> HttpResponse:
     registration = _registration(ticket)
     context = {
@@ -80,7 +116,6 @@ def ticket(request: HttpRequest, ticket: str) -> HttpResponse:
     return render(request, "events/ticket.html", context)
 
 
-@never_cache
 @never_cache
 def ticket_qr(request: HttpRequest, ticket: str) -> HttpResponse:
     registration = _registration(ticket)

@@ -199,20 +199,36 @@ class SelfRegistration:
     available_until: time | None = None
 
 
-def _known_seeker(data: SelfRegistration) -> Seeker | None:
-    """The person on file with the same name and birth date, or the same phone."""
+def _known_seeker(data: SelfRegistration, *, in_person: bool) -> Seeker | None:
+    """The person on file this registration is for.
+
+    At the door, staff see the person: the same name and birth date, or the same phone, is them. From
+    the poster, the only proof is the phone whose one-time code was entered, so only a seeker with that
+    phone on file is linked; a name and birth date alone never attach a stranger's sign-up to someone.
+    """
     active = Seeker.objects.exclude(status=Seeker.Status.ERASED)
-    return (
-        active.filter(identity_hash=identity_hash(data.name, data.birth_date)).first()
-        or active.filter(phone_hash=phone_hash(data.phone)).first()
-    )
+    by_phone = active.filter(phone_hash=phone_hash(data.phone)).first()
+    if not in_person:
+        return by_phone
+    return active.filter(identity_hash=identity_hash(data.name, data.birth_date)).first() or by_phone
 
 
 def registration_self(
-    *, event: HiringEvent, data: SelfRegistration, source: str = Registration.Source.SELF, actor: Actor = "본인 신청"
+    *,
+    event: HiringEvent,
+    data: SelfRegistration,
+    source: str = Registration.Source.SELF,
+    actor: Actor = "본인 신청",
+    phone_verified: bool = False,
 ) -> Registration:
     """Register from the poster or at the door: a person already on file is matched, never duplicated;
-    someone new is registered as a seeker at the event's desk with their online consent."""
+    someone new is registered as a seeker at the event's desk with their online consent.
+
+    From the poster (``SELF``) the phone must have been proven with a one-time code first
+    (``phone_verified``): nothing is linked and no consent recorded for a phone nobody proved.
+    """
+    if source == Registration.Source.SELF and not phone_verified:
+        raise EventError("휴대전화 인증을 마친 뒤에 신청할 수 있습니다.", field="phone")
     if source == Registration.Source.SELF and not event.registration_open:
         raise EventError("이 행사의 본인 신청은 마감되었습니다. 현장 접수처에 문의해 주십시오.")
     if event.desk is None:
@@ -222,7 +238,7 @@ def registration_self(
     except cells.CellError as exc:
         raise EventError(str(exc), field="phone") from exc
     with transaction.atomic():
-        seeker = _known_seeker(data)
+        seeker = _known_seeker(data, in_person=source != Registration.Source.SELF)
         if seeker is None:
             seeker = seekers_create(
                 inputs=[

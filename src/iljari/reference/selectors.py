@@ -1,9 +1,14 @@
 """Reading reference data, with look-ups by the names staff type."""
 
+import functools
 import re
 from datetime import date
+from pathlib import Path
+
+from django.conf import settings
 
 from iljari.reference.models import Dong, MinimumWage, Occupation
+from iljari.reference.services import City, city_load
 
 
 def dong_key(name: str) -> str:
@@ -53,3 +58,9 @@ def minimum_wage_for(day: date) -> MinimumWage | None:
         MinimumWage.objects.filter(year__lte=day.year).order_by("-year").first()
         or MinimumWage.objects.order_by("year").first()
     )
+
+
+@functools.cache
+def current_city() -> City:
+    """The city this installation serves (``ILJARI_CITY_DIR``), read once per process."""
+    return city_load(Path(settings.ILJARI_CITY_DIR))

@@ -10,7 +10,7 @@ import csv
 import json
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -37,6 +37,15 @@ class City:
     dongs_csv: Path
     dongs_geojson: Path | None
     industrial_dongs: tuple[str, ...]
+    center_name: str = ""  # the job center as the public knows it, e.g. "안산시 일자리센터"
+    center_phone: str = ""  # the center's public number: what the public sees instead of a staff member's
+    center_names: dict[str, str] = field(default_factory=dict)  # the name in other languages, by code
+
+    def center_name_in(self, language: str) -> str:
+        """The center's name for a reader of ``language`` (English, then Korean, when there is none)."""
+        return self.center_names.get(language) or (
+            self.center_name if language == "ko" else self.center_names.get("en", self.center_name)
+        )
 
 
 def city_load(folder: Path) -> City:
@@ -60,6 +69,9 @@ def city_load(folder: Path) -> City:
         dongs_csv=resolve(conf["dongs_csv"]),
         dongs_geojson=resolve(conf.get("dongs_geojson")),
         industrial_dongs=tuple(conf.get("industrial_dongs", [])),
+        center_name=conf.get("center", {}).get("name", f"{conf['name']} 일자리센터"),
+        center_phone=conf.get("center", {}).get("phone", ""),
+        center_names=dict(conf.get("center", {}).get("names", {})),
     )
 
 

@@ -6,6 +6,7 @@ so the whole path runs: getUserMedia → canvas frame → POST → zxing-cpp →
 """
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -152,7 +153,7 @@ def test_booth_taps_pass_on_a_phone_and_the_hire_is_recorded(day, chromium):
     page.context.close()
 
 
-def test_seeker_registers_from_the_poster_on_a_phone_and_gets_a_ticket(day, chromium):
+def test_seeker_registers_from_the_poster_on_a_phone_and_gets_a_ticket(day, chromium, sms_outbox):
     context = chromium.new_context(viewport=PHONE, locale="ko-KR", is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(f"{day['url']}/e/{day['event'].public_code}/")
@@ -166,6 +167,12 @@ def test_seeker_registers_from_the_poster_on_a_phone_and_gets_a_ticket(day, chro
     assert not Registration.objects.filter(source=Registration.Source.SELF).exists()
     page.get_by_label("[필수]", exact=False).check()
     page.get_by_role("button", name="신청하기").click()
+    expect(page.get_by_role("heading", name="휴대전화 인증")).to_be_visible()
+    assert not Registration.objects.filter(source=Registration.Source.SELF).exists()  # not before the code
+    shot(page, "event-self-register-code-phone")
+    code = re.search(r"(?<!\d)(\d{6})(?!\d)", sms_outbox()[-1]["text"]).group(1)
+    page.get_by_label("인증번호", exact=True).fill(code)
+    page.get_by_role("button", name="확인하고 신청하기").click()
     expect(page.locator("svg title")).to_have_text("참가권 QR 코드")
     registration = Registration.objects.get(seeker__in=Seeker.objects.filter(desired_job_text="포장"))
     expect(page.locator("body")).to_contain_text(registration.ticket)
