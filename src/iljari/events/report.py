@@ -6,6 +6,7 @@ Counted by SQL aggregation, one query per table.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -73,6 +74,21 @@ def _people(qs: QuerySet[Registration]) -> dict:
         interviewed=Count("id", filter=Q(interviews__status=Interview.Status.DONE), distinct=True),
         hired=Count("id", filter=Q(interviews__result="passed"), distinct=True),
     )
+
+
+def events_totals(*, start: date, end: date) -> dict[str, int]:
+    """Every event held in [start, end] summed: the figures a city exchanges with others."""
+    registrations = Registration.objects.filter(event__date__range=(start, end))
+    total = {"events": HiringEvent.objects.filter(date__range=(start, end)).count()}
+    total.update(
+        registrations.aggregate(
+            registrations=Count("id"),
+            checked_in=Count("id", filter=Q(checked_in_at__isnull=False)),
+            no_show=Count("id", filter=Q(no_show=True)),
+        )
+    )
+    total.update(Interview.objects.filter(booth__event__date__range=(start, end)).aggregate(**_interview_counts()))
+    return total
 
 
 def event_report(event: HiringEvent) -> EventReport:

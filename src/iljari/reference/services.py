@@ -37,6 +37,7 @@ class City:
     dongs_csv: Path
     dongs_geojson: Path | None
     industrial_dongs: tuple[str, ...]
+    code: str = ""  # 시군구 code (5 digits); derived from the 동 codes when not given
     center_name: str = ""  # the job center as the public knows it, e.g. "안산시 일자리센터"
     center_phone: str = ""  # the center's public number: what the public sees instead of a staff member's
     center_names: dict[str, str] = field(default_factory=dict)  # the name in other languages, by code
@@ -69,6 +70,7 @@ def city_load(folder: Path) -> City:
         dongs_csv=resolve(conf["dongs_csv"]),
         dongs_geojson=resolve(conf.get("dongs_geojson")),
         industrial_dongs=tuple(conf.get("industrial_dongs", [])),
+        code=str(conf.get("code", "")),
         center_name=conf.get("center", {}).get("name", f"{conf['name']} 일자리센터"),
         center_phone=conf.get("center", {}).get("phone", ""),
         center_names=dict(conf.get("center", {}).get("names", {})),

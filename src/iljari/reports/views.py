@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.core.access import role_required
+from iljari.reports.exchange import kpi_comparison
 from iljari.reports.fairness import fairness_report
 from iljari.reports.kpis import BREAKDOWNS
 from iljari.reports.monthly import SECTIONS, MonthlyReport, cached, month_bounds, monthly_report
@@ -97,3 +98,11 @@ def fairness(request: HttpRequest) -> HttpResponse:
     start, end = month_bounds(_month(request))
     overall, rows = fairness_report(start=start, end=end, user=_scope(request.user))
     return render(request, "reports/fairness.html", {"month": start, "overall": overall, "rows": rows})
+
+
+@role_required(*REPORT_ROLES)
+def compare(request: HttpRequest) -> HttpResponse:
+    """This city beside the other cities' files loaded for the month, definitions side by side."""
+    month = _month(request)
+    comparison = cached("compare", month, None, lambda: kpi_comparison(month=month))
+    return render(request, "reports/compare.html", {"comparison": comparison, "month": month})
