@@ -112,6 +112,7 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "iljari.front.context_processors.demo_flag",
                 "iljari.front.context_processors.menu",
+                "iljari.front.context_processors.city",
             ],
         },
     },

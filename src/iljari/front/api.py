@@ -17,7 +17,7 @@ api = NinjaAPI(
     version="1",
     auth=TokenAuth(),
     urls_namespace="api",
-    description="안산시 일자리센터 iljari의 JSON API. `Authorization: Bearer <토큰>` (iljari token create 사용자)",
+    description="iljari 일자리센터의 JSON API. `Authorization: Bearer <토큰>` (iljari token create 사용자)",
 )
 api.add_router("/seekers", seekers)
 api.add_router("/employers", employers)

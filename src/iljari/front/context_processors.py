@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from iljari.accounts.models import User
 from iljari.core.access import CASEWORK, DISCOVERY_WORK, EMPLOYER_WORK, EVENT_DAY, OVERSIGHT, has_role
+from iljari.reference.selectors import current_city
 from iljari.seekers.models import Seeker
 
 # (label, url name, roles): the menu a staff member sees depends on their role.
@@ -29,6 +30,11 @@ def demo_flag(request: HttpRequest) -> dict[str, bool]:
     if user is None or not user.is_authenticated:
         return {"demo_data": False}
     return {"demo_data": Seeker.objects.filter(is_demo=True).exists()}
+
+
+def city(request: HttpRequest) -> dict:
+    """The city this installation serves: its center's name and public number on every page."""
+    return {"city": current_city()}
 
 
 def menu(request: HttpRequest) -> dict[str, list[dict]]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 
 from iljari.core.errors import IljariError
+from iljari.reference.selectors import current_city
 from iljari.reports.monthly import MonthlyReport
 from iljari.reports.presentation import report_context
 
@@ -41,15 +42,15 @@ def chromium_path() -> str:
     raise ReportError("PDF 출력에는 Chromium이 필요합니다: apt-get install -y chromium fonts-noto-cjk")
 
 
-def monthly_html(report: MonthlyReport, city: str = "안산시") -> str:
-    return render_to_string("reports/monthly_print.html", report_context(report, city=city))
+def monthly_html(report: MonthlyReport) -> str:
+    return render_to_string("reports/monthly_print.html", {**report_context(report), "city": current_city()})
 
 
-def monthly_pdf(report: MonthlyReport, path: Path, city: str = "안산시") -> None:
+def monthly_pdf(report: MonthlyReport, path: Path) -> None:
     browser = chromium_path()
     with tempfile.TemporaryDirectory(prefix="iljari-report-") as work:
         page = Path(work) / "report.html"
-        page.write_text(monthly_html(report, city), encoding="utf-8")
+        page.write_text(monthly_html(report), encoding="utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
         done = subprocess.run(
             [

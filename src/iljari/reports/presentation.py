@@ -12,7 +12,7 @@ CARDS = ["served", "referrals", "interviews", "placements", "placement_rate", "r
 PERCENT = {"placement_rate", "retention_1", "retention_3", "retention_6"}
 
 
-def report_context(report: MonthlyReport, city: str = "안산시", charts: bool = True) -> dict:
+def report_context(report: MonthlyReport, charts: bool = True) -> dict:
     labels = dict(METRICS)
     groups = report.tables.get("target_group")
     dongs = report.tables.get("dong")
@@ -44,7 +44,6 @@ def report_context(report: MonthlyReport, city: str = "안산시", charts: bool 
         )
     return {
         "report": report,
-        "city": city,
         "charts": drawn if charts else {},
         "cards": [(labels[k], report.total.get(k, 0), k in PERCENT) for k in CARDS],
         "sections": [(t.label, sorted(t.rows.items()), _metrics(name)) for name, t in report.tables.items()],

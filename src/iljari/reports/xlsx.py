@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from iljari.core.spreadsheets import HEADER, metric_sheet, summary_sheet
+from iljari.reference.selectors import current_city
 from iljari.reports.kpis import METRICS
 from iljari.reports.monthly import MonthlyReport
 
@@ -22,11 +23,11 @@ DEFINITIONS = [
 ]
 
 
-def monthly_xlsx(report: MonthlyReport, path: Path, city: str = "안산시") -> None:
+def monthly_xlsx(report: MonthlyReport, path: Path) -> None:
     book = Workbook()
     summary_sheet(
         book,
-        f"{city} 일자리센터 {report.month:%Y년 %m월} 취업지원 실적",
+        f"{current_city().center_name} {report.month:%Y년 %m월} 취업지원 실적",
         [f"기간: {report.start:%Y-%m-%d} ~ {report.end:%Y-%m-%d}"],
         [(label, report.total.get(name, 0), "0.0" if name in PERCENT_METRICS else "#,##0") for name, label in METRICS],
     )

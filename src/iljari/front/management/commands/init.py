@@ -18,7 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--demo", action="store_true", help="시연용 가상 데이터 생성")
         parser.add_argument(
-            "--city", type=Path, default=None, help="도시 데이터 폴더(기본: ILJARI_CITY_DIR 또는 안산시)"
+            "--city", type=Path, default=None, help="도시 데이터 폴더(기본: ILJARI_CITY_DIR 또는 저장소의 기본 도시)"
         )
         parser.add_argument("--no-index", action="store_true", help="매칭 색인을 만들지 않음(나중에 iljari reindex)")
 
