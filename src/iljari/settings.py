@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "iljari.training",
     "iljari.transfer",
     "iljari.matching",
+    "iljari.safety",
     "iljari.reports",
     "iljari.front",
 ]

@@ -53,6 +53,12 @@ class User(AbstractUser):
         help_text="소속 창구 외에 구직자 정보를 볼 수 있도록 허가된 창구",
     )
     work_phone = models.CharField("업무 전화", max_length=20, blank=True)
+    languages = models.JSONField(
+        "상담 가능 언어",
+        default=list,
+        blank=True,
+        help_text="한국어 외에 상담할 수 있는 언어 코드(en, vi, zh-hans, ru, uz, th, ne, km, mn)",
+    )
 
     class Meta:
         verbose_name = verbose_name_plural = "직원"

@@ -21,7 +21,9 @@ ALL_STAFF = tuple(Role)
 
 
 def has_role(user: Any, roles: tuple[str, ...]) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in roles)
+    """Whether ``user``'s role is one of ``roles``. Django's superuser flag (the admin site) does not
+    widen it: a system administrator reads only what the administrator role is listed for."""
+    return user.is_authenticated and user.role in roles
 
 
 def role_required(*roles: str) -> Callable:

@@ -27,6 +27,7 @@ urlpatterns = [
     path("reports/", include("iljari.reports.urls")),
     path("events/", include("iljari.events.urls")),
     path("discovery/", include("iljari.discovery.urls")),
+    path("safety/", include("iljari.safety.urls")),
     path("e/", include("iljari.events.portal_urls")),
     path("", views.home, name="home"),
     path(

@@ -2,15 +2,21 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from iljari.core.access import ALL_STAFF, CASEWORK, has_role, role_required
 from iljari.front.selectors import center_counts, todays_work
+from iljari.safety.selectors import incidents_awaiting
 from iljari.seekers.selectors import seekers_listed
 
 
 @role_required(*ALL_STAFF)
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"counts": center_counts(user=request.user)}
+    context = {
+        "counts": center_counts(user=request.user),
+        "incidents": incidents_awaiting(user=request.user),
+        "now": timezone.now(),
+    }
     if has_role(request.user, CASEWORK):
         work = todays_work(user=request.user)
         seekers = [

@@ -41,6 +41,8 @@ class City:
     center_name: str = ""  # the job center as the public knows it, e.g. "안산시 일자리센터"
     center_phone: str = ""  # the center's public number: what the public sees instead of a staff member's
     center_names: dict[str, str] = field(default_factory=dict)  # the name in other languages, by code
+    incident_response_hours: int = 24  # how soon a desk lead answers a reported abusive contact
+    staff_support: str = ""  # where staff find counselling and a rest room, shown after a report
 
     def center_name_in(self, language: str) -> str:
         """The center's name for a reader of ``language`` (English, then Korean, when there is none)."""
@@ -74,6 +76,8 @@ def city_load(folder: Path) -> City:
         center_name=conf.get("center", {}).get("name", f"{conf['name']} 일자리센터"),
         center_phone=conf.get("center", {}).get("phone", ""),
         center_names=dict(conf.get("center", {}).get("names", {})),
+        incident_response_hours=int(conf.get("safety", {}).get("response_hours", 24)),
+        staff_support=conf.get("safety", {}).get("staff_support", ""),
     )
 
 

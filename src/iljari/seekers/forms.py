@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +61,13 @@ class SeekerForm(RrnRefusingForm):
     visa_type = forms.ModelChoiceField(
         label=_("체류자격(외국인)"), queryset=VisaType.objects.all(), required=False, empty_label=_("해당 없음")
     )
+    preferred_language = forms.ChoiceField(
+        label=_("상담 언어"),
+        choices=settings.LANGUAGES,
+        initial="ko",
+        required=False,
+        help_text=_("이 언어로 상담할 수 있는 상담사를 배정합니다."),
+    )
     accessibility_needs = forms.MultipleChoiceField(
         label=_("편의 지원 필요"), choices=Accessibility.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -73,6 +81,21 @@ class SeekerForm(RrnRefusingForm):
             self.fields["desk"] = forms.ModelChoiceField(
                 label=_("담당 창구"), queryset=Desk.objects.all(), initial=user.desk_id
             )
+        self.fields["counselor"] = forms.ModelChoiceField(
+            label=_("담당 상담사"),
+            queryset=User.objects.filter(role=User.Role.COUNSELOR, is_active=True, desk_id=user.desk_id),
+            required=False,
+            empty_label=_("자동 배정(그 언어로 상담하고 맡은 구직자가 가장 적은 상담사)"),
+        )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        desk, counselor = data.get("desk") or self.user.desk, data.get("counselor")
+        if counselor is not None and desk is not None and counselor.desk_id != desk.pk:
+            self.add_error(
+                "counselor", "다른 창구의 상담사입니다. 담당 창구의 상담사를 고르시거나 자동 배정으로 두십시오."
+            )
+        return data
 
     def clean_birth_date(self) -> date:
         born = self.cleaned_data["birth_date"]
@@ -107,7 +130,7 @@ class SeekerForm(RrnRefusingForm):
         desk = d.get("desk") or self.user.desk
         return SeekerInput(
             desk=desk,
-            counselor=self.user if self.user.desk_id == desk.pk else None,
+            counselor=d.get("counselor"),  # None: the service assigns the suggested counselor
             name=d["name"].strip(),
             birth_date=d["birth_date"],
             phone=d["phone"],
@@ -125,6 +148,7 @@ class SeekerForm(RrnRefusingForm):
             visa_type=d["visa_type"],
             nationality="" if d["visa_type"] else "KR",
             accessibility_needs=d["accessibility_needs"],
+            preferred_language=d.get("preferred_language") or "ko",
             remarks=d["remarks"],
         )
 

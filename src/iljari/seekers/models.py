@@ -139,3 +139,23 @@ class CounselingNote(models.Model):
 
     def __str__(self) -> str:
         return f"상담일지 #{self.pk}"
+
+
+class SeekerReassignment(models.Model):
+    """담당자 변경 — who moved a seeker to which counselor, when and why."""
+
+    seeker = models.ForeignKey(Seeker, on_delete=models.CASCADE, related_name="reassignments")
+    from_counselor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    to_counselor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reason = models.CharField("사유", max_length=200)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField("일시", auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = verbose_name_plural = "담당자 변경"
+
+    def __str__(self) -> str:
+        return f"담당자 변경 #{self.pk}"

@@ -16,7 +16,8 @@ from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_
 from iljari.privacy.crypto import PrivacyError, keyed_hash
 from iljari.privacy.models import Consent
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
-from iljari.seekers.models import CounselingNote, Seeker
+from iljari.seekers.assignment import counselor_loads, counselor_suggestion
+from iljari.seekers.models import CounselingNote, Seeker, SeekerReassignment
 
 
 class SeekerError(IljariError):
@@ -107,6 +108,20 @@ def _build(data: SeekerInput) -> Seeker:
     )
 
 
+def _assign_counselors(inputs: list[SeekerInput], registering: User | None) -> None:
+    """Give each seeker without a counselor the suggested one, counting this batch as it goes."""
+    loads: dict[int, dict[int, int]] = {}
+    for data in inputs:
+        if data.counselor is not None:
+            continue
+        desk_loads = loads.setdefault(data.desk.pk, counselor_loads(desk_id=data.desk.pk))
+        data.counselor = counselor_suggestion(
+            desk_id=data.desk.pk, language=data.preferred_language, registering=registering, loads=desk_loads
+        ).counselor
+        if data.counselor is not None and data.counselor.pk in desk_loads:
+            desk_loads[data.counselor.pk] += 1
+
+
 def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str, source: str = "form") -> list[Seeker]:
     """Register seekers with their consent to employment services; one audit row each."""
     inputs = list(inputs)
@@ -114,6 +129,7 @@ def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str,
     recorder = actor if isinstance(actor, User) else None
     with transaction.atomic():
         data_changed()
+        _assign_counselors(inputs, recorder)
         seekers = Seeker.objects.bulk_create([_build(d) for d in inputs], batch_size=500)
         bulk_link(
             seekers,
@@ -231,3 +247,40 @@ def seeker_erase(*, seeker_id: int, actor: Actor, reason: str) -> Seeker:
         CounselingNote.objects.filter(seeker_id=seeker_id).update(text=None)
         audit_record(actor=actor, action=Action.ERASE, object_type="seeker", object_id=seeker_id, purpose=reason)
     return Seeker.objects.get(pk=seeker_id)
+
+
+def seekers_reassign(*, seekers: Sequence[Seeker], to: User, actor: User, reason: str) -> int:
+    """Move seekers to another counselor with a reason; their whole history stays with them.
+
+    A desk lead moves seekers within the desks they may see; only a manager moves them to a counselor
+    of another desk.
+    """
+    if not reason.strip():
+        raise SeekerError("담당자를 바꾸는 사유를 적어 주십시오.", field="reason")
+    if to.role != User.Role.COUNSELOR or not to.is_active:
+        raise SeekerError(f"{to}은(는) 구직자를 맡을 수 있는 상담사가 아닙니다.", field="to")
+    allowed = actor.sees_all_seekers or {actor.desk_id, *actor.granted_desks.values_list("id", flat=True)}
+    if allowed is not True and (to.desk_id not in allowed or any(s.desk_id not in allowed for s in seekers)):
+        raise SeekerError("다른 창구의 상담사나 구직자는 센터 관리자만 옮길 수 있습니다.", field="to")
+    moving = [s for s in seekers if s.counselor_id != to.pk]
+    if not moving:
+        return 0
+    with transaction.atomic():
+        data_changed()
+        SeekerReassignment.objects.bulk_create(
+            [
+                SeekerReassignment(seeker=s, from_counselor_id=s.counselor_id, to_counselor=to, reason=reason, by=actor)
+                for s in moving
+            ]
+        )
+        Seeker.objects.filter(pk__in=[s.pk for s in moving]).update(
+            counselor=to, desk=to.desk, updated_at=timezone.now()
+        )
+        audit_record_many(
+            actor=actor,
+            entries=(
+                AuditEntry(Action.UPDATE, "seeker", s.pk, "담당 상담사 변경", {"to": to.pk, "from": s.counselor_id})
+                for s in moving
+            ),
+        )
+    return len(moving)

@@ -75,7 +75,11 @@ def seeker_new(request: HttpRequest) -> HttpResponse:
         except IljariError as exc:
             form.add_error(exc.field, exc.message)
         else:
-            messages.success(request, _("구직자를 등록했습니다."))
+            messages.success(
+                request,
+                _("구직자를 등록했습니다. 담당 상담사: %(c)s")
+                % {"c": seeker.counselor or _("없음(창구에 상담사가 없습니다)")},
+            )
             return redirect("seekers:detail", pk=seeker.pk)
     return render(request, "seekers/new.html", {"form": form})
 

@@ -9,6 +9,7 @@ from datetime import date, time
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.conftest import _staff
@@ -17,6 +18,7 @@ from iljari.events.models import Booth, Interview
 from iljari.events.services import EventInput, booth_add, event_create, registration_create
 from iljari.reference.models import Occupation
 from iljari.referrals.services import placement_record_direct, referral_create
+from iljari.safety.services import IncidentInput, incident_report
 from iljari.transfer.models import ImportJob
 
 # Pages anyone may open, and URL groups with their own protection (Django admin, the token API).
@@ -73,7 +75,21 @@ def objects(make_seeker, make_vacancy, matching, counselor, desk):
     visit = Visit.objects.create(
         employer=employer, staff=counselor, team="smart_hub", visited_on=date.today(), note="사출 2명 월 230"
     )
+    incident = incident_report(
+        data=IncidentInput(
+            kind="verbal",
+            channel="desk",
+            occurred_at=timezone.now(),
+            what_happened="욕설",
+            seeker=seeker,
+            measures=["two_person"],
+        ),
+        reporter=counselor,
+    )
     return {
+        "safety:measure": incident.measures.first().pk,
+        "safety:": incident.pk,
+        "user_id": counselor.pk,
         "discovery:": visit.pk,
         "events:": event.pk,
         "booth_id": booth.pk,
@@ -145,7 +161,10 @@ def test_access_matrix(client, objects, desk):
             if role is None:
                 expected_ok = status == 302
             elif allowed:
-                expected_ok = status in (200, 204, 302, 400, 409)
+                # An incident is readable only by its reporter, their desk lead and managers: others who may
+                # report are told it does not exist.
+                scoped = name in ("safety:incident", "safety:measure_lift") and status == 404
+                expected_ok = status in (200, 204, 302, 400, 409) or scoped
             else:
                 expected_ok = status == 403
             rows.append((role, name, status, expected_ok))

@@ -41,7 +41,7 @@ def test_a_city_packed_from_the_province_file_matches_the_shipped_ansan_data(db,
 
 
 def test_an_unknown_city_or_a_used_folder_is_refused_plainly(tmp_path):
-    with pytest.raises(PackError, match="찾을 수 없습니다.*안양시"):
+    with pytest.raises(PackError, match=r"찾을 수 없습니다.*안양시"):
         city_pack(source=GYEONGGI, sgg="부산시", output=tmp_path / "x")
     (tmp_path / "used").mkdir()
     (tmp_path / "used" / "notes.txt").write_text("x")

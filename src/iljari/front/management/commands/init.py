@@ -49,6 +49,7 @@ class Command(BaseCommand):
 
     def _demo(self, city_folder: Path) -> None:
         from iljari.demo.generator import demo_generate
+        from iljari.demo.safety import demo_safety_generate
         from iljari.seekers.models import Seeker
 
         if Seeker.objects.filter(is_demo=True).exists():
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             return
         self.stdout.write("시연용 가상 데이터를 만드는 중입니다(고정 시드)...")
         counts = demo_generate(city=city_load(city_folder))
+        counts.update(demo_safety_generate())
         self.stdout.write("시연용 데이터: " + ", ".join(f"{k} {v:,}건" for k, v in counts.items()))
 
     def _demo_events(self) -> None:
