@@ -6,7 +6,12 @@ matched without a rebuild; ``iljari reindex`` rebuilds everything from scratch.
 """
 
 import json
+import logging
+import os
+import shutil
 import threading
+import time
+import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -29,6 +34,7 @@ from iljari.vacancies.models import Vacancy
 
 # Rows changed this close to the last sync are read again: clocks and transactions overlap.
 SYNC_OVERLAP = timedelta(seconds=2)
+log = logging.getLogger(__name__)
 FORMAT = 2  # bump when the saved layout changes; older saves are then rebuilt
 
 
@@ -44,8 +50,11 @@ class MatchingIndexes:
         visas = VisaRules(rules)
         names = licence_names()
         model = CachedEmbedder(embedder(E5Embedder.name), embedding_cache())
-        self.vacancies = VacancyIndex(catalogue, visas, names, TextSpace(model))
-        self.seekers = SeekerIndex(catalogue, visas, names, TextSpace(model))
+        self._empty = lambda: (
+            VacancyIndex(catalogue, visas, names, TextSpace(model)),
+            SeekerIndex(catalogue, visas, names, TextSpace(model)),
+        )
+        self.vacancies, self.seekers = self._empty()
         self.synced_at: datetime | None = None
         self.lock = threading.RLock()
 
@@ -79,18 +88,23 @@ class MatchingIndexes:
             return len(vacancy_rows) + len(seeker_rows)
 
     def save(self, folder: Path | None = None) -> None:
-        folder = folder or index_folder()
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write a new generation of the saved index beside the old one, then switch ``current`` to it
+        with one atomic rename: a save killed half-way leaves the previous index in use, never a broken one."""
+        root = folder or index_folder()
+        root.mkdir(parents=True, exist_ok=True)
+        generation = f"g{time.time_ns()}-{os.getpid()}"
+        target = root / generation
+        target.mkdir()
         with self.lock:
             for name, index in (("vacancies", self.vacancies), ("seekers", self.seekers)):
-                np.savez(folder / f"{name}.npz", **index.columns.save())
-                index.texts.save(folder, f"{name}.texts")
+                np.savez(target / f"{name}.npz", **index.columns.save())
+                index.texts.save(target, f"{name}.texts")
                 size = index.columns.size
                 meta = {"places": [index.places.get(r, "") for r in range(size)]}
                 if name == "vacancies":
                     meta["titles"] = [index.titles_text.get(r, "") for r in range(size)]
-                (folder / f"{name}.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-            (folder / "state.json").write_text(
+                (target / f"{name}.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            (target / "state.json").write_text(
                 json.dumps(
                     {
                         "format": FORMAT,
@@ -99,27 +113,49 @@ class MatchingIndexes:
                     }
                 )
             )
+        for path in target.iterdir():  # on disk before the switch, so a crash cannot expose empty files
+            with path.open("rb") as fh:
+                os.fsync(fh.fileno())
+        pointer = root / f"current.{generation}.tmp"
+        pointer.write_text(generation)
+        os.replace(pointer, root / "current")
+        for old in root.iterdir():  # earlier generations, files of the old layout, and any left by a killed save
+            if old.name in (generation, "current"):
+                continue
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
 
     def load(self, folder: Path | None = None) -> bool:
-        """Restore a saved index; False when there is none or it was made for another catalogue."""
-        folder = folder or index_folder()
-        state_file = folder / "state.json"
-        if not state_file.exists():
+        """Restore the current saved index; False (and nothing half-restored) when there is none, it was
+        made for another catalogue, or it cannot be read — the indexes are then rebuilt from the database."""
+        root = folder or index_folder()
+        pointer = root / "current"
+        if not pointer.exists():
             return False
-        state = json.loads(state_file.read_text())
-        if state.get("format") != FORMAT or state.get("occupations") != len(self.occupation_index):
+        target = root / pointer.read_text().strip()
+        try:
+            state = json.loads((target / "state.json").read_text())
+            if state.get("format") != FORMAT or state.get("occupations") != len(self.occupation_index):
+                return False
+            with self.lock:
+                for name, index in (("vacancies", self.vacancies), ("seekers", self.seekers)):
+                    with np.load(target / f"{name}.npz") as arrays:
+                        index.columns.restore(dict(arrays))
+                    index.texts.load(target, f"{name}.texts")
+                    meta = json.loads((target / f"{name}.meta.json").read_text(encoding="utf-8"))
+                    index.places = dict(enumerate(meta["places"]))
+                    if name == "vacancies":
+                        index.titles_text = dict(enumerate(meta["titles"]))
+                    index.rebuild_lists()
+                self.synced_at = datetime.fromisoformat(state["synced_at"]) if state["synced_at"] else None
+        except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as exc:
+            log.warning("saved matching index %s cannot be read (%s); rebuilding from the database", target, exc)
+            with self.lock:
+                self.vacancies, self.seekers = self._empty()
+                self.synced_at = None
             return False
-        with self.lock:
-            for name, index in (("vacancies", self.vacancies), ("seekers", self.seekers)):
-                with np.load(folder / f"{name}.npz") as arrays:
-                    index.columns.restore(dict(arrays))
-                index.texts.load(folder, f"{name}.texts")
-                meta = json.loads((folder / f"{name}.meta.json").read_text(encoding="utf-8"))
-                index.places = dict(enumerate(meta["places"]))
-                if name == "vacancies":
-                    index.titles_text = dict(enumerate(meta["titles"]))
-                index.rebuild_lists()
-            self.synced_at = datetime.fromisoformat(state["synced_at"]) if state["synced_at"] else None
         return True
 
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.matching.catalogue import guess_occupations, normalizer
-from iljari.matching.indexes import MatchingIndexes, forget_indexes, matching_indexes
+from iljari.matching.indexes import MatchingIndexes, forget_indexes, index_folder, matching_indexes
 from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
 from iljari.reference.models import Dong, Licence, Occupation
 from iljari.vacancies.models import Vacancy
@@ -104,6 +104,33 @@ def test_saved_indexes_answer_like_fresh_ones(employer, make_seeker):
     assert restored.load()
     assert restored.vacancies.columns.size == 2
     assert [(r.vacancy.pk, r.score) for r in vacancies_for_seeker(seeker=seeker).matches] == before
+
+
+def test_a_save_killed_half_way_leaves_the_previous_index_in_use(employer, make_seeker):
+    _vacancy(employer, "아크용접원")
+    matching_indexes().save()
+    folder = index_folder()
+    current = (folder / "current").read_text()
+    half = folder / "g0-killed"  # what a save killed before its switch leaves behind: files, no pointer
+    half.mkdir()
+    (half / "vacancies.npz").write_bytes(b"")
+    forget_indexes()
+    assert MatchingIndexes().load() and (folder / "current").read_text() == current
+    matching_indexes().save()
+    assert not half.exists()  # the next save clears what the killed one left
+
+
+def test_an_unreadable_saved_index_is_rebuilt_from_the_database_not_an_error(employer, make_seeker, client, counselor):
+    vacancy = _vacancy(employer, "아크용접원")
+    seeker = make_seeker(desired_job_text="아크용접원")
+    matching_indexes().save()
+    generation = index_folder() / (index_folder() / "current").read_text()
+    (generation / "seekers.npz").write_bytes(b"")  # the old non-atomic save, killed: a 0-byte file
+    forget_indexes()
+    assert not MatchingIndexes().load()
+    assert [r.vacancy for r in vacancies_for_seeker(seeker=seeker).matches] == [vacancy]
+    client.force_login(counselor)
+    assert client.get(f"/seekers/{seeker.pk}/recommendations/").status_code == 200
 
 
 def test_a_vacancy_finds_only_seekers_the_counselor_may_see(employer, make_seeker, other_desk, counselor, manager):
