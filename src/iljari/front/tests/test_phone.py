@@ -119,8 +119,8 @@ def _path(name: str, pattern: URLPattern, ids: dict) -> str | None:
     for key in pattern.pattern.converters:
         if key in ids:
             kwargs[key] = ids[key]
-        elif key == "pk":
-            kwargs[key] = next((v for prefix, v in ids.items() if name.startswith(prefix)), None)
+        elif key == "pk" and any(name.startswith(prefix) for prefix in ids):
+            kwargs[key] = next(v for prefix, v in ids.items() if name.startswith(prefix))
         else:
             return None  # an id this world has no record for (interviews are made by the timetable)
     return reverse(name, kwargs=kwargs)
