@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,8 +12,7 @@ from iljari.core.access import EMPLOYER_WORK, role_required
 from iljari.core.pages import field_validation, query_without_page
 from iljari.core.sections import sections_for
 from iljari.employers.forms import EmployerForm, EmployerSearchForm
-from iljari.employers.models import Employer
-from iljari.employers.selectors import employer_search
+from iljari.employers.selectors import employer_or_404, employer_search
 from iljari.employers.services import employer_possible_duplicate, employers_create
 
 
@@ -31,7 +30,7 @@ def employer_list(request: HttpRequest) -> HttpResponse:
 
 @role_required(*EMPLOYER_WORK)
 def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    employer = get_object_or_404(Employer.objects.select_related("dong"), pk=pk)
+    employer = employer_or_404(user=request.user, employer_id=pk, purpose="구인업체 상세 조회(채용 담당자)")
     vacancies = employer.vacancies.select_related("dong").order_by("-posted_on")[:50]
     context = {
         "employer": employer,

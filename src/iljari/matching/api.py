@@ -7,7 +7,7 @@ from ninja import Router, Schema
 from iljari.core.access import CASEWORK
 from iljari.core.api import require_role
 from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
-from iljari.seekers.selectors import seeker_or_404, seekers_listed
+from iljari.seekers.selectors import seeker_or_404
 from iljari.vacancies.models import Vacancy
 
 router = Router(tags=["매칭"])
@@ -58,8 +58,9 @@ def seeker_matches(request: HttpRequest, seeker_id: int, top: int = 20) -> list[
 def vacancy_matches(request: HttpRequest, vacancy_id: int, top: int = 20) -> list[CandidateOut]:
     require_role(request, CASEWORK)
     vacancy = get_object_or_404(Vacancy, pk=vacancy_id)
-    matches = seekers_for_vacancy(user=request.user, vacancy=vacancy, k=min(top, 100))
-    seekers_listed(user=request.user, seekers=[r.seeker for r in matches], purpose=f"구인표 #{vacancy_id} 추천(API)")
+    matches = seekers_for_vacancy(
+        user=request.user, vacancy=vacancy, k=min(top, 100), purpose=f"구인표 #{vacancy_id} 추천(API)"
+    )
     return [
         CandidateOut(
             seeker_id=r.seeker.pk,

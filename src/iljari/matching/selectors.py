@@ -8,7 +8,7 @@ from iljari.matching.indexes import matching_indexes
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
 from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import seekers_visible_to
+from iljari.seekers.selectors import seekers_listed, seekers_visible_to
 from iljari.vacancies.models import Vacancy
 
 
@@ -60,8 +60,9 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
     return SeekerRecommendations([r for r in matches if r.vacancy], [r for r in near if r.vacancy])
 
 
-def seekers_for_vacancy(*, user: User | None, vacancy: Vacancy, k: int = 20) -> list[Recommendation]:
-    """The seekers who fit a vacancy, among those ``user`` may see, best first."""
+def seekers_for_vacancy(*, user: User | None, vacancy: Vacancy, purpose: str, k: int = 20) -> list[Recommendation]:
+    """The seekers who fit a vacancy, among those ``user`` may see (``None``: the operator at the command
+    line), best first; each seeker returned is audited as listed."""
     indexes = matching_indexes()
     [record] = vacancy_records(vacancies_for_index(Vacancy.objects.filter(pk=vacancy.pk)), indexes.occupation_index)
     with indexes.lock:
@@ -73,6 +74,7 @@ def seekers_for_vacancy(*, user: User | None, vacancy: Vacancy, k: int = 20) -> 
     found = Seeker.objects.select_related("home_dong", "desk").in_bulk([r.record_id for r in chosen])
     for r in chosen:
         r.seeker = found.get(r.record_id)
+    seekers_listed(user=user, seekers=[r.seeker for r in chosen], purpose=purpose)
     return chosen
 
 

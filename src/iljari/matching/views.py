@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from iljari.core.access import CASEWORK, role_required
 from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
 from iljari.referrals.services import ACTIVE, ReferralError, referral_create
-from iljari.seekers.selectors import seeker_or_404, seekers_listed
+from iljari.seekers.selectors import seeker_or_404
 from iljari.vacancies.models import Vacancy
 
 
@@ -46,6 +46,5 @@ def seeker_refer(request: HttpRequest, pk: int, vacancy_id: int) -> HttpResponse
 def vacancy_candidates(request: HttpRequest, pk: int) -> HttpResponse:
     """Seekers who fit this vacancy, among those the user may see; each shown name is audited."""
     vacancy = get_object_or_404(Vacancy, pk=pk)
-    matches = seekers_for_vacancy(user=request.user, vacancy=vacancy, k=10)
-    seekers_listed(user=request.user, seekers=[r.seeker for r in matches], purpose=f"구인표 #{pk} 추천 구직자 조회")
+    matches = seekers_for_vacancy(user=request.user, vacancy=vacancy, k=10, purpose=f"구인표 #{pk} 추천 구직자 조회")
     return render(request, "matching/_vacancy_candidates.html", {"matches": matches})

@@ -7,8 +7,10 @@ write lock at BEGIN).
 """
 
 import getpass
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
@@ -19,6 +21,7 @@ from iljari.privacy.models import AuditEvent, AuditHead
 # A staff member, a named process ("cli:...", "system"), or None for the command line's user.
 Actor = AbstractBaseUser | str | None
 Action = AuditEvent.Action
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,18 @@ def audit_record(
     *, actor: Actor, action: str, object_type: str, object_id: str | int, purpose: str = "", detail: dict | None = None
 ) -> None:
     audit_record_many(actor=actor, entries=[AuditEntry(action, object_type, object_id, purpose, detail or {})])
+
+
+def audited_in_chunks(
+    rows: Iterable[T], *, actor: Actor, entry: Callable[[T], AuditEntry | None], chunk: int = 1000
+) -> Iterator[T]:
+    """``rows`` again, a chunk at a time, each chunk's audit rows written before any of its rows is
+    yielded: an export holds no row the log does not name, even when its writer stops midway.
+    ``entry`` gives a row's audit entry, or ``None`` for a row with nothing personal in it."""
+    rows = iter(rows)
+    while batch := list(islice(rows, chunk)):
+        audit_record_many(actor=actor, entries=[e for row in batch if (e := entry(row)) is not None])
+        yield from batch
 
 
 @dataclass(frozen=True)

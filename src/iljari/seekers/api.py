@@ -13,7 +13,7 @@ from iljari.core.errors import IljariError
 from iljari.reference.models import Dong, TargetGroup, VisaType
 from iljari.seekers.forms import SeekerForm
 from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import SeekerFilters, seeker_or_404, seeker_search, seekers_listed
+from iljari.seekers.selectors import SeekerFilters, seeker_or_404, seeker_search
 from iljari.seekers.services import seeker_create
 
 router = Router(tags=["구직자"])
@@ -78,9 +78,13 @@ def _read(request: HttpRequest, seeker_id: int, purpose: str) -> Seeker:
 @router.get("/", response=list[SeekerOut], summary="구직자 찾기(담당 창구 범위)")
 def list_seekers(request: HttpRequest, q: str = "", job: str = "", limit: int = 50) -> list[SeekerOut]:
     require_role(request, CASEWORK)
-    seekers = list(seeker_search(user=request.user, filters=SeekerFilters(q=q, job=job))[: min(limit, 200)])
-    seekers_listed(user=request.user, seekers=seekers, purpose="구직자 목록 조회(API)")
-    return [SeekerOut.of(s) for s in seekers]
+    page = seeker_search(
+        user=request.user,
+        filters=SeekerFilters(q=q, job=job),
+        purpose="구직자 목록 조회(API)",
+        per_page=max(1, min(limit, 200)),
+    )
+    return [SeekerOut.of(s) for s in page]
 
 
 @router.get("/{seeker_id}", response=SeekerOut, summary="구직자 한 명(열람 기록이 남습니다)")

@@ -18,6 +18,7 @@ from iljari.privacy.models import Consent
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
 from iljari.seekers.assignment import counselor_loads, counselor_suggestion
 from iljari.seekers.models import CounselingNote, Seeker, SeekerReassignment
+from iljari.seekers.selectors import duplicate_message, identity_hash, phone_hash, seeker_on_file
 
 
 class SeekerError(IljariError):
@@ -55,24 +56,6 @@ class SeekerInput:
     registered_on: date | None = None
     consent_method: str = Consent.Method.PAPER
     is_demo: bool = False
-
-
-def phone_hash(phone: str) -> str:
-    return keyed_hash("phone", "".join(c for c in phone if c.isdigit())) if phone else ""
-
-
-def identity_hash(name: str, birth_date: date) -> str:
-    return keyed_hash("identity", name, birth_date.isoformat())
-
-
-def seeker_duplicate_reason(*, name: str, birth_date: date | None, phone: str) -> str | None:
-    """Why this person is already on file (same phone, or same name and birth date), if so."""
-    active = Seeker.objects.exclude(status=Seeker.Status.ERASED)
-    if phone and active.filter(phone_hash=phone_hash(phone)).exists():
-        return "같은 휴대전화 번호의 구직자가 이미 등록되어 있습니다."
-    if birth_date and active.filter(identity_hash=identity_hash(name, birth_date)).exists():
-        return "같은 성명과 생년월일의 구직자가 이미 등록되어 있습니다."
-    return None
 
 
 def _build(data: SeekerInput) -> Seeker:
@@ -162,10 +145,13 @@ def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str,
 
 
 def seeker_create(*, data: SeekerInput, actor: Actor, purpose: str = "구직 등록") -> Seeker:
-    """Register one seeker, refusing a person already on file."""
-    reason = seeker_duplicate_reason(name=data.name, birth_date=data.birth_date, phone=data.phone)
-    if reason:
-        raise SeekerError(reason)
+    """Register one seeker, refusing a person already on file (at any desk: one record per person)."""
+    user = actor if isinstance(actor, User) else None
+    on_file = seeker_on_file(
+        user=user, name=data.name, birth_date=data.birth_date, phone=data.phone, purpose="중복 확인"
+    )
+    if on_file:
+        raise SeekerError(duplicate_message(on_file=on_file, user=user))
     return seekers_create(inputs=[data], actor=actor, purpose=purpose)[0]
 
 

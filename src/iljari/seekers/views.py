@@ -1,7 +1,6 @@
 """Seeker pages: search, register, the whole history on one page, counseling notes."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,13 +13,7 @@ from iljari.core.pages import field_validation, query_without_page
 from iljari.core.sections import sections_for
 from iljari.seekers.forms import NoteForm, SearchForm, SeekerForm
 from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import (
-    SeekerFilters,
-    seeker_or_404,
-    seeker_readers,
-    seeker_search,
-    seekers_listed,
-)
+from iljari.seekers.selectors import SeekerFilters, seeker_or_404, seeker_readers, seeker_search
 from iljari.seekers.services import counseling_note_create, seeker_create
 
 PAGE_SIZE = 30
@@ -39,8 +32,9 @@ def seeker_list(request: HttpRequest) -> HttpResponse:
             group=d["group"].code if d["group"] else "",
             status=d["status"],
         )
-    page = Paginator(seeker_search(user=request.user, filters=filters), PAGE_SIZE).get_page(request.GET.get("page"))
-    seekers_listed(user=request.user, seekers=list(page), purpose="구직자 목록 조회")
+    page = seeker_search(
+        user=request.user, filters=filters, purpose="구직자 목록 조회", page=request.GET.get("page"), per_page=PAGE_SIZE
+    )
     template = "seekers/_results.html" if request.htmx else "seekers/list.html"
     return render(request, template, {"form": form, "page": page, "query": query_without_page(request)})
 

@@ -6,6 +6,7 @@ from iljari.core import cells
 from iljari.core.cells import CellError
 from iljari.employers.models import Employer
 from iljari.employers.names import company_name_key
+from iljari.employers.selectors import employers_exported
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.employers.validators import (
     business_number_is_valid,
@@ -65,7 +66,7 @@ class EmployerSheet(ReferenceLookups, Sheet):
         return len(employers_create(inputs=items, actor=actor, source=source))
 
     def export(self, *, user: Any, actor: Actor) -> Any:
-        for e in Employer.objects.select_related("dong").order_by("id").iterator(chunk_size=1000):
+        for e in employers_exported(actor=actor):
             yield {
                 "name": e.name,
                 "business_number": format_business_number(e.business_number or ""),

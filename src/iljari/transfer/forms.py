@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from iljari.accounts.models import Desk, User
 from iljari.core.access import CASEWORK, has_role
 from iljari.core.forms import RrnRefusingForm
+from iljari.seekers.selectors import visible_desks
 
 KINDS = [("seekers", "구직자"), ("employers", "구인업체"), ("vacancies", "구인표")]
 
@@ -28,6 +29,9 @@ class UploadForm(RrnRefusingForm):
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = kinds_for(user)
+        desks = visible_desks(user)
+        if desks is not None:  # a seeker file places people only at the desks the uploader works for
+            self.fields["desk"].queryset = Desk.objects.filter(pk__in=desks)
         self.user = user
 
     def clean_file(self) -> object:

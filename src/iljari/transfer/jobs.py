@@ -78,7 +78,8 @@ def import_job_run(job_id: int, commit: bool) -> None:
     def progress(stage: str, done: int, total: int) -> None:
         ImportJob.objects.filter(pk=job_id).update(stage=stage, done=done, total=total)
 
-    options = {"desk": job.desk} if job.desk else {}
+    # The uploader's desks bound where a seeker file may place people and what its messages may say.
+    options = {"user": job.created_by, **({"desk": job.desk} if job.desk else {})}
     try:
         result = import_file(
             kind=job.kind, path=Path(job.stored_path), actor=job.created_by, progress=progress, commit=commit, **options

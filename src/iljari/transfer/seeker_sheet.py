@@ -5,16 +5,27 @@ from typing import Any
 
 from django.utils import timezone
 
+from iljari.accounts.models import Desk
 from iljari.core import cells
+from iljari.core.cells import CellError
 from iljari.core.choices import KoreanLevel
-from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
+from iljari.privacy.audit import Actor
 from iljari.privacy.models import Consent
 from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import seekers_visible_to
-from iljari.seekers.services import SeekerInput, identity_hash, phone_hash, seekers_create
+from iljari.seekers.selectors import (
+    OnFile,
+    duplicate_message,
+    duplicates_checked,
+    identity_hash,
+    phone_hash,
+    seekers_exported,
+    visible_desks,
+)
+from iljari.seekers.services import SeekerInput, seekers_create
 from iljari.transfer.lookups import ReferenceLookups
 from iljari.transfer.sheets import Column, RowProblems, Sheet
 
+OTHER_DESK = "다른 창구에는 구직자를 등록할 수 없습니다. 내 창구(열람 권한을 받은 창구 포함)를 입력해 주십시오."
 _SEX = {"남": "M", "남성": "M", "남자": "M", "M": "M", "여": "F", "여성": "F", "여자": "F", "F": "F"}
 
 
@@ -64,17 +75,36 @@ class SeekerSheet(ReferenceLookups, Sheet):
     ]
 
     def __init__(self, **options: Any) -> None:
+        """Options: ``desk`` for rows with none, ``user`` who imports (``None``: the command line's
+        operator, every desk)."""
         super().__init__(**options)
+        self.user = options.get("user")
+        self._placeable = visible_desks(self.user)
         self._seen_phones: set[str] = set()
         self._seen_identities: set[str] = set()
+        self._recognised: list[int] = []
+        # Only keyed hashes are read here; a row that matches one is audited as a read of that person.
         active = Seeker.objects.exclude(status=Seeker.Status.ERASED)
-        self._known_phones = set(active.exclude(phone_hash="").values_list("phone_hash", flat=True))
-        self._known_identities = set(active.values_list("identity_hash", flat=True))
+        phones = active.exclude(phone_hash="").values_list("phone_hash", "pk", "desk_id")
+        self._known_phones = {h: (pk, desk) for h, pk, desk in phones}
+        identities = active.values_list("identity_hash", "pk", "desk_id")
+        self._known_identities = {h: (pk, desk) for h, pk, desk in identities}
+
+    def parse_desk(self, value: Any) -> Desk:
+        desk = super().parse_desk(value)
+        if not self._may_place(desk):
+            raise CellError(OTHER_DESK)
+        return desk
+
+    def _may_place(self, desk: Desk) -> bool:
+        return self._placeable is None or desk.pk in self._placeable
 
     def convert(self, values: dict[str, Any], problems: RowProblems) -> SeekerInput | None:
         desk = values.get("desk") or self.options.get("desk")
         if desk is None:
             problems.error("담당창구", "", "담당창구가 없습니다. 열에 입력하거나 --desk 옵션으로 지정해 주십시오.")
+        elif not self._may_place(desk):
+            problems.error("담당창구", desk.name, OTHER_DESK)
         if problems.has_errors:
             return None
         visa = values.get("visa_type")
@@ -102,10 +132,10 @@ class SeekerSheet(ReferenceLookups, Sheet):
     def duplicate_reason(self, item: SeekerInput) -> str | None:
         by_phone = phone_hash(item.phone)
         by_identity = identity_hash(item.name, item.birth_date)
-        if by_phone and by_phone in self._known_phones:
-            return "이미 등록된 구직자입니다(휴대전화 일치). 가져오지 않았습니다."
-        if by_identity in self._known_identities:
-            return "이미 등록된 구직자입니다(성명·생년월일 일치). 가져오지 않았습니다."
+        on_file = self._on_file(by_phone, by_identity)
+        if on_file:
+            self._recognised.append(on_file.seeker_id)
+            return duplicate_message(on_file=on_file, user=self.user) + " 가져오지 않았습니다."
         if by_phone and by_phone in self._seen_phones:
             return "파일 안에서 휴대전화가 같은 행이 앞에 있습니다. 가져오지 않았습니다."
         if by_identity in self._seen_identities:
@@ -115,23 +145,23 @@ class SeekerSheet(ReferenceLookups, Sheet):
         self._seen_identities.add(by_identity)
         return None
 
+    def _on_file(self, by_phone: str, by_identity: str) -> OnFile | None:
+        if by_phone in self._known_phones:
+            return OnFile(*self._known_phones[by_phone], "휴대전화")
+        if by_identity in self._known_identities:
+            return OnFile(*self._known_identities[by_identity], "성명·생년월일")
+        return None
+
     def save(self, items: list[SeekerInput], *, actor: Actor, source: str) -> int:
         self.save_new_licences([lic for item in items for lic in item.licences])
         return len(seekers_create(inputs=items, actor=actor, purpose="자료 가져오기", source=source))
 
+    def checked(self, *, actor: Actor) -> None:
+        """Every person on file a row was recognised as is audited as read: the row messages say so."""
+        duplicates_checked(actor=actor, seeker_ids=self._recognised, purpose="가져오기 중복 확인")
+
     def export(self, *, user: Any, actor: Actor) -> Any:
-        qs = (
-            seekers_visible_to(user)
-            .select_related("home_dong", "visa_type", "desk")
-            .prefetch_related("licences", "target_groups")
-            .order_by("id")
-        )
-        batch: list[int] = []
-        for s in qs.iterator(chunk_size=1000):
-            batch.append(s.pk)
-            if len(batch) >= 1000:
-                _audit_export(actor, batch)
-                batch = []
+        for s in seekers_exported(user=user, actor=actor):
             yield {
                 "name": s.name,
                 "birth_date": s.birth_date,
@@ -149,10 +179,3 @@ class SeekerSheet(ReferenceLookups, Sheet):
                 "registered_on": s.registered_on,
                 "remarks": s.remarks or "",
             }
-        _audit_export(actor, batch)
-
-
-def _audit_export(actor: Actor, seeker_ids: list[int]) -> None:
-    audit_record_many(
-        actor=actor, entries=(AuditEntry(Action.EXPORT, "seeker", pk, "자료 내보내기") for pk in seeker_ids)
-    )

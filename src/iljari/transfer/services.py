@@ -173,6 +173,7 @@ def import_file(
                 result.messages.append(RowMessage(row_number, "", "", duplicate, Level.DUPLICATE))
             else:
                 items.append(item)
+    sheet.checked(actor=actor)
     report = path.with_name(path.stem + (".errors.csv" if result.errors else ".report.csv"))
     if result.errors:
         _write_report(report, result.messages)

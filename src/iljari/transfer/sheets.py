@@ -84,6 +84,9 @@ class Sheet:
         """Why this row is already on file or earlier in the same file, if it is."""
         return None
 
+    def checked(self, *, actor: Actor) -> None:
+        """Called once every row is checked: audit whatever checking read (the people rows matched)."""
+
     def save(self, items: list[Any], *, actor: Actor, source: str) -> int:
         raise NotImplementedError
 

@@ -10,6 +10,7 @@ from iljari.employers.services import EmployerInput, employers_create
 from iljari.matching.catalogue import guess_occupations, normalizer
 from iljari.matching.indexes import MatchingIndexes, forget_indexes, index_folder, matching_indexes
 from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
+from iljari.privacy.models import AuditEvent
 from iljari.reference.models import Dong, Licence, Occupation
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create
@@ -137,8 +138,13 @@ def test_a_vacancy_finds_only_seekers_the_counselor_may_see(employer, make_seeke
     vacancy = _vacancy(employer, "아크용접원")
     mine = make_seeker(desired_job_text="아크용접원")
     theirs = make_seeker(desired_job_text="아크용접원", desk=other_desk)
-    assert [r.seeker for r in seekers_for_vacancy(user=counselor, vacancy=vacancy)] == [mine]
-    assert {r.seeker for r in seekers_for_vacancy(user=manager, vacancy=vacancy)} == {mine, theirs}
+    assert [r.seeker for r in seekers_for_vacancy(user=counselor, vacancy=vacancy, purpose="시험")] == [mine]
+    assert {r.seeker for r in seekers_for_vacancy(user=manager, vacancy=vacancy, purpose="시험")} == {mine, theirs}
+    # Each seeker returned was audited as listed, by the user it was returned to.
+    listed = AuditEvent.objects.filter(action="list", object_type="seeker", purpose="시험")
+    assert sorted(listed.values_list("actor_id", "object_id")) == sorted(
+        [(counselor.pk, str(mine.pk)), (manager.pk, str(mine.pk)), (manager.pk, str(theirs.pk))]
+    )
 
 
 @pytest.mark.parametrize("text", ["용접하는 일", "焊工", "сварщик на заводе", "welding job"])

@@ -6,8 +6,8 @@ from django.core.management.base import CommandError
 
 from iljari.privacy.models import AuditEvent
 from iljari.seekers.models import CounselingNote, Seeker
-from iljari.seekers.selectors import seekers_visible_to
-from iljari.seekers.services import counseling_note_create, seeker_duplicate_reason
+from iljari.seekers.selectors import seeker_on_file, seekers_visible_to
+from iljari.seekers.services import counseling_note_create
 
 pytestmark = pytest.mark.postgres
 
@@ -27,7 +27,10 @@ def test_erasing_a_seeker_keeps_statistics_but_no_personal_data(make_seeker, cou
     assert erased.desk == seeker.desk and erased.home_dong == seeker.home_dong
     assert list(erased.target_groups.all()) == [youth] and erased.sex == "F"
     assert erased not in seekers_visible_to(None)
-    assert seeker_duplicate_reason(name="박지우", birth_date=seeker.birth_date, phone="010-5555-6666") is None
+    on_file = seeker_on_file(
+        user=counselor, name="박지우", birth_date=seeker.birth_date, phone="010-5555-6666", purpose="중복 확인"
+    )
+    assert on_file is None
     event = AuditEvent.objects.get(action="erase", object_id=str(seeker.pk))
     assert event.purpose == "본인 요청"
 

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from iljari.core.rrn import MASK
+from iljari.privacy.models import AuditEvent
 from iljari.reference.models import Dong
 from iljari.seekers.models import Seeker
 
@@ -55,9 +56,27 @@ def test_a_registration_number_in_remarks_is_refused_and_the_rest_is_kept(client
 def test_the_same_person_is_not_registered_twice(client, counselor):
     client.force_login(counselor)
     client.post(reverse("seekers:new"), _form())
+    first = Seeker.objects.get()
     again = client.post(reverse("seekers:new"), _form(phone="010-9999-0000"))
-    assert "같은 성명과 생년월일의 구직자가 이미 등록되어 있습니다" in again.content.decode()
+    assert f"이미 등록된 구직자입니다(성명·생년월일 일치, 구직자 #{first.pk})" in again.content.decode()
     assert Seeker.objects.count() == 1
+
+
+def test_a_person_at_another_desk_is_refused_without_naming_the_desk_and_the_check_is_audited(
+    client, counselor, other_counselor
+):
+    client.force_login(other_counselor)
+    client.post(reverse("seekers:new"), _form())
+    theirs = Seeker.objects.get()
+    client.force_login(counselor)
+    again = client.post(reverse("seekers:new"), _form(name="아무개"))  # someone else's phone number
+    html = again.content.decode()
+    assert "다른 창구에 이미 등록된 분입니다(휴대전화 일치)" in html and "센터 관리자" in html
+    assert theirs.desk.name not in html and f"#{theirs.pk}" not in html and "정새봄" not in html
+    assert Seeker.objects.count() == 1
+    # Typing a number to learn whether its owner is a client leaves a trace in the log.
+    checked = AuditEvent.objects.get(actor_id=counselor.pk, object_type="seeker", object_id=str(theirs.pk))
+    assert (checked.action, checked.purpose) == ("read", "중복 확인")
 
 
 def test_live_validation_answers_for_one_field(client, counselor):

@@ -8,6 +8,7 @@ from iljari.core.rrn import MASK
 from iljari.privacy.models import AuditEvent, Consent
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import phone_hash
+from iljari.transfer.seeker_sheet import SeekerSheet
 from iljari.transfer.services import ImportRejected, export_file, import_file
 from iljari.transfer.sheets import Level
 from iljari.transfer.tables import table_read
@@ -158,3 +159,13 @@ def test_export_gives_back_what_was_imported(tmp_path, desk, suffix):
     assert AuditEvent.objects.filter(action="export", object_type="seeker").count() == 5
     again = _import(out, desk)
     assert (again.created, len(again.duplicates)) == (0, 5)
+
+
+def test_an_export_stopped_midway_has_audited_every_row_it_handed_out(make_seeker, counselor):
+    """The writer may fail on any row (a full disk, a killed job): no row leaves before its audit row."""
+    seekers = [make_seeker() for _ in range(3)]
+    rows = SeekerSheet().export(user=counselor, actor=counselor)
+    first = next(rows)
+    exported = AuditEvent.objects.filter(action="export", object_type="seeker", actor_id=counselor.pk)
+    assert first["name"] == seekers[0].name
+    assert sorted(exported.values_list("object_id", flat=True)) == sorted(str(s.pk) for s in seekers)

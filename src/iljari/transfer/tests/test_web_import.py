@@ -3,6 +3,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from iljari.privacy.models import AuditEvent
 from iljari.seekers.models import Seeker
 from iljari.transfer.models import ImportJob
 from iljari.transfer.tests.sheets import SEEKER_HEADERS, seeker_row, write_xlsx
@@ -42,11 +43,52 @@ def test_row_errors_are_shown_and_nothing_is_saved(client, counselor, tmp_path):
     assert job.status == "rejected" and not Seeker.objects.exists()
 
 
-def test_another_counselors_job_is_not_visible(client, counselor, other_counselor, tmp_path):
+def test_another_counselors_job_is_not_found_and_only_its_uploader_confirms_it(
+    client, counselor, other_counselor, manager, tmp_path
+):
     client.force_login(counselor)
     _upload(client, write_xlsx(tmp_path / "a.xlsx", SEEKER_HEADERS, [seeker_row(1)]))
+    job = ImportJob.objects.get()
     client.force_login(other_counselor)
-    assert client.get(reverse("transfer:job", args=[ImportJob.objects.get().pk])).status_code == 403
+    assert client.get(reverse("transfer:job", args=[job.pk])).status_code == 404
+    client.force_login(manager)  # oversees every import, but the rows are saved in the uploader's name
+    assert client.get(reverse("transfer:job", args=[job.pk])).status_code == 200
+    assert client.post(reverse("transfer:confirm", args=[job.pk])).status_code == 404
+    job.refresh_from_db()
+    assert job.status == "ready" and not Seeker.objects.exists()
+
+
+def test_a_counselor_imports_seekers_only_into_their_own_desks(client, counselor, other_desk, tmp_path):
+    client.force_login(counselor)
+    path = write_xlsx(tmp_path / "a.xlsx", SEEKER_HEADERS, [seeker_row(1)])
+    upload = SimpleUploadedFile(path.name, path.read_bytes())
+    chosen = client.post(reverse("transfer:start"), {"kind": "seekers", "file": upload, "desk": other_desk.pk})
+    assert chosen.status_code == 200 and not ImportJob.objects.exists()
+    assert 'id="errors-desk"' in chosen.content.decode()
+    column = write_xlsx(
+        tmp_path / "b.xlsx", [*SEEKER_HEADERS, "담당창구"], [[*seeker_row(2), other_desk.name], [*seeker_row(3), ""]]
+    )
+    _upload(client, column)
+    job = ImportJob.objects.get()
+    assert job.status == "rejected" and not Seeker.objects.exists()
+    assert [(m["row"], m["column"]) for m in job.messages] == [(2, "담당창구")]
+    assert "다른 창구에는 구직자를 등록할 수 없습니다" in job.messages[0]["reason"]
+
+
+def test_a_row_matching_another_desks_seeker_says_so_without_naming_them_and_is_audited(
+    client, counselor, other_desk, make_seeker, tmp_path
+):
+    theirs = make_seeker(desk=other_desk, phone="010-3000-0001")
+    mine = make_seeker(phone="010-3000-0002")
+    client.force_login(counselor)
+    _upload(client, write_xlsx(tmp_path / "a.xlsx", SEEKER_HEADERS, [seeker_row(1), seeker_row(2), seeker_row(3)]))
+    job = ImportJob.objects.get()
+    reasons = {m["row"]: m["reason"] for m in job.messages}
+    assert reasons[2].startswith("다른 창구에 이미 등록된 분입니다(휴대전화 일치)")
+    assert other_desk.name not in reasons[2] and f"#{theirs.pk}" not in reasons[2]
+    assert reasons[3].startswith(f"이미 등록된 구직자입니다(휴대전화 일치, 구직자 #{mine.pk})")
+    checked = AuditEvent.objects.filter(actor_id=counselor.pk, purpose="가져오기 중복 확인")
+    assert sorted(checked.values_list("object_id", flat=True)) == sorted([str(theirs.pk), str(mine.pk)])
 
 
 def test_the_discovery_team_cannot_import_seekers(client, db, desk, tmp_path):

@@ -5,8 +5,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from iljari.matching.selectors import Recommendation, seekers_for_vacancy, vacancies_for_seeker
-from iljari.privacy.audit import Action, audit_record, cli_actor
 from iljari.seekers.models import Seeker
+from iljari.seekers.selectors import seeker_read
 from iljari.vacancies.models import Vacancy
 
 
@@ -21,18 +21,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, kind: str, id: int, top: int, as_json: bool, **options: object) -> None:
         if kind == "seeker":
-            seeker = (
-                Seeker.objects.exclude(status=Seeker.Status.ERASED).filter(pk=id).select_related("home_dong").first()
-            )
-            if seeker is None:
-                raise CommandError(f"구직자 #{id}을(를) 찾을 수 없습니다.")
-            audit_record(
-                actor=cli_actor(),
-                action=Action.READ,
-                object_type="seeker",
-                object_id=id,
-                purpose="추천 구인표 조회(명령줄)",
-            )
+            try:
+                seeker = seeker_read(user=None, seeker_id=id, purpose="추천 구인표 조회(명령줄)")
+            except Seeker.DoesNotExist:
+                raise CommandError(f"구직자 #{id}을(를) 찾을 수 없습니다.") from None
             result = vacancies_for_seeker(seeker=seeker, k=top)
             payload = {
                 "seeker": id,
@@ -55,15 +47,9 @@ class Command(BaseCommand):
         vacancy = Vacancy.objects.select_related("employer").filter(pk=id).first()
         if vacancy is None:
             raise CommandError(f"구인표 #{id}을(를) 찾을 수 없습니다.")
-        matches = seekers_for_vacancy(user=None, vacancy=vacancy, k=top)
-        for r in matches:
-            audit_record(
-                actor=cli_actor(),
-                action=Action.READ,
-                object_type="seeker",
-                object_id=r.record_id,
-                purpose=f"구인표 #{id} 추천 구직자 조회(명령줄)",
-            )
+        matches = seekers_for_vacancy(
+            user=None, vacancy=vacancy, k=top, purpose=f"구인표 #{id} 추천 구직자 조회(명령줄)"
+        )
         if as_json:
             self.stdout.write(
                 json.dumps(
