@@ -68,7 +68,9 @@ class User(AbstractUser):
 
     @property
     def sees_all_seekers(self) -> bool:
-        return self.role in (self.Role.MANAGER, self.Role.ADMIN) or self.is_superuser
+        """The center's manager oversees every desk; the system administrator and Django's superuser
+        flag see no seeker (least privilege: they keep the system, not the records)."""
+        return self.role == self.Role.MANAGER
 
 
 class ApiToken(models.Model):

@@ -15,3 +15,11 @@ def desks_with_caseload() -> QuerySet[Desk]:
         )
         .order_by("kind", "name")
     )
+
+
+def staff_desks(user: User | None) -> set[int] | None:
+    """The desks a member of staff works for: their own and those granted to them; ``None`` (every
+    desk) for the center's manager and for the operator at the command line."""
+    if user is None or user.role == User.Role.MANAGER:
+        return None
+    return {user.desk_id, *user.granted_desks.values_list("id", flat=True)} - {None}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 
 from iljari.accounts.models import Desk, User
-from iljari.core.access import DISCOVERY_WORK, MERGE_COMPANIES, role_required
+from iljari.core.access import DISCOVERY_WORK, role_required
 from iljari.core.charts import dong_map
 from iljari.core.errors import IljariError
 from iljari.core.pages import field_validation
@@ -215,7 +215,7 @@ def plan(request: HttpRequest) -> HttpResponse:
     return render(request, "discovery/plan.html", context)
 
 
-@role_required(*MERGE_COMPANIES)
+@role_required(*DISCOVERY_WORK)
 def duplicates(request: HttpRequest) -> HttpResponse:
     """중복 업체: pairs that look like one company entered twice, to merge with their history."""
     pairs = duplicate_pairs()
@@ -223,7 +223,7 @@ def duplicates(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-@role_required(*MERGE_COMPANIES)
+@role_required(*DISCOVERY_WORK)
 def merge(request: HttpRequest) -> HttpResponse:
     keep = Employer.objects.filter(pk=_int(request.POST.get("keep"))).first()
     other = Employer.objects.filter(pk=_int(request.POST.get("remove"))).first()

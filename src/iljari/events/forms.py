@@ -6,7 +6,8 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from iljari.accounts.models import Desk
+from iljari.accounts.models import Desk, User
+from iljari.accounts.selectors import staff_desks
 from iljari.core import cells
 from iljari.core.forms import RrnRefusingForm
 from iljari.employers.models import Employer
@@ -37,6 +38,12 @@ class EventForm(RrnRefusingForm):
         help_text=_("QR·현장 신청으로 새로 등록되는 구직자가 배정될 창구입니다."),
     )
     description = forms.CharField(label=_("안내"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        desks = staff_desks(user)
+        if desks is not None:  # an event is worked by its host desk's staff: host it at one's own
+            self.fields["desk"].queryset = Desk.objects.filter(pk__in=desks)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -16,7 +16,7 @@ from iljari.core.errors import IljariError
 from iljari.core.pages import client_address
 from iljari.events.forms import SelfRegistrationForm
 from iljari.events.models import HiringEvent, Registration
-from iljari.events.selectors import seeker_day
+from iljari.events.selectors import ticket_shown
 from iljari.events.services import registration_self
 from iljari.events.tickets import qr_svg, ticket_code_from
 from iljari.notify.models import OneTimeCode
@@ -107,10 +107,11 @@ def _ticket_url(request: HttpRequest, registration: Registration) -> str:
 @never_cache
 def ticket(request: HttpRequest, ticket: str) -> HttpResponse:
     registration = _registration(ticket)
+    user = request.user if request.user.is_authenticated else None
     context = {
         "registration": registration,
         "event": registration.event,
-        "interviews": seeker_day(registration),
+        "interviews": ticket_shown(user=user, registration=registration),
         "qr": qr_svg(_ticket_url(request, registration), scale=6, title="참가권 QR 코드"),
     }
     return render(request, "events/ticket.html", context)

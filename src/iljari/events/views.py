@@ -4,14 +4,13 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from iljari.core.access import CASEWORK, EVENT_DAY, EVENT_SETUP, has_role, role_required
+from iljari.core.access import CASEWORK, EVENT_DAY, EVENT_SETUP, EVENT_VIEW, has_role, role_required
 from iljari.core.errors import IljariError
 from iljari.events.forms import (
     BoothForm,
@@ -29,12 +28,15 @@ from iljari.events.results import interview_record
 from iljari.events.selectors import (
     booth_day,
     booths_of,
+    door_result,
     event_counts,
+    event_day,
+    event_or_404,
+    event_registrations,
+    event_works,
     events_listed,
-    not_arrived,
-    registrations_of,
+    events_worked_by,
     timetable_grid,
-    waiting,
 )
 from iljari.events.services import (
     booth_add,
@@ -48,14 +50,15 @@ from iljari.events.services import (
 from iljari.events.tickets import decode_qr, qr_svg
 from iljari.events.timetable import repair_if_running, schedule_build, schedule_repair
 from iljari.referrals.models import Referral
-from iljari.seekers.selectors import seeker_or_404, seekers_listed
+from iljari.seekers.selectors import seeker_or_404
 
 PAGE_SIZE = 50
 MAX_FRAME_BYTES = 2_000_000
 
 
-def _event(pk: int) -> HiringEvent:
-    return get_object_or_404(HiringEvent, pk=pk)
+def _event(request: HttpRequest, pk: int) -> HiringEvent:
+    """An event the user works (404 for another desk's): every page but the list and the booths."""
+    return event_or_404(user=request.user, event_id=pk)
 
 
 def _attempt(request: HttpRequest, action: object, success: str) -> object | None:
@@ -80,16 +83,23 @@ def _repaired(request: HttpRequest, event: HiringEvent) -> None:
         messages.info(request, f"시간표를 보완했습니다: 면접 {summary['added']}건을 새로 배정했습니다.")
 
 
-@role_required(*EVENT_DAY)
+@role_required(*EVENT_VIEW)
 def event_list(request: HttpRequest) -> HttpResponse:
     upcoming, past = events_listed()
-    can_create = has_role(request.user, EVENT_SETUP)
-    return render(request, "events/list.html", {"upcoming": upcoming, "past": past, "can_create": can_create})
+    context = {
+        "upcoming": upcoming,
+        "past": past,
+        "can_create": has_role(request.user, EVENT_SETUP),
+        "worked": set(events_worked_by(request.user).values_list("pk", flat=True))
+        if has_role(request.user, EVENT_DAY)
+        else set(),
+    }
+    return render(request, "events/list.html", context)
 
 
 @role_required(*EVENT_SETUP)
 def event_new(request: HttpRequest) -> HttpResponse:
-    form = EventForm(request.POST or None, initial={"desk": request.user.desk})
+    form = EventForm(request.POST or None, initial={"desk": request.user.desk}, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             event = event_create(data=form.to_input(), actor=request.user)
@@ -102,11 +112,13 @@ def event_new(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(request: HttpRequest, event: HiringEvent, booth_form: BoothForm | None = None) -> HttpResponse:
-    setup = has_role(request.user, EVENT_SETUP)
+    works = has_role(request.user, EVENT_DAY) and event_works(user=request.user, event=event)
+    setup = works and has_role(request.user, EVENT_SETUP)
     context = {
         "event": event,
         "counts": event_counts(event),
         "booths": booths_of(event),
+        "works": works,
         "setup": setup,
         "booth_form": booth_form or (BoothForm() if setup else None),
         "summary": event.schedule_summary,
@@ -114,15 +126,16 @@ def _detail(request: HttpRequest, event: HiringEvent, booth_form: BoothForm | No
     return render(request, "events/detail.html", context, status=400 if booth_form and booth_form.errors else 200)
 
 
-@role_required(*EVENT_DAY)
+@role_required(*EVENT_VIEW)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _detail(request, _event(pk))
+    """Any event's booths and counts, no personal data; its working pages are linked for its staff."""
+    return _detail(request, get_object_or_404(HiringEvent, pk=pk))
 
 
 @require_POST
 @role_required(*EVENT_SETUP)
 def booth_new(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     form = BoothForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
@@ -147,6 +160,7 @@ def booth_new(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*EVENT_SETUP)
 def booth_vacancies(request: HttpRequest, pk: int) -> HttpResponse:
     """The open vacancies of the employer just chosen in the booth form."""
+    _event(request, pk)
     employer = request.GET.get("employer", "")
     vacancies = open_vacancies_of(int(employer)) if employer.isdigit() else []
     return render(request, "events/_booth_vacancies.html", {"vacancies": vacancies})
@@ -154,17 +168,18 @@ def booth_vacancies(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EVENT_DAY)
 def registrations(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     ticket = request.GET.get("ticket", "")
-    page = Paginator(registrations_of(event, ticket), PAGE_SIZE).get_page(request.GET.get("page"))
-    seekers_listed(user=request.user, seekers=[r.seeker for r in page], purpose="채용행사 참가자 목록 조회")
+    page = event_registrations(
+        user=request.user, event=event, ticket=ticket, page=request.GET.get("page"), per_page=PAGE_SIZE
+    )
     return render(request, "events/registrations.html", {"event": event, "page": page, "ticket": ticket})
 
 
 @role_required(*CASEWORK)
 def register_seeker(request: HttpRequest, pk: int, seeker_id: int) -> HttpResponse:
-    """A counselor registers one of their seekers, with the booths the seeker chose."""
-    event = _event(pk)
+    """A counselor registers one of their seekers for any event, with the booths the seeker chose."""
+    event = get_object_or_404(HiringEvent, pk=pk)
     seeker = seeker_or_404(user=request.user, seeker_id=seeker_id, purpose="채용행사 참가 신청")
     form = RegistrationForm(request.POST or None)
     form.set_event(event)
@@ -193,7 +208,7 @@ def register_seeker(request: HttpRequest, pk: int, seeker_id: int) -> HttpRespon
 @require_POST
 @role_required(*EVENT_SETUP)
 def prematch_run(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     pairs = _attempt(request, lambda: prematch(event=event), "사전 매칭을 마쳤습니다.")
     if pairs is not None:
         messages.info(request, f"구직자-부스 매칭 {pairs:,}건")
@@ -203,15 +218,15 @@ def prematch_run(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EVENT_SETUP)
 def schedule_run(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     _attempt(request, lambda: schedule_build(event=event, actor=request.user), "면접 시간표를 만들었습니다.")
     return redirect("events:timetable", pk=event.pk)
 
 
 @role_required(*EVENT_DAY)
 def timetable(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
-    slots, rows = timetable_grid(event)
+    event = _event(request, pk)
+    slots, rows = timetable_grid(user=request.user, event=event)
     return render(
         request,
         "events/timetable.html",
@@ -227,9 +242,7 @@ def _checkin_result(request: HttpRequest, event: HiringEvent, text: str) -> Http
     context = {
         "registration": registration,
         "again": again,
-        "interviews": registration.interviews.exclude(status=Interview.Status.CANCELLED)
-        .select_related("booth__employer")
-        .order_by("starts_at"),
+        "interviews": door_result(user=request.user, registration=registration),
     }
     return render(request, "events/_checkin_result.html", context)
 
@@ -237,7 +250,7 @@ def _checkin_result(request: HttpRequest, event: HiringEvent, text: str) -> Http
 @role_required(*EVENT_DAY)
 def checkin(request: HttpRequest, pk: int) -> HttpResponse:
     """입장 확인 on a phone: the camera reads the QR ticket, or the code is typed."""
-    event = _event(pk)
+    event = _event(request, pk)
     form = TicketForm(request.POST or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -252,7 +265,7 @@ def checkin(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*EVENT_DAY)
 def checkin_scan(request: HttpRequest, pk: int) -> HttpResponse:
     """One camera frame from the check-in page: 204 while no QR code is in view."""
-    event = _event(pk)
+    event = _event(request, pk)
     if not request.body or len(request.body) > MAX_FRAME_BYTES:
         return HttpResponse("카메라 화면을 받지 못했습니다.", status=400, content_type="text/plain; charset=utf-8")
     texts = decode_qr(request.body)
@@ -264,12 +277,11 @@ def checkin_scan(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*EVENT_DAY)
 def day_board(request: HttpRequest, pk: int) -> HttpResponse:
     """현장 운영: who has not arrived, who is waiting, the repair button, walk-ins."""
-    event = _event(pk)
+    event = _event(request, pk)
     context = {
         "event": event,
         "counts": event_counts(event),
-        "absent": not_arrived(event)[:100],
-        "waiting": waiting(event)[:100],
+        **event_day(user=request.user, event=event),
         "summary": event.schedule_summary.get("repair"),
         "now": timezone.now(),
     }
@@ -279,7 +291,7 @@ def day_board(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EVENT_DAY)
 def no_show(request: HttpRequest, pk: int, registration_id: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     registration = get_object_or_404(Registration, pk=registration_id, event=event)
     freed = _attempt(
         request, lambda: registration_mark_no_show(registration=registration, actor=request.user), "불참 처리했습니다."
@@ -292,7 +304,7 @@ def no_show(request: HttpRequest, pk: int, registration_id: int) -> HttpResponse
 @require_POST
 @role_required(*EVENT_DAY)
 def late_no_shows(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     count = _attempt(request, lambda: no_shows_mark_late(event=event, actor=request.user), "미입장자를 정리했습니다.")
     if count:
         messages.info(request, f"첫 면접 시각이 10분 넘게 지난 미입장자 {count}명을 불참 처리했습니다.")
@@ -303,7 +315,7 @@ def late_no_shows(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @role_required(*EVENT_DAY)
 def repair(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     summary = _attempt(
         request, lambda: schedule_repair(event=event, actor=request.user), "남은 시간대의 시간표를 보완했습니다."
     )
@@ -315,7 +327,7 @@ def repair(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*EVENT_DAY)
 def walk_in(request: HttpRequest, pk: int) -> HttpResponse:
     """현장 접수: the same short form as the poster's, filled in at the door."""
-    event = _event(pk)
+    event = _event(request, pk)
     form = SelfRegistrationForm(request.POST or None)
     form.set_event(event)
     if request.method == "POST" and form.is_valid():
@@ -336,10 +348,9 @@ def walk_in(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*EVENT_DAY)
 def booth_page(request: HttpRequest, pk: int, booth_id: int) -> HttpResponse:
     """A booth's phone page: who comes when, and one tap for each result."""
-    event = _event(pk)
-    booth = get_object_or_404(Booth.objects.select_related("employer"), pk=booth_id, event=event)
-    interviews = list(booth_day(booth))
-    seekers_listed(user=request.user, seekers=[i.registration.seeker for i in interviews], purpose="채용행사 부스 면접")
+    event = _event(request, pk)
+    booth = get_object_or_404(Booth.objects.select_related("employer", "event"), pk=booth_id, event=event)
+    interviews = booth_day(user=request.user, booth=booth)
     context = {"event": event, "booth": booth, "interviews": interviews, "reasons": Referral.Reason.choices}
     return render(request, "events/booth.html", context)
 
@@ -347,7 +358,7 @@ def booth_page(request: HttpRequest, pk: int, booth_id: int) -> HttpResponse:
 @require_POST
 @role_required(*EVENT_DAY)
 def booth_result(request: HttpRequest, pk: int, booth_id: int, interview_id: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     interview = get_object_or_404(Interview, pk=interview_id, booth_id=booth_id, booth__event=event)
     form = ResultForm(request.POST)
     if not form.is_valid():
@@ -365,7 +376,7 @@ def booth_result(request: HttpRequest, pk: int, booth_id: int, interview_id: int
 
 @role_required(*EVENT_DAY)
 def report(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     figures = event_report(event)
     context = {
         "event": event,
@@ -380,7 +391,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @role_required(*EVENT_DAY)
 def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    event = _event(pk)
+    event = _event(request, pk)
     name = f"iljari-event-{event.date:%Y%m%d}-{event.pk}.xlsx"
     path = Path(tempfile.mkdtemp(prefix="iljari-event-")) / name
     event_xlsx(event_report(event), path)
@@ -390,6 +401,6 @@ def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(*EVENT_SETUP)
 def poster(request: HttpRequest, pk: int) -> HttpResponse:
     """The printable poster: its QR code opens the self-registration form on a phone."""
-    event = _event(pk)
+    event = _event(request, pk)
     url = request.build_absolute_uri(reverse("portal:register", args=[event.public_code]))
     return render(request, "events/poster.html", {"event": event, "url": url, "qr": qr_svg(url, scale=10)})

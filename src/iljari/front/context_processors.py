@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from iljari.accounts.models import User
-from iljari.core.access import CASEWORK, DISCOVERY_WORK, EMPLOYER_WORK, EVENT_DAY, OVERSIGHT, has_role
+from iljari.core.access import CASEWORK, DISCOVERY_WORK, EMPLOYER_WORK, EVENT_VIEW, OVERSIGHT, REPORTS, has_role
 from iljari.reference.selectors import current_city
 from iljari.seekers.models import Seeker
 
@@ -17,9 +17,9 @@ MENU = [
     ("창구", "accounts:desks", None),
     ("직업사전", "reference:occupations", None),
     ("일자리 발굴", "discovery:home", DISCOVERY_WORK),
-    ("채용행사", "events:list", EVENT_DAY),
+    ("채용행사", "events:list", EVENT_VIEW),
     ("가져오기", "transfer:start", EMPLOYER_WORK),
-    ("실적", "reports:dashboard", (*OVERSIGHT, User.Role.DESK_LEAD)),
+    ("실적", "reports:dashboard", REPORTS),
     ("감사 기록", "privacy:audit", OVERSIGHT),
     ("직원 보호", "safety:incidents", tuple(r for r in User.Role if r != User.Role.ADMIN)),
 ]

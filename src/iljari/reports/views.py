@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from iljari.accounts.models import User
-from iljari.core.access import role_required
+from iljari.core.access import REPORTS, role_required
 from iljari.reports.exchange import kpi_comparison
 from iljari.reports.fairness import fairness_report
 from iljari.reports.kpis import BREAKDOWNS
@@ -17,8 +17,6 @@ from iljari.reports.monthly import SECTIONS, MonthlyReport, cached, month_bounds
 from iljari.reports.pdf import ReportError, monthly_pdf
 from iljari.reports.presentation import DASHBOARD_SECTIONS, report_context
 from iljari.reports.xlsx import monthly_xlsx
-
-REPORT_ROLES = (User.Role.MANAGER, User.Role.ADMIN, User.Role.DESK_LEAD)
 
 
 def _month(request: HttpRequest) -> date:
@@ -41,7 +39,7 @@ def _report(request: HttpRequest) -> MonthlyReport:
     return cached("monthly", month, user, lambda: monthly_report(month=month, user=user))
 
 
-@role_required(*REPORT_ROLES)
+@role_required(*REPORTS)
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Totals, target groups, the 동 map and the trend; the other breakdowns load when opened."""
     month, user = _month(request), _scope(request.user)
@@ -55,7 +53,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/dashboard.html", {**context, "more": more})
 
 
-@role_required(*REPORT_ROLES)
+@role_required(*REPORTS)
 def section(request: HttpRequest, name: str) -> HttpResponse:
     if name not in SECTIONS:
         raise Http404("없는 항목입니다.")
@@ -83,24 +81,24 @@ def _download(request: HttpRequest, suffix: str) -> HttpResponse:
     return FileResponse(path.open("rb"), as_attachment=True, filename=name)
 
 
-@role_required(*REPORT_ROLES)
+@role_required(*REPORTS)
 def download_xlsx(request: HttpRequest) -> HttpResponse:
     return _download(request, "xlsx")
 
 
-@role_required(*REPORT_ROLES)
+@role_required(*REPORTS)
 def download_pdf(request: HttpRequest) -> HttpResponse:
     return _download(request, "pdf")
 
 
-@role_required(*REPORT_ROLES)
+@role_required(*REPORTS)
 def fairness(request: HttpRequest) -> HttpResponse:
     start, end = month_bounds(_month(request))
     overall, rows = fairness_report(start=start, end=end, user=_scope(request.user))
     return render(request, "reports/fairness.html", {"month": start, "overall": overall, "rows": rows})
 
 
-@role_required(*REPORT_ROLES)
+@role_required(*REPORTS)
 def compare(request: HttpRequest) -> HttpResponse:
     """This city beside the other cities' files loaded for the month, definitions side by side."""
     month = _month(request)
