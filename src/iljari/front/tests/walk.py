@@ -18,6 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from iljari.accounts.models import Desk, User
@@ -32,6 +33,8 @@ from iljari.privacy.models import AuditEvent
 from iljari.reference.models import Dong, Occupation
 from iljari.referrals.models import FollowUp, Referral
 from iljari.referrals.services import placement_record_direct, referral_create
+from iljari.safety.models import Incident, Measure
+from iljari.safety.services import IncidentInput, incident_report
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seekers_visible_to
 from iljari.seekers.services import SeekerInput, seeker_create
@@ -42,7 +45,7 @@ from iljari.vacancies.services import VacancyInput, vacancies_create
 TABLE = Path(__file__).resolve().parents[4] / "docs" / "access.csv"
 ROLES = ["anonymous", *User.Role.values]
 CELLS = {"ok", "403", "404", "login", "ok/404"}
-SCOPES = {"", "seeker", "event", "import"}
+SCOPES = {"", "seeker", "event", "import", "incident", "staff"}
 ALLOWED = {200, 201, 204, 302, 400, 409, 422}  # 400/409/422: a form or a request the role may send, sent empty
 
 
@@ -112,6 +115,8 @@ class Side:
     event: HiringEvent
     booth: Booth
     registration: Registration
+    incident: Incident  # an abusive contact by this seeker, reported by their counselor, with a measure
+    measure: Measure
 
 
 @dataclass
@@ -145,6 +150,18 @@ def _event(name: str, desk: Desk, actor: User) -> HiringEvent:
         name=name, kind="weekly", date=date.today(), place="시청", starts_at=time(9), ends_at=time(12), desk=desk
     )
     return event_create(data=data, actor=actor)
+
+
+def _incident(reporter: User, seeker: Seeker | None = None) -> Incident:
+    data = IncidentInput(
+        kind="verbal",
+        channel="desk",
+        occurred_at=timezone.now(),
+        what_happened="욕설",
+        seeker=seeker,
+        measures=["two_person"] if seeker else [],
+    )
+    return incident_report(data=data, reporter=reporter)
 
 
 def build_world(desk: Desk, other_desk: Desk) -> World:
@@ -196,7 +213,17 @@ def build_world(desk: Desk, other_desk: Desk) -> World:
         event = _event(f"채용의 날 {side}", at, users["manager"])
         booth = booth_add(event=event, employer=employer, vacancies=[vacancy], actor="t")
         registration = registration_create(event=event, seeker=seeker, source="counselor", actor=counselor)
-        sides[side] = Side(seeker, referral, placement.follow_ups.first(), event, booth, registration)
+        incident = _incident(counselor, seeker)
+        sides[side] = Side(
+            seeker,
+            referral,
+            placement.follow_ups.first(),
+            event,
+            booth,
+            registration,
+            incident,
+            incident.measures.get(),
+        )
     # Our event takes the other desk's seeker too: its staff see them masked, never in full.
     registration_create(event=sides["in"].event, seeker=sides["out"].seeker, source="counselor", actor=other_user)
     visit = Visit.objects.create(
@@ -220,8 +247,14 @@ PK_OBJECT = {
     "vacancies": "vacancy",
     "reference": "occupation",
     "discovery": "visit",
+    "safety:measure_lift": "measure",
+    "safety": "incident",
 }
-FAMILY = {"seeker": {"seeker", "referral", "follow_up"}, "event": {"event", "booth", "interview", "registration"}}
+# The records that follow a row's scope to the other side (the rest stay on ours).
+FAMILY = {
+    "seeker": {"seeker", "referral", "follow_up", "measure"},
+    "event": {"event", "booth", "interview", "registration"},
+}
 
 
 def _interview(booth: Booth, registration: Registration) -> Interview:
@@ -260,11 +293,26 @@ class Pointed:
             return _interview(side.booth, side.registration)
         if key == "job":
             return _job(self.user, self.world, self.side if self.scope == "import" else "in")
+        if key == "incident":
+            return self._incident()
+        if key == "user":  # a counselor: of our desk, or of the other
+            return (
+                self.world.other_user if self.scope == "staff" and self.side == "out" else self.world.users["counselor"]
+            )
         if key == "occupation":
             return Occupation.objects.order_by("pk").first()
         if key in FAMILY["seeker"] | FAMILY["event"]:
             return getattr(self._side(key), key)
         return getattr(self.world, key)
+
+    def _incident(self) -> Incident:
+        """One the user reported themselves (a record only its reporter, their desk lead and managers
+        read), or the other desk's."""
+        if self.scope == "incident" and self.side == "out":
+            return self.world.sides["out"].incident
+        if self.user is None or self.user.desk_id is None:
+            return self.world.sides["in"].incident
+        return _incident(self.user)
 
 
 def route_kwargs(route: str, pattern: URLPattern, objects: Pointed) -> dict[str, Any]:
