@@ -27,12 +27,11 @@ from django.http import Http404
 
 from iljari.accounts.models import User
 from iljari.accounts.selectors import staff_desks
+from iljari.core.access import CASEWORK
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many, audited_in_chunks
 from iljari.privacy.crypto import keyed_hash, normalize_for_lookup
 from iljari.privacy.models import AuditEvent
 from iljari.seekers.models import Seeker
-
-CASEWORKERS = (User.Role.COUNSELOR, User.Role.DESK_LEAD, User.Role.MANAGER)
 
 
 def phone_hash(phone: str) -> str:
@@ -51,7 +50,7 @@ def visible_desks(user: User | None) -> set[int] | None:
     ``None`` as the user is the operator at the command line, trusted like a manager (the
     command still writes the audit rows).
     """
-    if user is not None and user.role not in CASEWORKERS:
+    if user is not None and user.role not in CASEWORK:
         return set()
     return staff_desks(user)
 
