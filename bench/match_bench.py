@@ -35,7 +35,7 @@ from iljari.matching.engine.matcher import VacancyIndex  # noqa: E402
 from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord, VisaRule  # noqa: E402
 from iljari.matching.engine.rules import evaluate_pairs  # noqa: E402
 from iljari.matching.engine.texts import TextSpace  # noqa: E402
-from iljari.paths import data_dir, var_dir  # noqa: E402
+from iljari.paths import data_file, open_text, var_dir  # noqa: E402
 
 SEED = 20261123
 MINIMUM_HOURLY = 10320.0
@@ -45,7 +45,8 @@ ANSAN = (37.3219, 126.8309)
 
 
 def _catalogue() -> tuple[list[Occupation], list[list[str]], dict[str, int]]:
-    rows = list(csv.DictReader((data_dir() / "ko-job-dictionary" / "occupations.csv").open(encoding="utf-8")))
+    with open_text(data_file("ko-job-dictionary", "occupations.csv")) as fh:
+        rows = list(csv.DictReader(fh))
     licence_ids: dict[str, int] = {}
     licences = [[n for n in r["licences"].split("|") if n] for r in rows]
     for names in licences:

@@ -7,6 +7,9 @@ cross-language queries. Prints per-set nDCG@10 of bm25, vector and the best hybr
 the weights to put in `FusionWeights`.
 
     .venv/bin/python bench/tune_fusion.py [DIR ...]
+
+Without DIR it reads the development sets in ``shared/data/eval`` beside the checkout (or in
+``$ILJARI_DATA_DIR/eval``) and the colloquial set in the repository.
 """
 
 import itertools
@@ -32,11 +35,11 @@ def _collect(folder: Path):
     from iljari.matching.engine.retrieval import HybridRetriever, standardize
     from iljari.matching.evalsets import build_concept_set
     from iljari.matching.models_runtime import retrieval_embedders
-    from iljari.paths import data_dir
+    from iljari.paths import data_file
     from iljari.text.language import detect_language
 
     if (folder / "source.tsv").exists():
-        build_concept_set(folder, data_dir() / "ko-job-dictionary" / "occupations.csv")
+        build_concept_set(folder, data_file("ko-job-dictionary", "occupations.csv"))
     data = load_eval_set(folder)
     retriever = HybridRetriever(retrieval_embedders()).fit(data.doc_texts)
     names = None
@@ -72,11 +75,10 @@ def _ndcg(rows, relevant, doc_ids, weights_same, weights_cross, use_korean=None)
 
 def main() -> None:
     _setup()
+    from iljari.paths import eval_dir
+
     folders = [Path(a) for a in sys.argv[1:]] or [
-        *(
-            Path("/work/shared/data/eval") / n
-            for n in ("ko_alias_dev", "melo_usa_q_en_c_en", "melo_esp_q_es_c_en", "melo_deu_q_de_c_en")
-        ),
+        *(eval_dir() / n for n in ("ko_alias_dev", "melo_usa_q_en_c_en", "melo_esp_q_es_c_en", "melo_deu_q_de_c_en")),
         ROOT / "src/iljari/matching/evalsets/colloquial_dev",
     ]
     sets = {f.name: _collect(f) for f in folders}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iljari.core.errors import IljariError
+from iljari.paths import open_text
 
 # 경기도's 31 시·군, shipped so any of them installs from the repository alone.
 GYEONGGI = Path(__file__).resolve().parent / "data" / "provinces" / "gyeonggi_dongs.geojson.xz"
@@ -87,8 +88,8 @@ def _city_features(features: list[dict], sgg: str) -> tuple[str, list[dict]]:
 def city_pack(*, source: Path, sgg: str, output: Path) -> PackedCity:
     """Write ``output`` as a city folder for ``sgg`` cut from the province GeoJSON ``source``."""
     try:
-        raw = lzma.decompress(source.read_bytes()) if source.suffix == ".xz" else source.read_bytes()
-        collection = json.loads(raw.decode("utf-8"))
+        with open_text(source) as fh:
+            collection = json.load(fh)
         features = collection["features"]
         missing = [f for f in features if not {"adm_cd2", "adm_nm", "sgg", "sggnm"} <= set(f["properties"])]
     except (OSError, ValueError, KeyError, TypeError, lzma.LZMAError) as exc:

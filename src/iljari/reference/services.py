@@ -1,5 +1,6 @@
-"""Loading reference data from files: national data (job dictionary, minimum wage, visas)
-and the city's 동 and target groups. Desks and program types are loaded by their own apps
+"""Loading reference data from files: national data (job dictionary, minimum wage, visas),
+packaged in ``reference/data/`` (``ILJARI_DATA_DIR`` overrides), and the city's 동 and target
+groups from its folder. Desks and program types are loaded by their own apps
 with the same readers (``read_csv``, ``upsert``).
 
 Every loader is idempotent — it inserts what is new and updates what changed — so
@@ -17,10 +18,8 @@ from django.db import transaction
 from django.db.models import Model
 
 from iljari.core.errors import IljariError
-from iljari.paths import data_dir
+from iljari.paths import DataFileNotFound, data_file, existing, open_text
 from iljari.reference.models import Dong, Licence, MinimumWage, Occupation, TargetGroup, VisaType
-
-NATIONAL_DIR = Path(__file__).resolve().parent / "data"
 
 
 class ReferenceDataError(IljariError):
@@ -58,12 +57,8 @@ def city_load(folder: Path) -> City:
     conf = tomllib.loads(toml_path.read_text(encoding="utf-8"))
 
     def resolve(name: str | None) -> Path | None:
-        if not name:
-            return None
-        path = Path(name)
-        if path.is_absolute():
-            return path
-        return folder / path if (folder / path).exists() else data_dir() / path
+        """A file named in city.toml: relative to the city's folder, or absolute (read plain or compressed)."""
+        return folder / name if name else None
 
     return City(
         name=conf["name"],
@@ -81,10 +76,21 @@ def city_load(folder: Path) -> City:
     )
 
 
+def national_file(*parts: str) -> Path:
+    """A national data set's file (see ``iljari.paths.data_file``), or a Korean error naming where it looked."""
+    try:
+        return data_file(*parts)
+    except DataFileNotFound as exc:
+        raise ReferenceDataError(str(exc)) from exc
+
+
 def read_csv(path: Path, required: Iterable[str], delimiter: str = ",") -> list[dict[str, str]]:
-    if not path.exists():
-        raise ReferenceDataError(f"기준정보 파일이 없습니다: {path}")
-    with path.open(encoding="utf-8-sig", newline="") as fh:
+    """The rows of a UTF-8 CSV file (plain, .xz or .gz), after checking it has the required columns."""
+    try:
+        fh = open_text(path)
+    except DataFileNotFound as exc:
+        raise ReferenceDataError(f"기준정보 파일이 없습니다: {path}") from exc
+    with fh:
         reader = csv.DictReader(fh, delimiter=delimiter)
         missing = set(required) - set(reader.fieldnames or [])
         if missing:
@@ -117,7 +123,7 @@ def upsert(model: type[Model], key: str, rows: list[dict]) -> int:
 
 def occupations_load(path: Path | None = None) -> int:
     """Load 한국직업사전 occupations and the licences they name."""
-    path = path or data_dir() / "ko-job-dictionary" / "occupations.csv"
+    path = path or national_file("ko-job-dictionary", "occupations.csv")
     rows = read_csv(path, ["occupation_id", "title", "keco_code"])
     records = [
         {
@@ -149,7 +155,7 @@ def occupations_load(path: Path | None = None) -> int:
 
 
 def minimum_wages_load(path: Path | None = None) -> int:
-    path = path or data_dir() / "minimum-wage" / "minimum_wage_kr.csv"
+    path = path or national_file("minimum-wage", "minimum_wage_kr.csv")
     rows = read_csv(path, ["year", "hourly_won", "monthly_won_209h"])
     return upsert(
         MinimumWage,
@@ -159,7 +165,7 @@ def minimum_wages_load(path: Path | None = None) -> int:
 
 
 def visa_types_load(path: Path | None = None) -> int:
-    rows = read_csv(path or NATIONAL_DIR / "visa_types.csv", ["code", "name", "work_scope"])
+    rows = read_csv(path or national_file("visa-types", "visa_types.csv"), ["code", "name", "work_scope"])
     return upsert(
         VisaType,
         "code",
@@ -181,8 +187,9 @@ def visa_types_load(path: Path | None = None) -> int:
 def dongs_load(city: City) -> int:
     rows = read_csv(city.dongs_csv, ["adm_cd2", "dong", "centroid_lat", "centroid_lon"])
     boundaries: dict[str, dict] = {}
-    if city.dongs_geojson and city.dongs_geojson.exists():
-        collection = json.loads(city.dongs_geojson.read_text(encoding="utf-8"))
+    if city.dongs_geojson and existing(city.dongs_geojson):
+        with open_text(city.dongs_geojson) as fh:
+            collection = json.load(fh)
         boundaries = {f["properties"]["adm_cd2"]: f["geometry"] for f in collection["features"]}
     return upsert(
         Dong,

@@ -3,12 +3,14 @@
 import csv
 from pathlib import Path
 
+from iljari.paths import open_text
+
 LANGUAGES = ("ko", "en", "vi", "zh", "uz", "ru", "ne")
 
 
 def catalogue_corpus_rows(occupations_csv: Path) -> list[tuple[str, str]]:
     """(occupation id, "title. summary") — the same recipe as shared/data/eval/ko_alias_dev."""
-    with occupations_csv.open(encoding="utf-8", newline="") as fh:
+    with open_text(occupations_csv) as fh:
         return [(r["occupation_id"], f"{r['title']}. {r['summary']}".strip()) for r in csv.DictReader(fh)]
 
 
@@ -16,7 +18,7 @@ def build_concept_set(folder: Path, occupations_csv: Path) -> None:
     """Write queries.tsv, qrels.tsv and corpus.tsv from ``source.tsv`` (concepts × languages)."""
     with (folder / "source.tsv").open(encoding="utf-8", newline="") as fh:
         concepts = list(csv.DictReader(fh, delimiter="\t"))
-    with occupations_csv.open(encoding="utf-8", newline="") as fh:
+    with open_text(occupations_csv) as fh:
         by_keco: dict[str, list[str]] = {}
         for row in csv.DictReader(fh):
             by_keco.setdefault(row["keco_code"], []).append(row["occupation_id"])

@@ -13,7 +13,7 @@ from iljari.matching.engine.evaluation import evaluate, load_eval_set
 from iljari.matching.engine.retrieval import METHODS, HybridRetriever
 from iljari.matching.evalsets import build_concept_set
 from iljari.matching.models_runtime import retrieval_embedders
-from iljari.paths import data_dir
+from iljari.paths import data_file
 
 
 class Command(BaseCommand):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, what: str, folder: Path, as_json: bool, k: int, **options: object) -> None:
         if (folder / "source.tsv").exists():
-            build_concept_set(folder, data_dir() / "ko-job-dictionary" / "occupations.csv")
+            build_concept_set(folder, data_file("ko-job-dictionary", "occupations.csv"))
         try:
             data = load_eval_set(folder)
         except FileNotFoundError as exc:
