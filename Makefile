@@ -5,6 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 SYSTEM_PACKAGES := postgresql chromium fonts-noto-cjk
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# When this make started: `iljari init` shows the install as its first phase, `serve` the total.
+RUN_STARTED := $(shell date +%s.%N)
 
 .PHONY: run test install system-packages lint bench clean
 
@@ -17,13 +21,14 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## make run: install, create the demo database on first run, serve on http://127.0.0.1:8000
+run: export ILJARI_RUN_STARTED := $(RUN_STARTED)
 run: $(STAMP)
 	@$(BIN)/iljari init $$(test -f var/iljari.sqlite3 || echo --demo)
 	@echo
-	@echo "  iljari: http://127.0.0.1:8000 에 접속해 로그인하십시오."
+	@echo "  iljari: http://$(HOST):$(PORT) 에 접속해 로그인하십시오."
 	@$(BIN)/iljari logins
 	@echo
-	$(BIN)/iljari serve --host 127.0.0.1 --port 8000
+	$(BIN)/iljari serve --host $(HOST) --port $(PORT)
 
 ## Debian packages the tests need: a PostgreSQL server, a browser and Korean fonts.
 system-packages:
