@@ -138,11 +138,12 @@ def history_generate(*, seed: int, today: date) -> dict[str, int]:
             outcomes.append((referral, job, minutes, hired))
             if hired:
                 break  # hired: no more referrals for this person
+    # Outcomes are decided before the referrals are written, so each is inserted once as it ended.
+    placements = _outcomes(rng, outcomes, today)
+    placements += _direct_placements(rng, seekers, today)
     with transaction.atomic():
         data_changed()
         Referral.objects.bulk_create(referrals, batch_size=1000)
-        placements = _outcomes(rng, outcomes, today)
-        placements += _direct_placements(rng, seekers, today)
         Placement.objects.bulk_create([p for p, _ in placements], batch_size=1000)
         FollowUp.objects.bulk_create(
             [f for p, minutes in placements for f in _follow_ups(rng, p, minutes, today)], batch_size=1000
@@ -168,8 +169,8 @@ def history_generate(*, seed: int, today: date) -> dict[str, int]:
 
 
 def _outcomes(rng: random.Random, outcomes: list, today: date) -> list[tuple[Placement, float]]:
+    """Each referral's interview and result, set on the unsaved referral; returns the placements."""
     placements = []
-    changed = []
     for referral, job, minutes, hired in outcomes:
         referred = referral.referred_at
         if (today - timezone.localdate(referred)).days < 10 and rng.random() < 0.7:
@@ -179,7 +180,6 @@ def _outcomes(rng: random.Random, outcomes: list, today: date) -> list[tuple[Pla
             referral.status = Referral.Status.INTERVIEW
             referral.interview_at = referred + timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 3))
         if (today - timezone.localdate(referred)).days < 10:
-            changed.append(referral)
             continue
         referral.result_at = (referral.interview_at or referred) + timedelta(days=rng.randint(1, 5))
         if hired:
@@ -203,8 +203,6 @@ def _outcomes(rng: random.Random, outcomes: list, today: date) -> list[tuple[Pla
         else:
             referral.status = Referral.Status.NOT_HIRED if interviewed else Referral.Status.CANCELLED
             referral.not_hired_reason = _reason(rng, job, minutes, referral)
-        changed.append(referral)
-    Referral.objects.bulk_update(changed, ["status", "interview_at", "result_at", "not_hired_reason"], batch_size=1000)
     return placements
 
 
