@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+TEST_STAMP := $(VENV)/.installed-test-stamp
 SUDO   := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 SYSTEM_PACKAGES := postgresql chromium fonts-noto-cjk
 HOST ?= 127.0.0.1
@@ -12,13 +13,18 @@ RUN_STARTED := $(shell date +%s.%N)
 
 .PHONY: run test install system-packages lint bench clean
 
+# What the product needs; `make run` waits for nothing more (the test tools come with `make test`).
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e .
 	@touch $(STAMP)
 
-install: $(STAMP)
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(TEST_STAMP)
+
+## make install: the product and the test tools, for development
+install: $(TEST_STAMP)
 
 ## make run: install, create the demo database on first run, serve on http://127.0.0.1:8000
 run: export ILJARI_RUN_STARTED := $(RUN_STARTED)
@@ -38,12 +44,12 @@ system-packages:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check src bench
 	$(BIN)/lint-imports --no-cache
 
 ## make test: everything on SQLite, then the record, import and privacy tests on PostgreSQL
-test: $(STAMP) system-packages lint
+test: $(TEST_STAMP) system-packages lint
 	$(BIN)/pytest
 	ILJARI_TEST_POSTGRES=1 $(BIN)/pytest -m postgres
 
