@@ -6,9 +6,12 @@ checkout is hidden for the run as well (``iljari.testing.bare``).
 """
 
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -30,31 +33,68 @@ def bare_checkout(tmp_path_factory) -> Path:
     return copy
 
 
-def test_init_runs_from_a_bare_checkout(bare_checkout, tmp_path):
-    assert not any((parent / "shared").exists() for parent in bare_checkout.parents)
-    env = bare_env(ILJARI_VAR_DIR=str(tmp_path / "var"), PYTHONPATH=str(bare_checkout / "src"))
+class BareInstall:
+    """The bare copy, the environment its commands run in, and its var directory."""
 
-    def run(*args: str) -> subprocess.CompletedProcess:
+    def __init__(self, checkout: Path, var: Path) -> None:
+        self.checkout, self.var = checkout, var
+        self.env = bare_env(ILJARI_VAR_DIR=str(var), PYTHONPATH=str(checkout / "src"))
+
+    def command(self, *args: str) -> list[str]:
+        return hiding_shared([sys.executable, *args], beside=REPO)
+
+    def run(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
-            hiding_shared([sys.executable, *args], beside=REPO),
-            cwd=bare_checkout,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=900,
+            self.command(*args), cwd=self.checkout, env=self.env, capture_output=True, text=True, timeout=900
         )
 
-    where = run("-c", "import iljari; print(iljari.__file__)")
-    assert Path(where.stdout.strip()).is_relative_to(bare_checkout), where.stderr
-    result = run("-m", "iljari.cli", "init")
-    assert result.returncode == 0, result.stderr
-    assert "직업 6,313건" in result.stdout and "행정동 25건" in result.stdout
-    assert "직업사전 임베딩 새로 계산 0건" in result.stdout  # the shipped vectors, not minutes of embedding
-    assert "매칭 색인" in result.stdout and "합계" in result.stdout  # the phases and their times
-    with sqlite3.connect(tmp_path / "var" / "iljari.sqlite3") as db:
+
+@pytest.fixture(scope="module")
+def bare(bare_checkout, tmp_path_factory) -> BareInstall:
+    return BareInstall(bare_checkout, tmp_path_factory.mktemp("var"))
+
+
+@pytest.fixture(scope="module")
+def bare_init(bare) -> subprocess.CompletedProcess:
+    return bare.run("-m", "iljari.cli", "init")
+
+
+def test_init_runs_from_a_bare_checkout(bare, bare_init):
+    assert not any((parent / "shared").exists() for parent in bare.checkout.parents)
+    where = bare.run("-c", "import iljari; print(iljari.__file__)")
+    assert Path(where.stdout.strip()).is_relative_to(bare.checkout), where.stderr
+    assert bare_init.returncode == 0, bare_init.stderr
+    assert "직업 6,313건" in bare_init.stdout and "행정동 25건" in bare_init.stdout
+    assert "직업사전 임베딩 새로 계산 0건" in bare_init.stdout  # the shipped vectors, not minutes of embedding
+    assert "매칭 색인" in bare_init.stdout and "합계" in bare_init.stdout  # the phases and their times
+    with sqlite3.connect(bare.var / "iljari.sqlite3") as db:
         assert db.execute("SELECT COUNT(*) FROM reference_dong WHERE boundary IS NOT NULL").fetchone()[0] == 25
         assert db.execute("SELECT COUNT(*) FROM reference_minimumwage").fetchone()[0] >= 7
         assert db.execute("SELECT COUNT(*) FROM reference_visatype").fetchone()[0] >= 10
+
+
+def test_its_server_answers_the_login_page_and_says_how_long_the_first_run_took(bare, bare_init):
+    assert bare_init.returncode == 0, bare_init.stderr
+    with socket.socket() as probe:  # a free port on the loopback
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        bare.command("-m", "iljari.cli", "serve", "--port", str(port)),
+        cwd=bare.checkout,
+        env=bare.env | {"ILJARI_RUN_STARTED": repr(time.time())},  # as `make run` sets it
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    watchdog = threading.Timer(300, server.kill)  # a server that never says it closes its output
+    watchdog.start()
+    try:
+        said = next((line for line in server.stdout if line.startswith("첫 화면") or "Traceback" in line), "")
+    finally:
+        watchdog.cancel()
+        server.kill()
+        server.wait(timeout=30)
+    assert said.startswith("첫 화면(로그인, 200)") and "make run 시작부터" in said, said
 
 
 def test_no_path_of_one_machine_in_the_code():

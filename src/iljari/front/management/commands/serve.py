@@ -26,6 +26,7 @@ class Command(BaseCommand):
 
         server = create_server(application, host=host, port=port, threads=threads, ident="iljari")
         self.stdout.write(f"iljari가 http://{host}:{port} 에서 서비스 중입니다. 끝내려면 Ctrl+C.")
+        self.stdout.flush()  # the server now runs until stopped: say so now, also into a pipe or a log
         run_started = os.environ.get("ILJARI_RUN_STARTED")
         if run_started:
             local = "127.0.0.1" if host in ("", "0.0.0.0") else host
@@ -51,3 +52,4 @@ class Command(BaseCommand):
             f"첫 화면(로그인, {status}) {time.perf_counter() - asked:.2f}초 — "
             f"make run 시작부터 {time.time() - run_started:.1f}초"
         )
+        self.stdout.flush()
