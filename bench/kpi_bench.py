@@ -45,10 +45,10 @@ def _fill(seekers: int, referrals: int, seed: int = 11) -> dict[str, int]:
     from django.utils import timezone
 
     from iljari.accounts.models import Desk, User
+    from iljari.core.calendar import months_later
     from iljari.employers.models import Employer
     from iljari.reference.models import Dong, Occupation, TargetGroup
     from iljari.referrals.models import FollowUp, Placement, Referral
-    from iljari.referrals.services import _months_later
     from iljari.seekers.models import CounselingNote, Seeker
     from iljari.vacancies.models import Vacancy
 
@@ -149,7 +149,7 @@ def _fill(seekers: int, referrals: int, seed: int = 11) -> dict[str, int]:
     follow_ups = []
     for p in placements:
         for months in (1, 3, 6):
-            due = _months_later(p.started_on, months)
+            due = months_later(p.started_on, months)
             done = due <= today
             follow_ups.append(
                 FollowUp(

@@ -1,5 +1,6 @@
 """What the whole site shares."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -16,3 +17,32 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.value}"
+
+
+class StatusChange(models.Model):
+    """상태 이력 — one move of a record's lifecycle: who, when, from, to and why (see ``core.lifecycles``)."""
+
+    object_type = models.CharField("대상", max_length=30)
+    object_id = models.PositiveBigIntegerField("대상 번호")
+    move = models.CharField("처리", max_length=30)
+    from_state = models.CharField("이전 상태", max_length=20)
+    to_state = models.CharField("바뀐 상태", max_length=20)
+    reason = models.CharField("사유", max_length=30, blank=True)
+    note = models.TextField("메모", blank=True)  # 주민등록번호 masked; never a seeker's personal details
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="처리자",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_name = models.CharField("처리자 이름", max_length=150)
+    at = models.DateTimeField("일시", db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "상태 이력"
+        indexes = [models.Index(fields=["object_type", "object_id", "-at"])]
+
+    def __str__(self) -> str:
+        return f"{self.object_type} #{self.object_id} {self.from_state} → {self.to_state}"

@@ -100,10 +100,10 @@ def _vacancy_inputs(rng: random.Random, postings: list, today: date) -> list[Vac
                 weekly_hours=40,
                 dong=employer.dong,
                 openings=rng.choices([1, 2, 3, 5], [55, 25, 12, 8])[0],
-                status=Vacancy.Status.OPEN if (today - day).days < 30 else rng.choice(["filled", "filled", "closed"]),
                 source=rng.choice(["counselor", "employer", "discovery"]),
                 posted_on=day,
-                closes_on=day + timedelta(days=30),
+                # Older postings sometimes ran longer; how each ended is written by demo/lifecycle.py.
+                closes_on=day + timedelta(days=30 if (today - day).days < 30 else rng.choice([30, 30, 60])),
                 is_demo=True,
             )
         )

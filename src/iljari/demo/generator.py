@@ -20,6 +20,7 @@ from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shif
 from iljari.demo import names
 from iljari.demo.discovery import discovery_demo_generate, hiring_rate
 from iljari.demo.history import history_generate
+from iljari.demo.lifecycle import lifecycle_history
 from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.employers.validators import business_number_is_valid
@@ -340,11 +341,6 @@ def _vacancies(
         end = (datetime.combine(today, start) + timedelta(hours=span)).time()
         required = REQUIRED_LICENCE.get(occupation.title)
         preferred = [n for n in occupation.licences if n in refs.licence and n != required]
-        status = (
-            "open"
-            if days_ago < 45 or (days_ago < 120 and rng.random() < 0.25)
-            else rng.choice(["filled", "filled", "closed"])
-        )
         benefits = [
             b
             for b, p in (
@@ -383,10 +379,11 @@ def _vacancies(
                 visa_types=foreign_ok if factory and rng.random() < 0.55 else [],
                 benefits=benefits,
                 openings=rng.choices([1, 2, 3, 5], [55, 25, 12, 8])[0],
-                status=status,
                 source=rng.choice(["counselor", "discovery", "employer"]),
                 posted_on=posted,
-                closes_on=posted + timedelta(days=rng.choice([14, 30, 60])),
+                # Most postings run 30~90 days; some until filled (채용 시까지). How each one ended is
+                # written afterwards through its lifecycle (demo/lifecycle.py).
+                closes_on=posted + timedelta(days=rng.choice([30, 60, 90])) if rng.random() < 0.85 else None,
                 is_demo=True,
             )
         )
@@ -465,7 +462,7 @@ def _seekers(rng: random.Random, refs: _Refs, count: int, today: date, actor: Ac
         for n, w in (("원곡동", 40), ("초지동", 12), ("선부1동", 8), ("선부2동", 8), ("백운동", 6), ("신길동", 6))
         if n in refs.dong_by_name
     }
-    inputs, statuses, phones = [], [], set()
+    inputs, phones = [], set()
     for _ in range(count):
         p = _profile(rng, refs, today)
         if "foreign" in p["groups"] and foreign_home and rng.random() < 0.8:
@@ -496,13 +493,6 @@ def _seekers(rng: random.Random, refs: _Refs, count: int, today: date, actor: Ac
             pass
         phones.add(phone)
         days_ago = rng.randrange(0, 540)
-        statuses.append(
-            "placed"
-            if days_ago > 90 and rng.random() < 0.3
-            else "inactive"
-            if days_ago > 180 and rng.random() < 0.2
-            else "active"
-        )
         needs = (
             [rng.choice([a.value for a in Accessibility])] if "disabled" in p["groups"] and rng.random() < 0.6 else []
         )
@@ -544,9 +534,6 @@ def _seekers(rng: random.Random, refs: _Refs, count: int, today: date, actor: Ac
             )
         )
     seekers = seekers_create(inputs=inputs, actor=actor, purpose="시연 데이터 생성", source="demo")
-    for status in ("placed", "inactive"):
-        ids = [s.pk for s, st in zip(seekers, statuses, strict=True) if st == status]
-        Seeker.objects.filter(pk__in=ids).update(status=status)
     for s, d in zip(seekers, inputs, strict=True):
         s.demo_input = d
     return seekers
@@ -640,6 +627,7 @@ def demo_generate(
         _events_and_programs(refs, today)
         history = history_generate(seed=seed, today=today)
     discovery = discovery_demo_generate(today=today)
+    lifecycles = lifecycle_history(seed=seed, today=today)
     return {
         "구인업체": len(employers),
         "구인표": vacancy_count,
@@ -647,4 +635,5 @@ def demo_generate(
         "상담일지": note_count,
         **history,
         **discovery,
+        **lifecycles,
     }

@@ -17,12 +17,17 @@ from django.db import transaction
 from django.utils import timezone
 
 from iljari.accounts.models import User
+from iljari.core.calendar import months_later
+from iljari.core.lifecycles import transition
 from iljari.core.versions import data_changed
 from iljari.matching.engine.columns import commute_minutes, distance_km
 from iljari.privacy.audit import Action, audit_record
 from iljari.referrals.models import FollowUp, Placement, Referral
-from iljari.referrals.services import FOLLOW_UP_MONTHS, _months_later
+from iljari.referrals.services import FOLLOW_UP_MONTHS
+from iljari.seekers.lifecycle import SEEKER
 from iljari.seekers.models import Seeker
+from iljari.seekers.services import seekers_contacted
+from iljari.vacancies.lifecycle import VACANCY
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.wages import hourly_equivalent, monthly_for_hours
 
@@ -106,11 +111,7 @@ def history_generate(*, seed: int, today: date) -> dict[str, int]:
                 if roll < 0.9 and wanted
                 else every_job
             )
-            pool = [
-                j
-                for j in pool
-                if j.vacancy.posted_on <= day <= j.vacancy.posted_on + timedelta(days=75) and j.vacancy.pk not in used
-            ]
+            pool = [j for j in pool if j.vacancy.posted_on <= day <= _last_day(j.vacancy) and j.vacancy.pk not in used]
             if not pool:
                 continue
             job = rng.choice(pool)
@@ -148,15 +149,9 @@ def history_generate(*, seed: int, today: date) -> dict[str, int]:
         FollowUp.objects.bulk_create(
             [f for p, minutes in placements for f in _follow_ups(rng, p, minutes, today)], batch_size=1000
         )
-        placed = {p.seeker_id for p, _ in placements}
-        Seeker.objects.filter(pk__in=placed).update(status=Seeker.Status.PLACED)
-        Seeker.objects.filter(status=Seeker.Status.PLACED).exclude(pk__in=placed).update(status=Seeker.Status.ACTIVE)
-        hires = defaultdict(int)
-        for r in referrals:
-            hires[r.vacancy_id] += r.status == Referral.Status.HIRED
-        openings = {job.vacancy.pk: job.vacancy.openings for job in every_job}
-        full = [v for v, n in hires.items() if n and n >= openings[v]]
-        Vacancy.objects.filter(pk__in=full).update(status=Vacancy.Status.FILLED)
+        seekers_contacted(contacts=_last_contacts(referrals, today))
+        _placed(placements, today)
+        _filled(referrals, {job.vacancy.pk: job.vacancy.openings for job in every_job})
         audit_record(
             actor=ACTOR,
             action=Action.CREATE,
@@ -166,6 +161,43 @@ def history_generate(*, seed: int, today: date) -> dict[str, int]:
             detail={"referrals": len(referrals), "placements": len(placements)},
         )
     return {"알선": len(referrals), "취업": len(placements)}
+
+
+def _last_day(vacancy: Vacancy) -> date:
+    """Referrals go to a vacancy while it takes applications (a few months when it runs until filled)."""
+    return min(vacancy.closes_on or date.max, vacancy.posted_on + timedelta(days=75))
+
+
+def _last_contacts(referrals: list[Referral], today: date) -> dict[int, date]:
+    last: dict[int, date] = {}
+    for r in referrals:
+        day = min(timezone.localdate(r.result_at or r.interview_at or r.referred_at), today)
+        last[r.seeker_id] = max(last.get(r.seeker_id, day), day)
+    return last
+
+
+def _placed(placements: list[tuple[Placement, float]], today: date) -> None:
+    """Each placed seeker becomes 취업 through the lifecycle, dated by their first placement."""
+    first: dict[int, tuple[date, Placement]] = {}
+    for p, _ in placements:
+        day = min(timezone.localdate(p.referral.result_at) if p.referral else p.started_on, today)
+        if p.seeker_id not in first or day < first[p.seeker_id][0]:
+            first[p.seeker_id] = (day, p)
+    for seeker_id, (day, p) in sorted(first.items()):
+        note = f"알선 #{p.referral.pk} 채용" if p.referral else "자체 취업"
+        transition(lifecycle=SEEKER, record_id=seeker_id, move="place", actor=ACTOR, note=note, at=_aware(day, 17))
+
+
+def _filled(referrals: list[Referral], openings: dict[int, int]) -> None:
+    """A vacancy whose openings were all hired is 채용 완료 from the hire that filled the last one."""
+    hired_at: dict[int, list[datetime]] = defaultdict(list)
+    for r in referrals:
+        if r.status == Referral.Status.HIRED:
+            hired_at[r.vacancy_id].append(r.result_at)
+    for vacancy_id, times in sorted(hired_at.items()):
+        if len(times) >= openings[vacancy_id]:
+            at = min(sorted(times)[openings[vacancy_id] - 1], timezone.now())
+            transition(lifecycle=VACANCY, record_id=vacancy_id, move="fill", actor=ACTOR, note="모집 인원 채용", at=at)
 
 
 def _outcomes(rng: random.Random, outcomes: list, today: date) -> list[tuple[Placement, float]]:
@@ -240,7 +272,7 @@ def _direct_placements(rng: random.Random, seekers: list[Seeker], today: date) -
 def _follow_ups(rng: random.Random, placement: Placement, minutes: float, today: date) -> list[FollowUp]:
     out, working = [], True
     for months in FOLLOW_UP_MONTHS:
-        due = _months_later(placement.started_on, months)
+        due = months_later(placement.started_on, months)
         follow_up = FollowUp(placement=placement, months_after=months, due_on=due)
         if due <= today:
             stays = RETENTION[months] - 0.004 * max(minutes - 20, 0)

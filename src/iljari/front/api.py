@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 
 from iljari.accounts.api import TokenAuth
 from iljari.core.errors import IljariError
+from iljari.core.lifecycles import TransitionRefused
 from iljari.employers.api import router as employers
 from iljari.matching.api import router as matching
 from iljari.referrals.api import router as referrals
@@ -39,3 +40,9 @@ def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 @api.exception_handler(IljariError)
 def domain_error(request: HttpRequest, exc: IljariError) -> HttpResponse:
     return api.create_response(request, {"detail": exc.message}, status=400)
+
+
+@api.exception_handler(TransitionRefused)
+def transition_refused(request: HttpRequest, exc: TransitionRefused) -> HttpResponse:
+    """A move the record's state does not allow is a conflict (409); one missing its reason, 422."""
+    return api.create_response(request, {"detail": exc.message, "field": exc.field}, status=exc.http_status)

@@ -22,6 +22,7 @@ class MatchOut(Schema):
     reasons: list[str]
     cautions: list[str]
     missing: list[str]
+    history: list[str]  # this seeker's earlier referrals to the vacancy: "2026-10 알선 취소"
 
 
 class CandidateOut(Schema):
@@ -32,6 +33,7 @@ class CandidateOut(Schema):
     score: float
     reasons: list[str]
     cautions: list[str]
+    history: list[str]
 
 
 @router.get("/seekers/{seeker_id}/matches", response=list[MatchOut], summary="추천 구인표와 이유")
@@ -49,6 +51,7 @@ def seeker_matches(request: HttpRequest, seeker_id: int, top: int = 20) -> list[
             reasons=r.reasons,
             cautions=r.cautions,
             missing=r.missing,
+            history=r.history,
         )
         for r in result.matches
     ]
@@ -70,6 +73,7 @@ def vacancy_matches(request: HttpRequest, vacancy_id: int, top: int = 20) -> lis
             score=r.score,
             reasons=r.reasons,
             cautions=r.cautions,
+            history=r.history,
         )
         for r in matches
     ]

@@ -31,6 +31,7 @@ from iljari.matching.records import seeker_records, seekers_for_index, vacancies
 from iljari.reference.models import MinimumWage
 from iljari.seekers.models import Seeker
 from iljari.vacancies.models import Vacancy
+from iljari.vacancies.selectors import vacancies_open
 
 # Rows changed this close to the last sync are read again: clocks and transactions overlap.
 SYNC_OVERLAP = timedelta(seconds=2)
@@ -68,7 +69,7 @@ class MatchingIndexes:
         with self.lock:
             started = timezone.now()
             if self.synced_at is None:
-                vacancies = Vacancy.objects.filter(status=Vacancy.Status.OPEN)
+                vacancies = vacancies_open(on=timezone.localdate())
                 seekers = Seeker.objects.filter(status=Seeker.Status.ACTIVE)
             else:
                 since = self.synced_at - SYNC_OVERLAP

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from iljari.core.choices import Shift
 from iljari.matching.catalogue import guess_occupations
@@ -24,7 +25,9 @@ def vacancies_for_index(qs: QuerySet[Vacancy]) -> QuerySet[Vacancy]:
 
 
 def vacancy_records(vacancies: Iterable[Vacancy], occupation_index: dict[int, int]) -> list[VacancyRecord]:
+    """Each vacancy as the engine sees it; one closed, or past its 마감일, is kept but inactive."""
     vacancies = list(vacancies)
+    today = timezone.localdate()
     untitled = [v.title for v in vacancies if v.occupation_id is None]
     guesses = guess_occupations(untitled) if untitled else {}
     records = []
@@ -59,7 +62,7 @@ def vacancy_records(vacancies: Iterable[Vacancy], occupation_index: dict[int, in
                 visa_codes=tuple(x.code for x in v.visa_types.all()),
                 openings=v.openings,
                 open_referrals=getattr(v, "open_referrals", 0),
-                is_open=v.status == Vacancy.Status.OPEN,
+                is_open=v.is_open_on(today),
             )
         )
     return records

@@ -1,15 +1,24 @@
 """Recommendations for the pages, the API and the CLI: the same functions for all three."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.matching.engine.matcher import Match
 from iljari.matching.indexes import matching_indexes
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
+from iljari.referrals.models import Referral
+from iljari.referrals.services import ACTIVE
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seekers_listed, seekers_visible_to
 from iljari.vacancies.models import Vacancy
+from iljari.vacancies.selectors import vacancies_open
+
+# Asked of the engine beyond ``k``: rows the database no longer calls open (a 마감일 passed since the
+# index last read them) are dropped here, and the list should still be full.
+SPARE = 10
 
 
 @dataclass
@@ -23,6 +32,7 @@ class Recommendation:
     missing: list[str]
     vacancy: Vacancy | None = None
     seeker: Seeker | None = None
+    history: list[str] = field(default_factory=list)  # this pair's earlier referrals: "2026-10 알선 취소"
 
 
 def _render(match: Match) -> Recommendation:
@@ -36,14 +46,48 @@ def _render(match: Match) -> Recommendation:
 
 
 @dataclass
+class LeftOut:
+    """A fitting vacancy (or seeker) not recommended because the employer already turned this person down."""
+
+    record_id: int
+    vacancy: Vacancy | None
+    seeker: Seeker | None
+    history: list[str]
+
+
+@dataclass
 class SeekerRecommendations:
     matches: list[Recommendation]
     near_misses: list[Recommendation]
+    left_out: list[LeftOut] = field(default_factory=list)
+
+
+def _past_referrals(*, seeker_ids: list[int], vacancy_ids: list[int]) -> dict[tuple[int, int], list[Referral]]:
+    """Finished referrals between these seekers and vacancies (cancelled, not hired, hired), newest first."""
+    past: dict[tuple[int, int], list[Referral]] = {}
+    done = Referral.objects.filter(seeker_id__in=seeker_ids, vacancy_id__in=vacancy_ids).exclude(status__in=ACTIVE)
+    for r in done.order_by("-referred_at"):
+        past.setdefault((r.seeker_id, r.vacancy_id), []).append(r)
+    return past
+
+
+def _history_text(referral: Referral) -> str:
+    when = timezone.localtime(referral.result_at or referral.referred_at)
+    words = {Referral.Status.CANCELLED: "알선 취소", Referral.Status.NOT_HIRED: "불채용"}
+    text = f"{when:%Y-%m} {words.get(referral.status, referral.get_status_display())}"
+    return f"{text}({referral.get_not_hired_reason_display()})" if referral.not_hired_reason else text
+
+
+def _refused(referrals: list[Referral]) -> bool:
+    """The employer said no to this person for this job before: recommending it again wastes a slot."""
+    return any(r.status == Referral.Status.NOT_HIRED for r in referrals)
 
 
 def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendations:
     """The open vacancies that fit a seeker, best first, and a few that miss one thing.
 
+    Only vacancies open today are returned. One this seeker was referred to before carries that
+    history; one whose employer turned them down is listed in ``left_out`` instead.
     The caller has already checked and audited that the user may read this seeker.
     """
     indexes = matching_indexes()
@@ -51,29 +95,48 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
         seekers_for_index(Seeker.objects.filter(pk=seeker.pk)), indexes.occupation_index, indexes.visa_rules
     )
     with indexes.lock:
-        result = indexes.vacancies.match(profile, k=k, minimum_hourly=indexes.minimum_hourly)
-    matches = [_render(m) for m in result.matches]
-    near = [_render(m) for m in result.near_misses]
-    found = Vacancy.objects.select_related("employer", "dong").in_bulk([r.record_id for r in matches + near])
-    for r in matches + near:
-        r.vacancy = found.get(r.record_id)
-    return SeekerRecommendations([r for r in matches if r.vacancy], [r for r in near if r.vacancy])
+        result = indexes.vacancies.match(profile, k=k + SPARE, minimum_hourly=indexes.minimum_hourly)
+    ids = [m.record_id for m in result.matches + result.near_misses]
+    found = vacancies_open(on=timezone.localdate()).select_related("employer", "dong").in_bulk(ids)
+    past = _past_referrals(seeker_ids=[seeker.pk], vacancy_ids=list(found))
+    left_out: list[LeftOut] = []
+
+    def shown(matches: list[Match], limit: int) -> list[Recommendation]:
+        kept = []
+        for m in matches:
+            vacancy = found.get(m.record_id)
+            if vacancy is None or len(kept) == limit:
+                continue
+            before = past.get((seeker.pk, vacancy.pk), [])
+            history = [_history_text(r) for r in before]
+            if _refused(before):
+                left_out.append(LeftOut(vacancy.pk, vacancy, None, history))
+                continue
+            r = _render(m)
+            r.vacancy, r.history = vacancy, history
+            kept.append(r)
+        return kept
+
+    matches = shown(result.matches, k)
+    return SeekerRecommendations(matches, shown(result.near_misses, len(result.near_misses)), left_out)
 
 
 def seekers_for_vacancy(*, user: User | None, vacancy: Vacancy, purpose: str, k: int = 20) -> list[Recommendation]:
-    """The seekers who fit a vacancy, among those ``user`` may see (``None``: the operator at the command
-    line), best first; each seeker returned is audited as listed."""
+    """The seekers 구직 중 who fit a vacancy, among those ``user`` may see (``None``: the operator at the
+    command line), best first; each carries its earlier referrals to this vacancy ("2026-10 불채용"), and
+    each seeker returned is audited as listed."""
     indexes = matching_indexes()
     [record] = vacancy_records(vacancies_for_index(Vacancy.objects.filter(pk=vacancy.pk)), indexes.occupation_index)
     with indexes.lock:
         result = indexes.seekers.match(record, k=k * 5, minimum_hourly=indexes.minimum_hourly)
-    visible = set(
-        seekers_visible_to(user).filter(pk__in=[m.record_id for m in result.matches]).values_list("pk", flat=True)
-    )
-    chosen = [_render(m) for m in result.matches if m.record_id in visible][:k]
-    found = Seeker.objects.select_related("home_dong", "desk").in_bulk([r.record_id for r in chosen])
+    ids = [m.record_id for m in result.matches]
+    visible = seekers_visible_to(user).filter(pk__in=ids, status=Seeker.Status.ACTIVE)
+    found = visible.select_related("home_dong", "desk").in_bulk()
+    past = _past_referrals(seeker_ids=list(found), vacancy_ids=[vacancy.pk])
+    chosen = [_render(m) for m in result.matches if m.record_id in found][:k]
     for r in chosen:
-        r.seeker = found.get(r.record_id)
+        r.seeker = found[r.record_id]
+        r.history = [_history_text(x) for x in past.get((r.record_id, vacancy.pk), [])]
     seekers_listed(user=user, seekers=[r.seeker for r in chosen], purpose=purpose)
     return chosen
 
@@ -102,4 +165,5 @@ def fits_among(*, seekers: list[Seeker], vacancy_ids: list[int]) -> dict[int, li
                 within=vacancy_ids,
             )
             fits[profile.seeker_id] = [_render(m) for m in result.matches]
-    return fits
+    still_open = set(vacancies_open(on=timezone.localdate()).filter(pk__in=vacancy_ids).values_list("pk", flat=True))
+    return {pk: [r for r in recs if r.record_id in still_open] for pk, recs in fits.items()}

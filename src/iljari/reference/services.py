@@ -49,6 +49,9 @@ class City:
             self.center_name if language == "ko" else self.center_names.get("en", self.center_name)
         )
 
+    seeker_validity_months: int = 6  # a 구직 신청 lapses after this long without contact
+    lapse_reminder_days: int = 14  # shown on 오늘의 업무 this many days before it lapses
+
 
 def city_load(folder: Path) -> City:
     toml_path = folder / "city.toml"
@@ -73,6 +76,8 @@ def city_load(folder: Path) -> City:
         center_names=dict(conf.get("center", {}).get("names", {})),
         incident_response_hours=int(conf.get("safety", {}).get("response_hours", 24)),
         staff_support=conf.get("safety", {}).get("staff_support", ""),
+        seeker_validity_months=_positive(conf, "seeker_validity_months", 6, toml_path),
+        lapse_reminder_days=_positive(conf, "lapse_reminder_days", 14, toml_path),
     )
 
 
@@ -82,6 +87,13 @@ def national_file(*parts: str) -> Path:
         return data_file(*parts)
     except DataFileNotFound as exc:
         raise ReferenceDataError(str(exc)) from exc
+
+
+def _positive(conf: dict, key: str, default: int, path: Path) -> int:
+    value = conf.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ReferenceDataError(f"{path.name}의 {key}는 1 이상의 정수여야 합니다(지금: {value!r}).")
+    return value
 
 
 def read_csv(path: Path, required: Iterable[str], delimiter: str = ",") -> list[dict[str, str]]:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from iljari.accounts.models import User
+from iljari.core.calendar import months_later
 from iljari.core.errors import IljariError
 from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, audit_record
@@ -17,7 +18,9 @@ from iljari.privacy.models import Consent
 from iljari.reference.models import Occupation
 from iljari.referrals.models import FollowUp, Placement, Referral
 from iljari.seekers.models import Seeker
+from iljari.seekers.services import seeker_place, seekers_contacted
 from iljari.vacancies.models import Vacancy
+from iljari.vacancies.services import vacancy_close
 
 ACTIVE = (Referral.Status.REFERRED, Referral.Status.INTERVIEW)
 FOLLOW_UP_MONTHS = (1, 3, 6)
@@ -27,25 +30,23 @@ class ReferralError(IljariError):
     """A referral step broke a rule of the workflow."""
 
 
-def _months_later(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
 def referral_create(
     *, seeker: Seeker, vacancy: Vacancy, counselor: User, note: str = "", at: datetime | None = None
 ) -> Referral:
-    """Refer a seeker to an open vacancy: one active referral per seeker and vacancy."""
-    if vacancy.status != Vacancy.Status.OPEN:
-        raise ReferralError("모집이 끝난 구인표에는 알선할 수 없습니다.")
+    """Refer a seeker to an open vacancy: one active referral per seeker and vacancy.
+
+    A seeker who stopped looking or whose 구직 신청 lapsed is re-registered first; one already
+    in work may be referred (changing jobs).
+    """
+    at = at or timezone.now()
+    if not vacancy.is_open_on(timezone.localdate(at)):
+        raise ReferralError(f"모집이 끝난 구인표({vacancy.get_status_display()})에는 알선할 수 없습니다.")
     if seeker.status == Seeker.Status.ERASED:
         raise ReferralError("개인정보가 파기된 구직자는 알선할 수 없습니다.")
+    if seeker.status in (Seeker.Status.WITHDRAWN, Seeker.Status.LAPSED):
+        raise ReferralError(
+            f"이 구직자는 '{seeker.get_status_display()}' 상태입니다. 재등록한 뒤 알선해 주십시오.", field="status"
+        )
     if not seeker.consents.filter(
         purpose=Consent.Purpose.EMPLOYMENT_SERVICES, granted=True, withdrawn_at__isnull=True
     ).exists():
@@ -55,8 +56,9 @@ def referral_create(
         if Referral.objects.select_for_update().filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists():
             raise ReferralError("이미 이 구인표에 알선 중입니다.")
         referral = Referral.objects.create(
-            seeker=seeker, vacancy=vacancy, counselor=counselor, referred_at=at or timezone.now(), note=note
+            seeker=seeker, vacancy=vacancy, counselor=counselor, referred_at=at, note=note
         )
+        seekers_contacted(contacts={seeker.pk: timezone.localdate(at)})
         audit_record(
             actor=counselor,
             action=Action.CREATE,
@@ -77,6 +79,7 @@ def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Acto
     with transaction.atomic():
         data_changed()
         Referral.objects.filter(pk=referral.pk).update(status=Referral.Status.INTERVIEW, interview_at=at)
+        seekers_contacted(contacts={referral.seeker_id: timezone.localdate(min(at, timezone.now()))})
         audit_record(
             actor=actor,
             action=Action.UPDATE,
@@ -115,9 +118,11 @@ def _placement(
         recorded_by=actor if isinstance(actor, User) else None,
     )
     FollowUp.objects.bulk_create(
-        [FollowUp(placement=placement, months_after=m, due_on=_months_later(started_on, m)) for m in FOLLOW_UP_MONTHS]
+        [FollowUp(placement=placement, months_after=m, due_on=months_later(started_on, m)) for m in FOLLOW_UP_MONTHS]
     )
-    Seeker.objects.filter(pk=seeker.pk).update(status=Seeker.Status.PLACED, updated_at=timezone.now())
+    seeker_place(
+        seeker_id=seeker.pk, actor=actor, note="자체 취업" if referral is None else f"알선 #{referral.pk} 채용"
+    )
     audit_record(
         actor=actor,
         action=Action.CREATE,
@@ -151,7 +156,11 @@ def referral_record_outcome(
         )
     if not hired and reason not in Referral.Reason.values:
         raise ReferralError("불채용 사유를 골라 주십시오.", field="reason")
-    vacancy = referral.vacancy
+    vacancy = Vacancy.objects.select_related("employer", "occupation").get(pk=referral.vacancy_id)
+    if hired and vacancy.status == Vacancy.Status.CANCELLED:
+        raise ReferralError(
+            "모집이 취소된 구인표에는 채용을 기록할 수 없습니다. 알선을 취소하거나 구인표를 재공고해 주십시오."
+        )
     with transaction.atomic():
         data_changed()
         Referral.objects.filter(pk=referral.pk).update(
@@ -181,8 +190,11 @@ def referral_record_outcome(
                 direct=direct,
             )
             hires = Referral.objects.filter(vacancy=vacancy, status=Referral.Status.HIRED).count()
-            if hires >= vacancy.openings:
-                Vacancy.objects.filter(pk=vacancy.pk).update(status=Vacancy.Status.FILLED, updated_at=timezone.now())
+            if hires >= vacancy.openings and vacancy.status in (Vacancy.Status.OPEN, Vacancy.Status.EXPIRED):
+                vacancy_close(
+                    vacancy_id=vacancy.pk, reason=Vacancy.Status.FILLED, actor=actor, note="모집 인원 채용", at=at
+                )
+        seekers_contacted(contacts={referral.seeker_id: timezone.localdate(min(at, timezone.now()))})
     referral.refresh_from_db()
     return referral
 

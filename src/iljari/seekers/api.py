@@ -8,13 +8,15 @@ from ninja.errors import HttpError
 
 from iljari.accounts.models import Desk
 from iljari.core.access import CASEWORK
-from iljari.core.api import form_errors, require_role
+from iljari.core.api import StatusChangeOut, form_errors, require_role
 from iljari.core.errors import IljariError
+from iljari.core.lifecycles import status_history
 from iljari.reference.models import Dong, TargetGroup, VisaType
 from iljari.seekers.forms import SeekerForm
+from iljari.seekers.lifecycle import SEEKER
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import SeekerFilters, seeker_or_404, seeker_search
-from iljari.seekers.services import seeker_create
+from iljari.seekers.services import seeker_change_status, seeker_create
 
 router = Router(tags=["구직자"])
 
@@ -113,3 +115,26 @@ def create_seeker(request: HttpRequest, payload: SeekerIn) -> Status:
     except IljariError as exc:
         raise HttpError(409, exc.message) from exc
     return Status(201, SeekerOut.of(seeker))
+
+
+class StatusIn(Schema):
+    status: str = ""  # active (재등록) | withdrawn (구직 중단, with reason) | lapsed (유효기간 만료)
+    reason: str = ""  # for withdrawn: own_request, unreachable, moved, training, other
+
+
+@router.post(
+    "/{seeker_id}/status",
+    response=SeekerOut,
+    summary="구직 상태 변경(구직 중단·재등록). 지금 상태에서 할 수 없으면 409, 사유가 없으면 422",
+)
+def change_seeker_status(request: HttpRequest, seeker_id: int, payload: StatusIn) -> SeekerOut:
+    _read(request, seeker_id, "구직 상태 변경(API)")
+    return SeekerOut.of(
+        seeker_change_status(seeker_id=seeker_id, status=payload.status, reason=payload.reason, actor=request.user)
+    )
+
+
+@router.get("/{seeker_id}/status-history", response=list[StatusChangeOut], summary="구직 상태 이력")
+def seeker_status_history(request: HttpRequest, seeker_id: int) -> list[StatusChangeOut]:
+    _read(request, seeker_id, "구직 상태 이력 조회(API)")
+    return [StatusChangeOut.of(h) for h in status_history(lifecycle=SEEKER, record_id=seeker_id)]

@@ -13,6 +13,7 @@ from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shif
 from iljari.core.forms import RrnRefusingForm
 from iljari.reference.models import Dong, TargetGroup, VisaType
 from iljari.reference.services import licences_for_names
+from iljari.seekers.lifecycle import WITHDRAW_REASONS
 from iljari.seekers.models import CounselingNote, Seeker
 from iljari.seekers.services import SeekerInput
 
@@ -156,6 +157,15 @@ class SeekerForm(RrnRefusingForm):
 class NoteForm(RrnRefusingForm):
     channel = forms.ChoiceField(label=_("상담 방법"), choices=CounselingNote.Channel.choices)
     text = forms.CharField(label=_("상담 내용"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class StatusForm(RrnRefusingForm):
+    """구직 중단 (why, from a list) or 재등록; 취업 is recorded with its placement."""
+
+    status = forms.ChoiceField(
+        choices=[(Seeker.Status.WITHDRAWN, "구직 중단"), (Seeker.Status.ACTIVE, "재등록")], widget=forms.HiddenInput
+    )
+    reason = forms.ChoiceField(label=_("중단 사유"), required=False, choices=[("", "선택"), *WITHDRAW_REASONS])
 
 
 class SearchForm(RrnRefusingForm):

@@ -19,9 +19,12 @@ class Seeker(models.Model):
         FEMALE = "F", "여"
 
     class Status(models.TextChoices):
+        """구직 중 → 취업 / 구직 중단 / 유효기간 만료 → 재등록 (구직 중); the moves are in ``lifecycle.py``."""
+
         ACTIVE = "active", "구직 중"
         PLACED = "placed", "취업"
-        INACTIVE = "inactive", "상담 종료"
+        WITHDRAWN = "withdrawn", "구직 중단"
+        LAPSED = "lapsed", "유효기간 만료"
         ERASED = "erased", "개인정보 파기"
 
     class WorkHours(models.TextChoices):
@@ -102,6 +105,9 @@ class Seeker(models.Model):
 
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True)
     registered_on = models.DateField("등록일", db_index=True)
+    # The 구직 신청 lapses after the city's validity period without contact (registration, a
+    # counseling note, a referral, an event, a 재등록); kept here so the nightly job is one query.
+    last_contact_on = models.DateField("마지막 연락일", null=True, blank=True, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     erased_at = models.DateTimeField("파기 일시", null=True, blank=True)

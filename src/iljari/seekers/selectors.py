@@ -19,7 +19,7 @@ The rules, written once here:
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
@@ -28,9 +28,11 @@ from django.http import Http404
 from iljari.accounts.models import User
 from iljari.accounts.selectors import staff_desks
 from iljari.core.access import CASEWORK
+from iljari.core.calendar import months_later
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many, audited_in_chunks
 from iljari.privacy.crypto import keyed_hash, normalize_for_lookup
 from iljari.privacy.models import AuditEvent
+from iljari.reference.selectors import current_city
 from iljari.seekers.models import Seeker
 
 
@@ -234,3 +236,26 @@ def duplicates_checked(*, actor: Actor, seeker_ids: Iterable[int], purpose: str)
 def seeker_readers(*, seeker: Seeker, limit: int = 50) -> QuerySet[AuditEvent]:
     """Who read or changed this seeker's record, most recent first."""
     return AuditEvent.objects.filter(object_type="seeker", object_id=str(seeker.pk)).order_by("-seq")[:limit]
+
+
+def seeker_lapses_on(*, seeker: Seeker) -> date | None:
+    """The day this 구직 신청 lapses if nobody contacts the seeker before (only while 구직 중)."""
+    if seeker.status != Seeker.Status.ACTIVE:
+        return None
+    return months_later(seeker.last_contact_on or seeker.registered_on, current_city().seeker_validity_months)
+
+
+def seekers_lapsing(*, user: User, today: date, purpose: str, limit: int = 20) -> list[Seeker]:
+    """구직 중 seekers ``user`` may see whose 구직 신청 lapses within the city's reminder period, soonest
+    first, each with ``lapses_on`` (a contact such as a counseling note restarts the clock); audited as listed."""
+    city = current_city()
+    cutoff = months_later(today + timedelta(days=city.lapse_reminder_days), -city.seeker_validity_months)
+    seekers = list(
+        seekers_visible_to(user)
+        .filter(status=Seeker.Status.ACTIVE, last_contact_on__lte=cutoff)
+        .select_related("counselor")
+        .order_by("last_contact_on", "pk")[:limit]
+    )
+    for s in seekers:
+        s.lapses_on = months_later(s.last_contact_on, city.seeker_validity_months)
+    return seekers_listed(user=user, seekers=seekers, purpose=purpose)

@@ -5,20 +5,28 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from iljari.accounts.models import Desk, User
 from iljari.core.bulk import bulk_link
+from iljari.core.calendar import months_later
 from iljari.core.choices import EmploymentType, KoreanLevel
 from iljari.core.errors import IljariError
+from iljari.core.lifecycles import TransitionRefused, transition, transition_many
+from iljari.core.models import StatusChange
 from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many
 from iljari.privacy.crypto import PrivacyError, keyed_hash
 from iljari.privacy.models import Consent
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
+from iljari.reference.selectors import current_city
 from iljari.seekers.assignment import counselor_loads, counselor_suggestion
+from iljari.seekers.lifecycle import SEEKER, STATUS_MOVES
 from iljari.seekers.models import CounselingNote, Seeker, SeekerReassignment
 from iljari.seekers.selectors import duplicate_message, identity_hash, phone_hash, seeker_on_file
+
+SCHEDULER = "system:scheduler"  # who the log names for what the scheduled jobs do
 
 
 class SeekerError(IljariError):
@@ -87,6 +95,7 @@ def _build(data: SeekerInput) -> Seeker:
         visa_type=data.visa_type,
         accessibility_needs=data.accessibility_needs,
         registered_on=data.registered_on or today,
+        last_contact_on=data.registered_on or today,
         is_demo=data.is_demo,
     )
 
@@ -164,6 +173,10 @@ class NoteInput:
     written_at: datetime | None = None
 
 
+def _note_time(n: "NoteInput") -> datetime:
+    return n.written_at or timezone.now()
+
+
 def counseling_notes_create(*, inputs: Sequence[NoteInput], actor: Actor) -> list[CounselingNote]:
     """Save counseling notes; registration numbers are refused by forms and masked here."""
     inputs = list(inputs)
@@ -172,6 +185,9 @@ def counseling_notes_create(*, inputs: Sequence[NoteInput], actor: Actor) -> lis
     now = timezone.now()
     with transaction.atomic():
         data_changed()
+        seekers_contacted(
+            contacts={n.seeker.pk: timezone.localdate(n.written_at or now) for n in sorted(inputs, key=_note_time)}
+        )
         notes = CounselingNote.objects.bulk_create(
             [
                 CounselingNote(
@@ -211,24 +227,28 @@ def seeker_erase(*, seeker_id: int, actor: Actor, reason: str) -> Seeker:
             raise PrivacyError(f"구직자 #{seeker_id}을(를) 찾을 수 없습니다.")
         if seeker.status == Seeker.Status.ERASED:
             raise PrivacyError(f"구직자 #{seeker_id}의 개인정보는 이미 파기되었습니다.")
-        Seeker.objects.filter(pk=seeker_id).update(
-            name=None,
-            phone=None,
-            birth_date=None,
-            address=None,
-            remarks=None,
-            name_hash="",
-            phone_hash="",
-            identity_hash="",
-            birth_year=None,
-            nationality="",
-            preferred_language="",
-            visa_type=None,
-            accessibility_needs=[],
-            experience="",
-            status=Seeker.Status.ERASED,
-            erased_at=timezone.now(),
-            updated_at=timezone.now(),
+        transition(
+            lifecycle=SEEKER,
+            record_id=seeker_id,
+            move="erase",
+            actor=actor,
+            changes=dict(
+                name=None,
+                phone=None,
+                birth_date=None,
+                address=None,
+                remarks=None,
+                name_hash="",
+                phone_hash="",
+                identity_hash="",
+                birth_year=None,
+                nationality="",
+                preferred_language="",
+                visa_type=None,
+                accessibility_needs=[],
+                experience="",
+                erased_at=timezone.now(),
+            ),
         )
         CounselingNote.objects.filter(seeker_id=seeker_id).update(text=None)
         audit_record(actor=actor, action=Action.ERASE, object_type="seeker", object_id=seeker_id, purpose=reason)
@@ -270,3 +290,103 @@ def seekers_reassign(*, seekers: Sequence[Seeker], to: User, actor: User, reason
             ),
         )
     return len(moving)
+
+
+def seekers_contacted(*, contacts: dict[int, date]) -> None:
+    """Move each seeker's 마지막 연락일 forward to the given day (never back): the validity clock restarts.
+
+    Not a change of the record itself (``updated_at`` stays), so matching does not re-read them.
+    """
+    by_day: dict[date, list[int]] = {}
+    for seeker_id, day in contacts.items():
+        by_day.setdefault(day, []).append(seeker_id)
+    for day, ids in by_day.items():
+        Seeker.objects.filter(Q(last_contact_on__lt=day) | Q(last_contact_on__isnull=True), pk__in=ids).update(
+            last_contact_on=day
+        )
+
+
+def _status_changed(*, seeker_id: int, actor: Actor, purpose: str, change: StatusChange) -> Seeker:
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        object_type="seeker",
+        object_id=seeker_id,
+        purpose=purpose,
+        detail={"from": change.from_state, "to": change.to_state, "reason": change.reason},
+    )
+    return Seeker.objects.get(pk=seeker_id)
+
+
+def seeker_change_status(
+    *, seeker_id: int, status: str, actor: Actor, reason: str = "", at: datetime | None = None
+) -> Seeker:
+    """구직 중단 (with a reason from the list), 유효기간 만료, or 재등록 (back to 구직 중, the clock restarted).
+
+    취업 is not set here: it comes with the placement (a referral's 채용 or 자체 취업), so the KPIs count it.
+    """
+    if status == Seeker.Status.PLACED:
+        raise TransitionRefused(
+            "취업은 취업처와 취업일과 함께 기록해 주십시오(알선 결과의 '채용' 또는 '자체 취업 등록').",
+            http_status=422,
+            field="status",
+        )
+    if status not in STATUS_MOVES:
+        allowed = ", ".join(f"{SEEKER.label(s)}({s})" for s in STATUS_MOVES)
+        raise TransitionRefused(f"바꿀 수 있는 상태는 {allowed}입니다.", http_status=422, field="status")
+    move = SEEKER.move(STATUS_MOVES[status])
+    today = timezone.localdate(at) if at else timezone.localdate()
+    with transaction.atomic():
+        data_changed()
+        change = transition(
+            lifecycle=SEEKER,
+            record_id=seeker_id,
+            move=move.name,
+            actor=actor,
+            reason=reason,
+            at=at,
+            changes={"last_contact_on": today} if move.name == "reactivate" else None,
+        )
+        return _status_changed(seeker_id=seeker_id, actor=actor, purpose=f"구직자 {move.label}", change=change)
+
+
+def seeker_place(*, seeker_id: int, actor: Actor, note: str = "", at: datetime | None = None) -> None:
+    """취업: called with the placement it comes from. A seeker already 취업 stays so (a second job is a
+    second placement, not a second move)."""
+    state = Seeker.objects.filter(pk=seeker_id).values_list("status", flat=True).first()
+    if state == Seeker.Status.PLACED:
+        return
+    with transaction.atomic():
+        data_changed()
+        change = transition(lifecycle=SEEKER, record_id=seeker_id, move="place", actor=actor, note=note, at=at)
+        _status_changed(seeker_id=seeker_id, actor=actor, purpose="구직자 취업", change=change)
+
+
+def lapse_cutoff(today: date) -> date:
+    """The last contact on or before which a 구직 신청 has lapsed by ``today`` (the city's validity period)."""
+    return months_later(today, -current_city().seeker_validity_months)
+
+
+def seekers_lapse(*, today: date, actor: Actor = SCHEDULER, at: datetime | None = None) -> list[int]:
+    """The nightly job: a 구직 신청 with no contact for the city's validity period becomes 유효기간 만료."""
+    cutoff = lapse_cutoff(today)
+    stale = Seeker.objects.filter(
+        Q(last_contact_on__lte=cutoff) | Q(last_contact_on__isnull=True, registered_on__lte=cutoff),
+        status=Seeker.Status.ACTIVE,
+    )
+    with transaction.atomic():
+        moved = transition_many(
+            lifecycle=SEEKER,
+            queryset=stale,
+            move="lapse",
+            actor=actor,
+            note=f"{current_city().seeker_validity_months}개월 동안 연락이 없어 자동으로 만료했습니다.",
+            at=at,
+        )
+        if moved:
+            data_changed()
+            audit_record_many(
+                actor=actor,
+                entries=(AuditEntry(Action.UPDATE, "seeker", pk, "구직 신청 유효기간 만료") for pk in moved),
+            )
+    return moved

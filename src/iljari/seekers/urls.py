@@ -9,4 +9,5 @@ urlpatterns = [
     path("new/validate/", views.seeker_validate, name="validate"),
     path("<int:pk>/", views.seeker_detail, name="detail"),
     path("<int:pk>/notes/", views.note_new, name="note_new"),
+    path("<int:pk>/status/", views.seeker_status, name="status"),
 ]

@@ -9,12 +9,14 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, role_required
 from iljari.core.errors import IljariError
+from iljari.core.lifecycles import TransitionRefused, status_history
 from iljari.core.pages import field_validation, query_without_page
 from iljari.core.sections import sections_for
-from iljari.seekers.forms import NoteForm, SearchForm, SeekerForm
+from iljari.seekers.forms import NoteForm, SearchForm, SeekerForm, StatusForm
+from iljari.seekers.lifecycle import SEEKER
 from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import SeekerFilters, seeker_or_404, seeker_readers, seeker_search
-from iljari.seekers.services import counseling_note_create, seeker_create
+from iljari.seekers.selectors import SeekerFilters, seeker_lapses_on, seeker_or_404, seeker_readers, seeker_search
+from iljari.seekers.services import counseling_note_create, seeker_change_status, seeker_create
 
 PAGE_SIZE = 30
 
@@ -43,12 +45,22 @@ def _read(request: HttpRequest, pk: int, purpose: str) -> Seeker:
     return seeker_or_404(user=request.user, seeker_id=pk, purpose=purpose)
 
 
-def _detail(request: HttpRequest, seeker: Seeker, note_form: NoteForm, status: int = 200) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    seeker: Seeker,
+    note_form: NoteForm,
+    status: int = 200,
+    status_form: StatusForm | None = None,
+) -> HttpResponse:
     context = {
         "seeker": seeker,
         "notes": seeker.notes.select_related("author")[:20],
         "readers": seeker_readers(seeker=seeker),
         "note_form": note_form,
+        "status_form": status_form or StatusForm(),
+        "lapses_on": seeker_lapses_on(seeker=seeker),
+        "history": status_history(lifecycle=SEEKER, record_id=seeker.pk),
+        "history_id": "seeker-status-h",
         "sections": sections_for("seekers.detail", request, seeker),
     }
     return render(request, "seekers/detail.html", context, status=status)
@@ -95,3 +107,20 @@ def note_new(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("상담일지를 저장했습니다."))
         return redirect("seekers:detail", pk=pk)
     return _detail(request, seeker, form, status=400)
+
+
+@require_POST
+@role_required(*CASEWORK)
+def seeker_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """구직 중단 with its reason, or 재등록; a move the status does not allow is refused with why (409/422)."""
+    seeker = _read(request, pk, "구직 상태 변경")
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, seeker, NoteForm(), status=422, status_form=form)
+    try:
+        seeker = seeker_change_status(seeker_id=pk, actor=request.user, **form.cleaned_data)
+    except TransitionRefused as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return _detail(request, seeker, NoteForm(), status=exc.http_status, status_form=form)
+    messages.success(request, _("구직 상태를 '%(status)s'(으)로 바꿨습니다.") % {"status": seeker.get_status_display()})
+    return redirect("seekers:detail", pk=pk)

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.utils import timezone
+
 from iljari.core import cells
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
 from iljari.employers.models import Employer
@@ -11,7 +13,7 @@ from iljari.privacy.audit import Actor
 from iljari.transfer.lookups import ReferenceLookups
 from iljari.transfer.sheets import Column, RowProblems, Sheet
 from iljari.vacancies.models import Vacancy
-from iljari.vacancies.services import VacancyInput, vacancies_create, vacancy_wage_problem
+from iljari.vacancies.services import VacancyInput, vacancies_create, vacancies_expire, vacancy_wage_problem
 
 
 def _labels(choices: type, extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -152,11 +154,17 @@ class VacancySheet(ReferenceLookups, Sheet):
                 values.get("korean_level_min"),
                 "외국인 채용 가능으로 표시했으나 한국어 '상' 이상을 요구합니다. 확인해 주십시오.",
             )
+        if item.closes_on and item.closes_on < timezone.localdate():
+            problems.warn(
+                "마감일", values.get("closes_on"), "마감일이 지난 구인표입니다. '기간 만료' 상태로 등록합니다."
+            )
         return item
 
     def save(self, items: list[VacancyInput], *, actor: Actor, source: str) -> int:
         self.save_new_licences([lic for item in items for lic in (*item.required_licences, *item.preferred_licences)])
-        return len(vacancies_create(inputs=items, actor=actor, source=source))
+        created = vacancies_create(inputs=items, actor=actor, source=source)
+        vacancies_expire(today=timezone.localdate(), actor=actor)  # those already past their 마감일, at once
+        return len(created)
 
     def export(self, *, user: Any, actor: Actor) -> Any:
         qs = (

@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from iljari.core.access import EMPLOYER_WORK
-from iljari.core.api import form_errors, require_role
+from iljari.core.api import StatusChangeOut, form_errors, require_role
+from iljari.core.lifecycles import status_history
 from iljari.reference.models import Dong, VisaType
 from iljari.vacancies.forms import VacancyForm
+from iljari.vacancies.lifecycle import VACANCY
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.selectors import vacancy_search
-from iljari.vacancies.services import vacancies_create
+from iljari.vacancies.services import vacancies_create, vacancy_close, vacancy_reopen
 
 router = Router(tags=["구인표"])
 
@@ -32,6 +34,7 @@ class VacancyOut(Schema):
     openings: int
     status: str
     posted_on: date
+    closes_on: date | None
 
     @staticmethod
     def of(v: Vacancy) -> "VacancyOut":
@@ -50,6 +53,7 @@ class VacancyOut(Schema):
             openings=v.openings,
             status=v.status,
             posted_on=v.posted_on,
+            closes_on=v.closes_on,
         )
 
 
@@ -105,3 +109,40 @@ def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status:
         raise form_errors(form)
     [vacancy] = vacancies_create(inputs=[form.to_input()], actor=request.user, source="api")
     return Status(201, VacancyOut.of(vacancy))
+
+
+class CloseIn(Schema):
+    reason: str  # filled (채용 완료) | cancelled (모집 취소) | expired (기간 만료)
+    note: str = ""
+
+
+class ReopenIn(Schema):
+    closes_on: date | None = None  # required when the old 마감일 has passed
+    note: str = ""
+
+
+@router.post(
+    "/{vacancy_id}/close",
+    response=VacancyOut,
+    summary="마감(채용 완료·모집 취소·기간 만료). 이미 마감된 구인표는 409, 사유가 없거나 틀리면 422",
+)
+def close_vacancy(request: HttpRequest, vacancy_id: int, payload: CloseIn) -> VacancyOut:
+    require_role(request, EMPLOYER_WORK)
+    vacancy_close(vacancy_id=vacancy_id, reason=payload.reason, note=payload.note, actor=request.user)
+    return get_vacancy(request, vacancy_id)
+
+
+@router.post("/{vacancy_id}/reopen", response=VacancyOut, summary="재공고. 모집 중이면 409, 지난 마감일이면 422")
+def reopen_vacancy(request: HttpRequest, vacancy_id: int, payload: ReopenIn) -> VacancyOut:
+    require_role(request, EMPLOYER_WORK)
+    vacancy_reopen(vacancy_id=vacancy_id, closes_on=payload.closes_on, note=payload.note, actor=request.user)
+    return get_vacancy(request, vacancy_id)
+
+
+@router.get(
+    "/{vacancy_id}/status-history", response=list[StatusChangeOut], summary="상태 이력(누가·언제·무엇에서·무엇으로·왜)"
+)
+def vacancy_status_history(request: HttpRequest, vacancy_id: int) -> list[StatusChangeOut]:
+    require_role(request, EMPLOYER_WORK)
+    get_object_or_404(Vacancy, pk=vacancy_id)
+    return [StatusChangeOut.of(h) for h in status_history(lifecycle=VACANCY, record_id=vacancy_id)]

@@ -1,6 +1,9 @@
 """Vacancy (구인표) registration and search."""
 
+from datetime import date
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from iljari.core import cells
@@ -61,6 +64,13 @@ class VacancyForm(RrnRefusingForm):
         except cells.CellError as exc:
             raise forms.ValidationError(str(exc)) from exc
 
+    def clean_closes_on(self) -> date | None:
+        """A new vacancy past its 마감일 would be closed tonight: ask for the real date instead."""
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on and closes_on < timezone.localdate():
+            raise forms.ValidationError(_("마감일이 이미 지났습니다. 오늘이나 그 뒤 날짜를 입력해 주십시오."))
+        return closes_on
+
     def clean(self) -> dict:
         data = super().clean()
         if data.get("wage_type") and data.get("wage_amount"):
@@ -109,3 +119,23 @@ class VacancySearchForm(RrnRefusingForm):
     status = forms.ChoiceField(
         label=_("상태"), required=False, initial="open", choices=[("", "전체"), *Vacancy.Status.choices]
     )
+
+
+class VacancyCloseForm(RrnRefusingForm):
+    """마감: how it closed, and a note for the record."""
+
+    reason = forms.ChoiceField(
+        label=_("마감 사유"),
+        choices=[
+            ("", "선택"),
+            *[(c.value, c.label) for c in (Vacancy.Status.FILLED, Vacancy.Status.CANCELLED, Vacancy.Status.EXPIRED)],
+        ],
+    )
+    note = forms.CharField(label=_("메모"), required=False, max_length=200)
+
+
+class VacancyReopenForm(RrnRefusingForm):
+    """재공고: a new 마감일 (needed when the old one has passed) and a note."""
+
+    closes_on = forms.DateField(label=_("새 마감일"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("메모"), required=False, max_length=200)

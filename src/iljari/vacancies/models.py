@@ -1,5 +1,7 @@
 """Vacancies (구인표)."""
 
+from datetime import date
+
 from django.db import models
 
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
@@ -14,9 +16,12 @@ class Vacancy(models.Model):
     """구인표 — one job an employer wants filled."""
 
     class Status(models.TextChoices):
+        """모집 중 → 마감 (채용 완료 / 모집 취소 / 기간 만료) → 재공고; the moves are in ``lifecycle.py``."""
+
         OPEN = "open", "모집 중"
         FILLED = "filled", "채용 완료"
-        CLOSED = "closed", "마감"
+        CANCELLED = "cancelled", "모집 취소"
+        EXPIRED = "expired", "기간 만료"
 
     class Source(models.TextChoices):
         COUNSELOR = "counselor", "상담사 등록"
@@ -86,6 +91,10 @@ class Vacancy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.employer_id})"
+
+    def is_open_on(self, day: date) -> bool:
+        """Taking applications on ``day``: 모집 중 and its 마감일 not yet passed (the nightly job may not have run)."""
+        return self.status == self.Status.OPEN and (self.closes_on is None or self.closes_on >= day)
 
     @property
     def monthly_wage(self) -> int:

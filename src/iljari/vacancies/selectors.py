@@ -1,6 +1,8 @@
 """Reading vacancies."""
 
-from django.db.models import QuerySet
+from datetime import date
+
+from django.db.models import Q, QuerySet
 
 from iljari.vacancies.models import Vacancy
 
@@ -18,3 +20,12 @@ def vacancy_search(
     if employer:
         qs = qs.filter(employer_id=employer)
     return qs.order_by("-posted_on", "-id")
+
+
+def vacancies_open(*, on: date) -> QuerySet[Vacancy]:
+    """Vacancies taking applications on ``on``: 모집 중 with no 마감일 or one not yet passed.
+
+    The same rule as ``Vacancy.is_open_on``; it holds even before the nightly job has closed
+    yesterday's, so nothing past its date is ever matched or referred to.
+    """
+    return Vacancy.objects.filter(Q(closes_on__isnull=True) | Q(closes_on__gte=on), status=Vacancy.Status.OPEN)

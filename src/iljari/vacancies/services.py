@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,12 +10,17 @@ from django.utils import timezone
 from iljari.core.bulk import bulk_link
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift
 from iljari.core.errors import IljariError
+from iljari.core.lifecycles import TransitionRefused, transition, transition_many
 from iljari.core.versions import data_changed
 from iljari.employers.models import Employer
-from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
+from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many
 from iljari.reference.models import Dong, Licence, Occupation, VisaType
+from iljari.vacancies.lifecycle import CLOSE_MOVES, VACANCY
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.wages import daily_hours, minimum_wage_shortfall
+
+# Who the log names for what the scheduled jobs do.
+SCHEDULER = "system:scheduler"
 
 
 class VacancyError(IljariError):
@@ -45,7 +50,6 @@ class VacancyInput:
     visa_types: Sequence[VisaType] = ()
     benefits: list[str] = field(default_factory=list)
     openings: int = 1
-    status: str = Vacancy.Status.OPEN
     source: str = Vacancy.Source.COUNSELOR
     posted_on: date | None = None
     closes_on: date | None = None
@@ -106,7 +110,6 @@ def _build(data: VacancyInput) -> Vacancy:
         accessible_workplace=data.accessible_workplace,
         benefits=data.benefits,
         openings=data.openings,
-        status=data.status,
         source=data.source,
         posted_on=data.posted_on or timezone.localdate(),
         closes_on=data.closes_on,
@@ -138,3 +141,86 @@ def vacancies_create(*, inputs: Sequence[VacancyInput], actor: Actor, source: st
             entries=(AuditEntry(Action.CREATE, "vacancy", v.pk, "구인표 등록", {"source": source}) for v in vacancies),
         )
     return vacancies
+
+
+def _moved(*, vacancy_id: int, actor: Actor, purpose: str, detail: dict) -> Vacancy:
+    audit_record(
+        actor=actor, action=Action.UPDATE, object_type="vacancy", object_id=vacancy_id, purpose=purpose, detail=detail
+    )
+    return Vacancy.objects.select_related("employer").get(pk=vacancy_id)
+
+
+def vacancy_close(*, vacancy_id: int, reason: str, actor: Actor, note: str = "", at: datetime | None = None) -> Vacancy:
+    """마감: ``reason`` is how it closed — ``filled`` (채용 완료), ``cancelled`` (모집 취소) or ``expired`` (기간 만료)."""
+    if reason not in CLOSE_MOVES:
+        raise TransitionRefused(
+            "마감 사유를 골라 주십시오: 채용 완료(filled), 모집 취소(cancelled), 기간 만료(expired).",
+            http_status=422,
+            field="reason",
+        )
+    with transaction.atomic():
+        data_changed()
+        change = transition(
+            lifecycle=VACANCY, record_id=vacancy_id, move=CLOSE_MOVES[reason], actor=actor, note=note, at=at
+        )
+        return _moved(
+            vacancy_id=vacancy_id,
+            actor=actor,
+            purpose=f"구인표 마감({VACANCY.label(change.to_state)})",
+            detail={"from": change.from_state, "to": change.to_state},
+        )
+
+
+def vacancy_reopen(
+    *, vacancy_id: int, actor: Actor, closes_on: date | None = None, note: str = "", today: date | None = None
+) -> Vacancy:
+    """재공고: a closed vacancy takes applications again; a 마감일 already past needs a new one."""
+    today = today or timezone.localdate()
+    vacancy = Vacancy.objects.filter(pk=vacancy_id).first()
+    if vacancy is None:
+        raise TransitionRefused(f"구인표 #{vacancy_id}을(를) 찾을 수 없습니다.", http_status=404)
+    VACANCY.check(VACANCY.move("reopen"), vacancy.status)
+    if closes_on is not None and closes_on < today:
+        raise TransitionRefused("새 마감일은 오늘이나 그 뒤여야 합니다.", http_status=422, field="closes_on")
+    if closes_on is None and vacancy.closes_on and vacancy.closes_on < today:
+        raise TransitionRefused(
+            f"마감일({vacancy.closes_on:%Y-%m-%d})이 지났습니다. 재공고하려면 새 마감일을 입력해 주십시오.",
+            http_status=422,
+            field="closes_on",
+        )
+    with transaction.atomic():
+        data_changed()
+        change = transition(
+            lifecycle=VACANCY,
+            record_id=vacancy_id,
+            move="reopen",
+            actor=actor,
+            note=note,
+            changes={"closes_on": closes_on} if closes_on else None,
+        )
+        return _moved(
+            vacancy_id=vacancy_id,
+            actor=actor,
+            purpose="구인표 재공고",
+            detail={"from": change.from_state, "closes_on": str(closes_on or vacancy.closes_on or "")},
+        )
+
+
+def vacancies_expire(*, today: date, actor: Actor = SCHEDULER, at: datetime | None = None) -> list[int]:
+    """The nightly job: every vacancy still 모집 중 after its 마감일 becomes 기간 만료. Safe to run twice."""
+    with transaction.atomic():
+        moved = transition_many(
+            lifecycle=VACANCY,
+            queryset=Vacancy.objects.filter(status=Vacancy.Status.OPEN, closes_on__lt=today),
+            move="expire",
+            actor=actor,
+            note="마감일이 지나 자동으로 마감했습니다.",
+            at=at,
+        )
+        if moved:
+            data_changed()
+            audit_record_many(
+                actor=actor,
+                entries=(AuditEntry(Action.UPDATE, "vacancy", pk, "마감일 경과(기간 만료)") for pk in moved),
+            )
+    return moved

@@ -5,16 +5,20 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import EMPLOYER_WORK, role_required
+from iljari.core.forms import RrnRefusingForm
+from iljari.core.lifecycles import TransitionRefused, status_history
 from iljari.core.pages import field_validation, query_without_page
 from iljari.core.sections import sections_for
-from iljari.vacancies.forms import VacancyForm, VacancySearchForm
+from iljari.vacancies.forms import VacancyCloseForm, VacancyForm, VacancyReopenForm, VacancySearchForm
+from iljari.vacancies.lifecycle import VACANCY
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.selectors import vacancy_search
-from iljari.vacancies.services import vacancies_create
+from iljari.vacancies.services import vacancies_create, vacancy_close, vacancy_reopen
 
 
 @role_required(*EMPLOYER_WORK)
@@ -29,19 +33,68 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "page": page, "query": query_without_page(request)})
 
 
-@role_required(*EMPLOYER_WORK)
-def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _detail(
+    request: HttpRequest,
+    pk: int,
+    *,
+    close_form: VacancyCloseForm | None = None,
+    reopen_form: VacancyReopenForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     vacancy = get_object_or_404(
         Vacancy.objects.select_related("employer", "dong", "occupation").prefetch_related(
             "required_licences", "preferred_licences", "visa_types"
         ),
         pk=pk,
     )
-    return render(
-        request,
-        "vacancies/detail.html",
-        {"vacancy": vacancy, "sections": sections_for("vacancies.detail", request, vacancy)},
-    )
+    context = {
+        "vacancy": vacancy,
+        "close_form": close_form or VacancyCloseForm(),
+        "reopen_form": reopen_form or VacancyReopenForm(),
+        "past_date": bool(vacancy.closes_on and vacancy.closes_on < timezone.localdate()),
+        "history": status_history(lifecycle=VACANCY, record_id=vacancy.pk),
+        "sections": sections_for("vacancies.detail", request, vacancy),
+    }
+    return render(request, "vacancies/detail.html", context, status=status)
+
+
+@role_required(*EMPLOYER_WORK)
+def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _detail(request, pk)
+
+
+def _refused(form: RrnRefusingForm, exc: TransitionRefused) -> int:
+    """Show the refusal on the form that asked (what was typed stays); the page answers 409 or 422."""
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+    return exc.http_status
+
+
+@require_POST
+@role_required(*EMPLOYER_WORK)
+def vacancy_close_view(request: HttpRequest, pk: int) -> HttpResponse:
+    form = VacancyCloseForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, pk, close_form=form, status=422)
+    try:
+        vacancy = vacancy_close(vacancy_id=pk, actor=request.user, **form.cleaned_data)
+    except TransitionRefused as exc:
+        return _detail(request, pk, close_form=form, status=_refused(form, exc))
+    messages.success(request, _("구인표를 마감했습니다(%(status)s).") % {"status": vacancy.get_status_display()})
+    return redirect("vacancies:detail", pk=pk)
+
+
+@require_POST
+@role_required(*EMPLOYER_WORK)
+def vacancy_reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    form = VacancyReopenForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, pk, reopen_form=form, status=422)
+    try:
+        vacancy_reopen(vacancy_id=pk, actor=request.user, **form.cleaned_data)
+    except TransitionRefused as exc:
+        return _detail(request, pk, reopen_form=form, status=_refused(form, exc))
+    messages.success(request, _("구인표를 재공고했습니다. 다시 모집 중입니다."))
+    return redirect("vacancies:detail", pk=pk)
 
 
 @role_required(*EMPLOYER_WORK)

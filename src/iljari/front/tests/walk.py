@@ -340,6 +340,10 @@ def api_payload(route: str, objects: Pointed) -> dict[str, Any]:
         "api:create_employer": {"name": "새한정밀", "dong": "초지동"},
         "api:create_vacancy": {"employer_id": objects["employer"].pk, "title": "포장원", "wage_amount": 2_400_000},
         "api:create_referral": {"seeker_id": objects["seeker"].pk, "vacancy_id": objects["vacancy"].pk},
+        # Moves sent without their reason (422) or not allowed from the current status (409): nothing changes.
+        "api:close_vacancy": {},
+        "api:reopen_vacancy": {},
+        "api:change_seeker_status": {},
     }
     return payloads[route]
 

@@ -30,6 +30,7 @@ class Command(BaseCommand):
                 "seeker": id,
                 "matches": [_vacancy_json(r) for r in result.matches],
                 "near_misses": [_vacancy_json(r) for r in result.near_misses],
+                "left_out": [{"vacancy_id": x.record_id, "history": x.history} for x in result.left_out],
             }
             if as_json:
                 self.stdout.write(json.dumps(payload, ensure_ascii=False))
@@ -43,6 +44,10 @@ class Command(BaseCommand):
             if result.near_misses:
                 self.stdout.write("한 가지가 부족한 구인표:")
                 self._print(result.near_misses, lambda r: _vacancy_line(r))
+            for x in result.left_out:
+                self.stdout.write(
+                    f"추천에서 뺌(이전 불채용): #{x.record_id} {x.vacancy.title} · {', '.join(x.history)}"
+                )
             return
         vacancy = Vacancy.objects.select_related("employer").filter(pk=id).first()
         if vacancy is None:
@@ -56,7 +61,13 @@ class Command(BaseCommand):
                     {
                         "vacancy": id,
                         "matches": [
-                            {"seeker_id": r.record_id, "score": r.score, "reasons": r.reasons, "cautions": r.cautions}
+                            {
+                                "seeker_id": r.record_id,
+                                "score": r.score,
+                                "reasons": r.reasons,
+                                "cautions": r.cautions,
+                                "history": r.history,
+                            }
                             for r in matches
                         ],
                     },
@@ -79,6 +90,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"        - {text}")
             for text in r.cautions + r.missing:
                 self.stdout.write(f"        ! {text}")
+            for text in r.history:
+                self.stdout.write(f"        · 이전 알선: {text}")
 
 
 def _vacancy_line(r: Recommendation) -> str:
@@ -97,4 +110,5 @@ def _vacancy_json(r: Recommendation) -> dict:
         "reasons": r.reasons,
         "cautions": r.cautions,
         "missing": r.missing,
+        "history": r.history,
     }

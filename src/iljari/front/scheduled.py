@@ -1,0 +1,21 @@
+"""The nightly jobs: vacancies past their 마감일 close as 기간 만료, 구직 신청 without contact lapse.
+
+Each is a service that is safe to run twice, so a missed night is caught up by running them once
+more: ``iljari serve`` runs them at start, ``iljari nightly`` is the command a scheduler calls.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+from iljari.seekers.services import seekers_lapse
+from iljari.vacancies.services import vacancies_expire
+
+NIGHTLY: dict[str, Callable[..., list[int]]] = {
+    "구인표 기간 만료": vacancies_expire,
+    "구직 신청 유효기간 만료": seekers_lapse,
+}
+
+
+def nightly_run(*, today: date) -> dict[str, int]:
+    """Run every nightly job for ``today``; returns how many records each moved."""
+    return {name: len(job(today=today)) for name, job in NIGHTLY.items()}

@@ -1,0 +1,24 @@
+"""The vacancy's lifecycle: 모집 중 → 마감 (채용 완료 / 모집 취소 / 기간 만료) → 재공고 (모집 중)."""
+
+from iljari.core.lifecycles import Lifecycle, Move
+from iljari.vacancies.models import Vacancy
+
+S = Vacancy.Status
+CLOSED = (S.FILLED, S.CANCELLED, S.EXPIRED)
+
+VACANCY = Lifecycle(
+    object_type="vacancy",
+    noun="구인표",
+    model=Vacancy,
+    states=S,
+    moves=(
+        # A vacancy past its date can still be filled by the interviews that were under way.
+        Move("fill", "채용 완료", (S.OPEN, S.EXPIRED), S.FILLED),
+        Move("cancel", "모집 취소", (S.OPEN,), S.CANCELLED),
+        Move("expire", "기간 만료", (S.OPEN,), S.EXPIRED),
+        Move("reopen", "재공고", CLOSED, S.OPEN),
+    ),
+)
+
+# How a person names the way a vacancy closed (the CLI's --reason, the API's "reason") → the move.
+CLOSE_MOVES = {S.FILLED.value: "fill", S.CANCELLED.value: "cancel", S.EXPIRED.value: "expire"}
