@@ -222,7 +222,7 @@ def status_history(*, lifecycle: Lifecycle, record_id: int, limit: int = 50) -> 
     rows = StatusChange.objects.filter(object_type=lifecycle.object_type, object_id=record_id).order_by("-at", "-pk")
     return [
         HistoryRow(
-            at=c.at,
+            at=timezone.localtime(c.at),
             actor_name="자동 처리(예약 작업)" if c.actor_name.startswith("system:") else c.actor_name,
             move=moves[c.move].label if c.move in moves else c.move,
             from_label=lifecycle.label(c.from_state),

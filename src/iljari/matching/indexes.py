@@ -22,8 +22,9 @@ from django.utils import timezone
 
 from iljari.matching.catalogue import Progress, engine_catalogue, engine_visa_rules, licence_names, normalizer
 from iljari.matching.engine.columns import VisaRules
-from iljari.matching.engine.embeddings import CachedEmbedder, E5Embedder, embedder
+from iljari.matching.engine.embeddings import QUERY, CachedEmbedder, E5Embedder, USEEmbedder, embedder
 from iljari.matching.engine.matcher import SeekerIndex, VacancyIndex
+from iljari.matching.engine.records import SeekerRecord
 from iljari.matching.engine.texts import TextSpace
 from iljari.matching.models import OccupationGuess
 from iljari.matching.models_runtime import embedding_cache
@@ -174,6 +175,27 @@ def matching_indexes() -> MatchingIndexes:
             _indexes = indexes
     _indexes.sync()
     return _indexes
+
+
+def matching_warm_up() -> None:
+    """Load now what the first recommendation of a new process would otherwise wait for.
+
+    The saved indexes, the occupation normalizer over the whole catalogue (Kiwi, BM25 and both
+    embedders: built on the first 희망직종 nobody typed before, ~10 s on two cores) and the query
+    side of each model, exercised once on a made-up profile. ``iljari serve`` calls it before it
+    listens; nothing is written.
+    """
+    indexes = matching_indexes()
+    [guesses] = normalizer().guess(["용접 보조"])
+    for name in (E5Embedder.name, USEEmbedder.name):  # past the cache: a model's first run is the slow one
+        embedder(name).embed(["용접 보조"], QUERY)
+    probe = SeekerRecord(
+        seeker_id=0,
+        desired_text="용접 보조",
+        occupations=[(indexes.occupation_index[pk], c) for pk, c in guesses if pk in indexes.occupation_index],
+    )
+    with indexes.lock:
+        indexes.vacancies.match(probe, k=1, minimum_hourly=indexes.minimum_hourly)
 
 
 def reindex(progress: Progress | None = None) -> MatchingIndexes:

@@ -8,6 +8,7 @@ import urllib.request
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 from django.urls import reverse
+from django.utils import timezone
 from waitress.server import create_server
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, host: str, port: int, threads: int, **options: object) -> None:
         call_command("collectstatic", interactive=False, verbosity=0)
+        self._start_up()
         # Loaded after collecting: WhiteNoise indexes the static folder when the app starts.
         from iljari.wsgi import application
 
@@ -53,3 +55,27 @@ class Command(BaseCommand):
             f"make run 시작부터 {time.time() - run_started:.1f}초"
         )
         self.stdout.flush()
+
+    def _start_up(self) -> None:
+        """Catch up a missed night (the jobs are safe to run twice), then warm matching in the
+        background: pages answer at once, and the first seeker registered after a restart gets
+        recommendations without waiting for the models (a panel asked for sooner waits for them)."""
+        from iljari.front.scheduled import nightly_run
+
+        counts = nightly_run(today=timezone.localdate())
+        self.stdout.write("예약 작업(시작 시 확인): " + ", ".join(f"{name} {n:,}건" for name, n in counts.items()))
+        self.stdout.flush()
+        threading.Thread(target=self._warm, name="matching-warm-up", daemon=True).start()
+
+    def _warm(self) -> None:
+        from django.db import connection
+
+        from iljari.matching.indexes import matching_warm_up
+
+        started = time.monotonic()
+        try:
+            matching_warm_up()
+            self.stdout.write(f"매칭 준비 완료({time.monotonic() - started:.1f}초): 추천을 바로 보여 드립니다.")
+            self.stdout.flush()
+        finally:
+            connection.close()
