@@ -112,7 +112,7 @@ def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status:
 
 
 class CloseIn(Schema):
-    reason: str  # filled (채용 완료) | cancelled (모집 취소) | expired (기간 만료)
+    reason: str = ""  # filled (채용 완료) | cancelled (모집 취소) | expired (기간 만료); missing → 422 in Korean
     note: str = ""
 
 

@@ -1,13 +1,15 @@
 """The demo generator is deterministic and covers what a real center's records hold."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
+from iljari.core.models import StatusChange
 from iljari.demo.generator import DemoSize, demo_generate
 from iljari.reference.services import city_load
 from iljari.seekers.models import Seeker
@@ -58,6 +60,21 @@ def test_demo_data_covers_every_group_and_stays_legal(db):
         )
     ]
     assert Vacancy.objects.filter(status="open").count() > SMALL.vacancies // 5
+
+
+def test_demo_records_have_lived_their_lifecycles(db):
+    demo_generate(city=city_load(Path(settings.ILJARI_CITY_DIR)), size=SMALL, today=DAY)
+    # Nothing is 모집 중 past its 마감일: those ended as 채용 완료, 모집 취소 or 기간 만료, with a dated history.
+    assert not Vacancy.objects.filter(status="open", closes_on__lt=DAY).exists()
+    assert set(Vacancy.objects.values_list("status", flat=True)) == {"open", "filled", "cancelled", "expired"}
+    assert {"active", "placed", "withdrawn", "lapsed"} <= set(Seeker.objects.values_list("status", flat=True))
+    expiries = StatusChange.objects.filter(object_type="vacancy", move="expire")
+    assert expiries.exists()
+    for change in expiries.select_related(None)[:50]:
+        closes_on = Vacancy.objects.get(pk=change.object_id).closes_on
+        assert timezone.localdate(change.at) == closes_on + timedelta(days=1)  # the night after its 마감일
+    moved = set(StatusChange.objects.filter(object_type="seeker").values_list("object_id", flat=True))
+    assert set(Seeker.objects.exclude(status="active").values_list("pk", flat=True)) <= moved
 
 
 @pytest.mark.parametrize("kind", ["factory", "shop"])

@@ -4,7 +4,9 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -38,6 +40,13 @@ def _count(var: Path, table: str) -> int:
 def test_init_demo_creates_a_working_center(home):
     var = home["var"]
     assert "시연용 데이터" in home["init"].stdout
+    today = datetime.now(ZoneInfo("Asia/Seoul")).date().isoformat()
+    with sqlite3.connect(var / "iljari.sqlite3") as db:
+        past = db.execute(
+            "SELECT COUNT(*) FROM vacancies_vacancy WHERE status = 'open' AND closes_on < ?", (today,)
+        ).fetchone()[0]
+    assert past == 0  # the demo's vacancies past their 마감일 have ended, as the nightly job would
+    assert "구인표 기간 만료 0건" in _run(home["env"], "nightly").stdout
     assert (var / "iljari.key").stat().st_mode & 0o777 == 0o600
     assert _count(var, "seekers_seeker") >= 3000
     assert _count(var, "employers_employer") >= 500

@@ -1,19 +1,24 @@
 """A counselor gets vacancies that fit a seeker, with reasons, and seekers that fit a vacancy."""
 
 import json
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from iljari.core.lifecycles import transition
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.matching.catalogue import guess_occupations, normalizer
 from iljari.matching.indexes import MatchingIndexes, forget_indexes, index_folder, matching_indexes
 from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
 from iljari.privacy.models import AuditEvent
 from iljari.reference.models import Dong, Licence, Occupation
+from iljari.referrals.services import referral_cancel, referral_create, referral_record_outcome
+from iljari.seekers.services import seeker_change_status
+from iljari.vacancies.lifecycle import VACANCY
 from iljari.vacancies.models import Vacancy
-from iljari.vacancies.services import VacancyInput, vacancies_create
+from iljari.vacancies.services import VacancyInput, vacancies_create, vacancies_expire, vacancy_close
 
 pytestmark = pytest.mark.usefixtures("matching")
 
@@ -90,8 +95,63 @@ def test_a_new_vacancy_is_recommended_without_a_rebuild_and_a_closed_one_is_not(
     assert vacancies_for_seeker(seeker=seeker).matches == []
     vacancy = _vacancy(employer, "아크용접원")
     assert [r.vacancy for r in vacancies_for_seeker(seeker=seeker).matches] == [vacancy]
-    Vacancy.objects.filter(pk=vacancy.pk).update(status="closed")
+    vacancy_close(vacancy_id=vacancy.pk, reason="cancelled", actor="test")
     assert vacancies_for_seeker(seeker=seeker).matches == []
+    index = matching_indexes().vacancies  # the status change reached the live index, not only the filter
+    assert not index.columns["active"][index.columns.row_of[vacancy.pk]]
+
+
+def test_match_never_returns_a_closed_vacancy_or_one_past_its_date(employer, make_seeker, capsys):
+    today = timezone.localdate()
+    open_one = _vacancy(employer, "아크용접원", closes_on=today)
+    missed_night = _vacancy(employer, "아크용접원", closes_on=today + timedelta(days=5))
+    expired = _vacancy(employer, "아크용접원", closes_on=today + timedelta(days=5))
+    filled = _vacancy(employer, "아크용접원")
+    seeker = make_seeker(desired_job_text="아크용접원")
+    assert len(vacancies_for_seeker(seeker=seeker).matches) == 4  # all four in the index, open
+    # Their 마감일 passes; the nightly job has run for one of them only (a missed night for the other).
+    Vacancy.objects.filter(pk__in=[missed_night.pk, expired.pk]).update(closes_on=today - timedelta(days=1))
+    transition(lifecycle=VACANCY, record_id=expired.pk, move="expire", actor="test")
+    vacancy_close(vacancy_id=filled.pk, reason="filled", actor="test")
+
+    call_command("match", "seeker", str(seeker.pk), "--json")
+    payload = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert [m["vacancy_id"] for m in payload["matches"] + payload["near_misses"]] == [open_one.pk]
+    vacancies_expire(today=today, actor="test")
+    index = matching_indexes().vacancies
+    assert not index.columns["active"][index.columns.row_of[missed_night.pk]]
+
+
+def test_a_vacancy_cancelled_before_is_shown_with_that_history_and_a_refusal_is_left_out(
+    employer, make_seeker, counselor, capsys
+):
+    cancelled_before = _vacancy(employer, "아크용접원")
+    refused_before = _vacancy(employer, "아크용접원", dong="원곡동")
+    seeker = make_seeker(desired_job_text="아크용접원")
+    referral_cancel(
+        referral=referral_create(seeker=seeker, vacancy=cancelled_before, counselor=counselor), actor=counselor
+    )
+    referral_record_outcome(
+        referral=referral_create(seeker=seeker, vacancy=refused_before, counselor=counselor),
+        hired=False,
+        reason="qualification",
+        actor=counselor,
+    )
+    month = timezone.localdate().strftime("%Y-%m")
+    result = vacancies_for_seeker(seeker=seeker)
+    assert [(r.vacancy, r.history) for r in result.matches] == [(cancelled_before, [f"{month} 알선 취소(구직자 포기)"])]
+    assert [(x.vacancy, x.history) for x in result.left_out] == [(refused_before, [f"{month} 불채용(자격 미달)"])]
+    call_command("match", "seeker", str(seeker.pk))
+    out = capsys.readouterr().out
+    assert f"이전 알선: {month} 알선 취소" in out and f"추천에서 뺌(이전 불채용): #{refused_before.pk}" in out
+
+
+def test_a_vacancy_finds_only_seekers_who_are_looking(employer, make_seeker, counselor):
+    vacancy = _vacancy(employer, "아크용접원")
+    looking = make_seeker(desired_job_text="아크용접원")
+    stopped = make_seeker(desired_job_text="아크용접원")
+    seeker_change_status(seeker_id=stopped.pk, status="withdrawn", reason="own_request", actor=counselor)
+    assert [r.seeker for r in seekers_for_vacancy(user=counselor, vacancy=vacancy)] == [looking]
 
 
 def test_saved_indexes_answer_like_fresh_ones(employer, make_seeker):
