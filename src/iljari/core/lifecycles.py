@@ -215,6 +215,11 @@ class HistoryRow:
     reason: str
     note: str
 
+    def line(self) -> str:
+        """The row as the command line prints it."""
+        why = " · ".join(x for x in (self.reason, self.note) if x)
+        return f"{self.at:%Y-%m-%d %H:%M}  {self.move}  {self.from_label} → {self.to_label}  {self.actor_name}  {why}"
+
 
 def status_history(*, lifecycle: Lifecycle, record_id: int, limit: int = 50) -> list[HistoryRow]:
     """A record's moves, most recent first, with their Korean labels."""

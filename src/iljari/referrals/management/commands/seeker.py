@@ -41,10 +41,7 @@ class Command(BaseCommand):
             raise CommandError(f"구직자 #{id}을(를) 찾을 수 없습니다.")
         if action == "history":
             for h in status_history(lifecycle=SEEKER, record_id=id):
-                why = " · ".join(x for x in (h.reason, h.note) if x)
-                self.stdout.write(
-                    f"{h.at:%Y-%m-%d %H:%M}  {h.move:<8} {h.from_label} → {h.to_label}  {h.actor_name}  {why}"
-                )
+                self.stdout.write(h.line())
             return
         try:
             if options["status"] == Seeker.Status.PLACED:

@@ -42,7 +42,4 @@ class Command(BaseCommand):
             raise CommandError(exc.message) from exc
         if action == "history":
             for h in status_history(lifecycle=VACANCY, record_id=id):
-                why = " · ".join(x for x in (h.reason, h.note) if x)
-                self.stdout.write(
-                    f"{h.at:%Y-%m-%d %H:%M}  {h.move:<6} {h.from_label} → {h.to_label}  {h.actor_name}  {why}"
-                )
+                self.stdout.write(h.line())
