@@ -21,7 +21,7 @@ from iljari.privacy.audit import Action, Actor, audit_record
 from iljari.privacy.models import Consent
 from iljari.reference.models import Dong
 from iljari.seekers.models import Seeker
-from iljari.seekers.services import SeekerInput, identity_hash, phone_hash, seekers_create
+from iljari.seekers.services import SeekerInput, identity_hash, phone_hash, seekers_contacted, seekers_create
 from iljari.vacancies.models import Vacancy
 
 
@@ -164,6 +164,7 @@ def registration_create(
                 checked_in_at=now if source == Registration.Source.WALK_IN else None,
             )
             registration.picks.set(picks)
+            seekers_contacted(contacts={seeker.pk: timezone.localdate(now)})  # the 구직 신청's clock restarts
             _consent(seeker, Consent.Purpose.EVENTS, method, actor, now)
             if share_profile:
                 _consent(seeker, Consent.Purpose.SHARE_WITH_EMPLOYERS, method, actor, now)
@@ -293,6 +294,7 @@ def check_in(*, event: HiringEvent, text: str, actor: Actor, now: datetime | Non
     now = now or timezone.now()
     with transaction.atomic():
         Registration.objects.filter(pk=registration.pk).update(checked_in_at=now, no_show=False)
+        seekers_contacted(contacts={registration.seeker_id: timezone.localdate(now)})
         audit_record(
             actor=actor,
             action=Action.UPDATE,
