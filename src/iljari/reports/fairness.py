@@ -9,13 +9,15 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
+
 from iljari.accounts.models import User
 from iljari.matching.indexes import matching_indexes
 from iljari.matching.records import vacancies_for_index, vacancy_records
 from iljari.reports.kpis import kpi_table
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seekers_visible_to
-from iljari.vacancies.models import Vacancy
+from iljari.vacancies.selectors import vacancies_open
 
 
 @dataclass
@@ -42,9 +44,7 @@ def fairness_report(
     indexes = matching_indexes()
     slots: Counter[str] = Counter()
     total_slots = 0
-    records = vacancy_records(
-        vacancies_for_index(Vacancy.objects.filter(status=Vacancy.Status.OPEN)), indexes.occupation_index
-    )
+    records = vacancy_records(vacancies_for_index(vacancies_open(on=timezone.localdate())), indexes.occupation_index)
     with indexes.lock:
         for record in records:
             for match in indexes.seekers.match(record, k=top, minimum_hourly=indexes.minimum_hourly).matches:
