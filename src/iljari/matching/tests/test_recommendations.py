@@ -151,7 +151,7 @@ def test_a_vacancy_finds_only_seekers_who_are_looking(employer, make_seeker, cou
     looking = make_seeker(desired_job_text="아크용접원")
     stopped = make_seeker(desired_job_text="아크용접원")
     seeker_change_status(seeker_id=stopped.pk, status="withdrawn", reason="own_request", actor=counselor)
-    assert [r.seeker for r in seekers_for_vacancy(user=counselor, vacancy=vacancy)] == [looking]
+    assert [r.seeker for r in seekers_for_vacancy(user=counselor, vacancy=vacancy, purpose="시험")] == [looking]
 
 
 def test_saved_indexes_answer_like_fresh_ones(employer, make_seeker):
