@@ -25,6 +25,7 @@ from iljari.events.results import interview_record
 from iljari.events.services import registration_create
 from iljari.events.timetable import schedule_build
 from iljari.privacy.models import Consent
+from iljari.reference.selectors import current_city
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
 from iljari.vacancies.models import Vacancy
@@ -183,21 +184,22 @@ def demo_events_generate(*, seed: int = 20261123, today: date | None = None) -> 
     """Booths, registrations, pre-matches, timetables and one held fair's results; returns counts."""
     today = today or timezone.localdate()
     rng = random.Random(seed + 202)
+    city = current_city()
     staff = User.objects.filter(role=User.Role.EVENT_STAFF).order_by("pk").first()
     counselor = User.objects.filter(role=User.Role.COUNSELOR).order_by("pk").first() or ACTOR
     desk = Desk.objects.filter(kind=Desk.Kind.CITY_HALL).first()
     used: set[int] = set()
     with transaction.atomic():
         held = HiringEvent.objects.create(
-            name="안산스마트허브 채용박람회(가을)",
+            name=f"{city.demo_name('fair_name', f'{city.short_name} 채용박람회')}(가을)",
             kind=HiringEvent.Kind.FAIR,
             date=today - timedelta(days=25),
-            place="안산 와~스타디움",
+            place=city.demo_name("fair_place", f"{city.short_name} 시민체육관"),
             starts_at=time(10),
             ends_at=time(16),
             desk=desk,
             registration_open=False,
-            description="반월·시화 스마트허브 기업 현장 면접(시연용)",
+            description=city.demo_name("fair_description", "지역 기업 채용박람회(시연용)"),
         )
         booths = _booths(rng, held, 30, held.date, more_openings=True)
         people = _people(rng, booths, 420, used)
@@ -208,10 +210,10 @@ def demo_events_generate(*, seed: int = 20261123, today: date | None = None) -> 
     _hold(rng, held, staff)
 
     square = HiringEvent.objects.create(
-        name="안산919취업광장",
+        name=city.demo_name("square_name", f"{city.short_name} 취업광장"),
         kind=HiringEvent.Kind.SQUARE,
         date=today,
-        place="안산시청 본관 1층 일자리센터",
+        place=city.demo_name("square_place", f"{city.center_name}(시청)"),
         starts_at=time(10),
         ends_at=time(16),
         desk=desk,

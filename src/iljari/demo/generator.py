@@ -188,6 +188,7 @@ class _Refs:
     """Reference rows loaded once for the generator."""
 
     def __init__(self, city: City) -> None:
+        self.city = city
         self.dongs = list(Dong.objects.order_by("code"))
         self.dong_by_name = {d.name: d for d in self.dongs}
         self.industrial = [self.dong_by_name[n] for n in city.industrial_dongs if n in self.dong_by_name] or self.dongs
@@ -271,7 +272,7 @@ def _employers(rng: random.Random, refs: _Refs, count: int, actor: Actor) -> lis
             employees = max(1, int(rng.lognormvariate(1.8, 0.8)))
             industry = ("서비스업", "")
         while name in used_names:
-            name = f"{name} {rng.choice(['1호점', '2공장', '안산점', '본점', '신관'])}"
+            name = f"{name} {rng.choice(['1호점', '2공장', f'{refs.city.short_name}점', '본점', '신관'])}"
         used_names.add(name)
         inputs.append(
             EmployerInput(
@@ -279,7 +280,7 @@ def _employers(rng: random.Random, refs: _Refs, count: int, actor: Actor) -> lis
                 business_number=_business_number(rng, used_numbers),
                 industry_name=industry[0],
                 industry_code=industry[1],
-                address=f"경기도 안산시 {dong.gu} {dong.name} {rng.randint(1, 999)}-{rng.randint(1, 30)} (가상)",
+                address=f"{refs.city.region} {refs.city.name} {dong.gu} {dong.name} {rng.randint(1, 999)}-{rng.randint(1, 30)} (가상)",
                 dong=dong,
                 lat=dong.lat + rng.uniform(-0.006, 0.006),
                 lon=dong.lon + rng.uniform(-0.006, 0.006),
@@ -504,7 +505,7 @@ def _seekers(rng: random.Random, refs: _Refs, count: int, today: date, actor: Ac
                 birth_date=p["birth"],
                 phone=phone,
                 sex=p["sex"],
-                address=f"경기도 안산시 {home.gu} {home.name} (가상 주소)",
+                address=f"{refs.city.region} {refs.city.name} {home.gu} {home.name} (가상 주소)",
                 home_dong=home,
                 target_groups=[refs.group[g] for g in p["groups"] if g in refs.group],
                 desired_job_text=job.title,
@@ -567,7 +568,7 @@ def _events_and_programs(refs: _Refs, today: date) -> None:
             name="목요희망잡고",
             kind="weekly",
             date=thursday + timedelta(weeks=w),
-            place="안산시 일자리센터(시청 본관 1층)",
+            place=refs.city.demo_name("weekly_place", f"{refs.city.center_name}(시청)"),
             starts_at=time(14),
             ends_at=time(16),
             description="매주 목요일 구인업체 현장 면접(시연용)",
@@ -576,13 +577,13 @@ def _events_and_programs(refs: _Refs, today: date) -> None:
     ]
     events.append(
         HiringEvent(
-            name="안산스마트허브 채용박람회",
+            name=refs.city.demo_name("fair_name", f"{refs.city.short_name} 채용박람회"),
             kind="fair",
             date=today + timedelta(days=10),
-            place="안산 와~스타디움",
+            place=refs.city.demo_name("fair_place", f"{refs.city.short_name} 시민체육관"),
             starts_at=time(10),
             ends_at=time(16),
-            description="반월·시화 스마트허브 기업 채용박람회(시연용)",
+            description=refs.city.demo_name("fair_description", "지역 기업 채용박람회(시연용)"),
         )
     )
     HiringEvent.objects.bulk_create(events)
@@ -598,7 +599,7 @@ def _events_and_programs(refs: _Refs, today: date) -> None:
         program = TrainingProgram.objects.create(
             name=name,
             program_type=types.get(type_code),
-            provider="안산시 일자리센터(시연용)",
+            provider=f"{refs.city.center_name}(시연용)",
             starts_on=today + timedelta(days=14),
             ends_on=today + timedelta(days=14 + 7 * weeks),
             capacity=20,

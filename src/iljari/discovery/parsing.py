@@ -44,6 +44,8 @@ class Vocabulary:
     occupation_names: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Whether a string is a real Korean word (so a "typo" of a job word that is a word is left alone).
     is_word: Callable[[str], bool] | None = None
+    # The city's own place words (안산시, 안산, 상록구...): beside one, "이동" is the 동, not "moving".
+    place_names: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -124,6 +126,8 @@ class NoteParser:
         self.licence_word_re = re.compile("|".join(re.escape(a) for a in aliases), re.IGNORECASE) if aliases else None
         dongs = sorted(vocabulary.dong_names, key=len, reverse=True)
         self.dong_re = re.compile(r"(?<![가-힣])(" + "|".join(map(re.escape, dongs)) + r")(?![가-힣0-9])")
+        places = sorted(vocabulary.place_names, key=len, reverse=True)
+        self.dong_context = re.compile("(?:" + "".join(re.escape(p) + "|" for p in places) + _DONG_CONTEXT_WORDS + ")")
         visa_names = sorted(vocabulary.visa_names, key=len, reverse=True)
         self.visa_name_re = re.compile("|".join(map(re.escape, visa_names))) if visa_names else None
         self.typos = TypoMender([t.term for t in terms] + _TYPO_PRONE_WORDS, vocabulary.is_word)
@@ -344,7 +348,7 @@ class NoteParser:
     def _dong(self, text: str, draft: Draft, keep: Callable) -> None:
         for m in self.dong_re.finditer(text):
             name = m.group(1)
-            if name in _COMMON_WORD_DONGS and not _DONG_CONTEXT.search(text[max(0, m.start() - 4) : m.end() + 3]):
+            if name in _COMMON_WORD_DONGS and not self.dong_context.search(text[max(0, m.start() - 4) : m.end() + 3]):
                 continue
             draft.dong = name
             keep("dong", m.start(), m.end())
@@ -545,7 +549,7 @@ _BENEFITS = [
 _LODGING_AND_BOARD = re.compile(r"숙식\s*(?:제공|O|o|가능|해결)")
 _VISA = re.compile(r"(?<![A-Za-z0-9])([CDEFGHcdefgh])\s?-?\s?(\d{1,2})(?![\d])(?:\s*비자)?")
 _COMMON_WORD_DONGS = {"이동", "일동"}  # also everyday words: "이동 가능", "직원 일동"
-_DONG_CONTEXT = re.compile(r"(?:상록구|단원구|안산시?|소재|위치|[동]\s*\d|^\S*동\s*[가-힣]*(?:공장|사업장|매장))")
+_DONG_CONTEXT_WORDS = r"소재|위치|[동]\s*\d|^\S*동\s*[가-힣]*(?:공장|사업장|매장)"
 
 _FLAG_LAWS = {
     "sex": (

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from iljari.discovery.parsing import JobTerm, NoteParser, Vocabulary
 from iljari.reference.models import Dong, Licence, Occupation, VisaType
-from iljari.reference.selectors import minimum_wage_for
+from iljari.reference.selectors import current_city, minimum_wage_for
 from iljari.text.korean import is_dictionary_word
 
 DATA = Path(__file__).parent / "data"
@@ -66,7 +66,15 @@ def build_vocabulary(*, on: date | None = None, with_guesses: bool = True) -> Vo
         guess_occupation=_guess if with_guesses else None,
         occupation_names=occupation_names(),
         is_word=is_dictionary_word,
+        place_names=_place_names(),
     )
+
+
+def _place_names() -> list[str]:
+    """The city's name with and without 시/군, and its 구: what an address beside a 동 starts with."""
+    city = current_city().name
+    gus = {g for g in Dong.objects.values_list("gu", flat=True) if g}
+    return sorted({city, city.rstrip("시군"), *gus} - {""})
 
 
 # Visa names that mean the visa when written in a note ("방문취업", "재외동포"); "거주" or "구직" do not.

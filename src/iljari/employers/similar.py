@@ -8,6 +8,8 @@ from rapidfuzz import fuzz
 from iljari.employers.models import Employer
 from iljari.employers.names import company_name_key
 
+# "경기도 안양시 동안구", "서울특별시 ", "경기 " — whatever city: what every address in it starts with.
+_REGION_CITY_GU = r"^(\S+(?:도|특별시|광역시|특별자치시)|경기|강원|충북|충남|전북|전남|경북|경남|제주)?\s*(\S+[시군](?!\S))?\s*(\S+구(?!\S))?"
 SIMILAR_NAME = 90  # rapidfuzz ratio of two name keys, within one 동
 
 
@@ -15,7 +17,7 @@ def address_key(address: str) -> str:
     """The street address without the city prefix, notes in brackets, spaces or punctuation."""
     text = unicodedata.normalize("NFKC", address or "")
     text = re.sub(r"\(.*?\)", "", text)
-    text = re.sub(r"^(경기도|경기)?\s*(안산시)?\s*(상록구|단원구)?", "", text.strip())
+    text = re.sub(_REGION_CITY_GU, "", text.strip())
     return re.sub(r"[\W_]+", "", text)
 
 

@@ -139,7 +139,7 @@ class SelfRegistrationForm(PicksMixin, RrnRefusingForm):
         label=_("사는 동"),
         queryset=Dong.objects.all(),
         required=False,
-        empty_label=_("선택(안산시 밖이면 비워 두세요)"),
+        empty_label=_("선택(우리 시 밖에 사시면 비워 두세요)"),
     )
     consent = forms.BooleanField(
         label=_(

@@ -42,6 +42,15 @@ class City:
     center_names: dict[str, str] = field(default_factory=dict)  # the name in other languages, by code
     incident_response_hours: int = 24  # how soon a desk lead answers a reported abusive contact
     staff_support: str = ""  # where staff find counselling and a rest room, shown after a report
+    demo: dict[str, str] = field(default_factory=dict)  # names the demo generator uses (events, places)
+
+    @property
+    def short_name(self) -> str:
+        """안산시 → 안산: how the city names itself in event titles and shop names."""
+        return self.name[:-1] if len(self.name) > 2 and self.name[-1] in "시군" else self.name
+
+    def demo_name(self, key: str, default: str) -> str:
+        return self.demo.get(key) or default
 
     def center_name_in(self, language: str) -> str:
         """The center's name for a reader of ``language`` (English, then Korean, when there is none)."""
