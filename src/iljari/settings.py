@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "iljari.core.middleware.NoStoreMiddleware",
+    "iljari.privacy.history.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "iljari.front.urls"

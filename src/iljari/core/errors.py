@@ -12,3 +12,21 @@ class IljariError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class StaleRecord(IljariError):
+    """A save was made on a version of a record that someone else has since changed.
+
+    ``current`` is the record as it is now and ``changes`` what was saved in between (each with
+    ``label``, ``old``, ``new``, ``personal``, ``by`` and ``at``), so the page can show them and keep
+    what this person typed, and the API can answer 409 with them.
+    """
+
+    def __init__(self, *, current: object, changes: list) -> None:
+        by = ", ".join(dict.fromkeys(c.by for c in changes)) or "다른 직원"
+        super().__init__(
+            f"{by}님이 먼저 이 기록을 수정했습니다. 바뀐 내용을 확인하신 뒤 다시 저장해 주십시오. "
+            "입력하신 내용은 그대로 두었습니다."
+        )
+        self.current = current
+        self.changes = changes

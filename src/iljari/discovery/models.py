@@ -4,10 +4,13 @@ from django.conf import settings
 from django.db import models
 
 from iljari.privacy.fields import EncryptedTextField, SafeTextField
+from iljari.privacy.history import VersionedRecord
 
 
-class Visit(models.Model):
+class Visit(VersionedRecord):
     """One visit to a company: who was met, what was said, the hiring plan, and the 구인표 it found."""
+
+    history_exclude = ("client_key",)
 
     class Team(models.TextChoices):
         SMART_HUB = "smart_hub", "스마트허브 전담팀"

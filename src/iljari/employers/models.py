@@ -4,10 +4,13 @@ from django.db import models
 
 from iljari.employers.validators import validate_business_number
 from iljari.privacy.fields import EncryptedTextField, SafeTextField
+from iljari.privacy.history import VersionedRecord
 
 
-class Employer(models.Model):
+class Employer(VersionedRecord):
     """구인업체 — a company or shop that hires through the center."""
+
+    history_exclude = ("name_key", "lat", "lon")
 
     name = models.CharField("사업장명", max_length=120, db_index=True)
     name_key = models.CharField("중복 확인용 이름", max_length=120, db_index=True, editable=False)

@@ -129,3 +129,28 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"audit head #{self.seq}"
+
+
+class RecordChange(models.Model):
+    """변경 이력 — one saved change of one record: who, when, why, and each field's old → new value.
+
+    Written by ``privacy.history`` on every update of a versioned record. A personal (encrypted)
+    field is recorded only as changed, never with its value, so this table holds no personal data.
+    """
+
+    record_type = models.CharField("대상 종류", max_length=40)  # app_label.model_name
+    record_id = models.BigIntegerField("대상 번호")
+    version = models.PositiveIntegerField("판")  # the version this change made
+    at = models.DateTimeField("일시")
+    actor_id = models.BigIntegerField("직원 번호", null=True)
+    actor_name = models.CharField("직원", max_length=150)
+    purpose = models.CharField("사유", max_length=200, blank=True)
+    changes = models.JSONField("바뀐 항목", default=list)  # [{"field", "old", "new"} | {"field", "personal"}]
+
+    class Meta:
+        ordering = ["-version", "-pk"]
+        indexes = [models.Index(fields=["record_type", "record_id", "version"])]
+        verbose_name = verbose_name_plural = "변경 이력"
+
+    def __str__(self) -> str:
+        return f"{self.record_type}#{self.record_id} v{self.version} {self.actor_name}"

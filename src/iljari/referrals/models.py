@@ -5,9 +5,10 @@ from django.db import models
 
 from iljari.core.choices import WageType
 from iljari.privacy.fields import SafeTextField
+from iljari.privacy.history import VersionedRecord
 
 
-class Referral(models.Model):
+class Referral(VersionedRecord):
     """알선 — a counselor sends a seeker to a vacancy."""
 
     class Status(models.TextChoices):

@@ -3,6 +3,7 @@
 from django.http import HttpRequest
 
 from iljari.core.sections import section_add
+from iljari.privacy.history import histories_of
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seekers_listed, seekers_visible_to
@@ -10,8 +11,11 @@ from iljari.vacancies.models import Vacancy
 
 
 def _seeker(request: HttpRequest, seeker: Seeker) -> dict:
+    """The seeker's referrals, each with its history of changes (the page already checked access)."""
+    referrals = list(seeker.referrals.select_related("vacancy__employer", "counselor")[:20])
+    history = histories_of(records=referrals)
     return {
-        "referrals": seeker.referrals.select_related("vacancy__employer", "counselor")[:20],
+        "referrals": [(r, history.get(r.pk, [])) for r in referrals],
         "placements": seeker.placements.prefetch_related("follow_ups")[:10],
         "reasons": Referral.Reason.choices,
     }

@@ -5,14 +5,18 @@ from django.db import models
 
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift
 from iljari.privacy.fields import EncryptedDateField, EncryptedTextField, SafeTextField
+from iljari.privacy.history import VersionedRecord
 
 
-class Seeker(models.Model):
+class Seeker(VersionedRecord):
     """구직자 — a person the center helps into work.
 
     Name, phone, birth date, address and remarks are encrypted; the ``*_hash`` columns are
     keyed hashes that let staff find a person by exact phone or name + birth date.
     """
+
+    history_exclude = ("name_hash", "phone_hash", "identity_hash", "birth_year")
+    history_choices = {"shifts": Shift.choices, "accessibility_needs": Accessibility.choices}
 
     class Sex(models.TextChoices):
         MALE = "M", "남"

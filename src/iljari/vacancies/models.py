@@ -6,14 +6,27 @@ from django.db import models
 
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
 from iljari.privacy.fields import SafeTextField
+from iljari.privacy.history import VersionedRecord
 
 # How many hours or days one wage unit stands for, to compare any wage with a monthly one.
 # 209 hours is the legal monthly convention (주 40시간 + 주휴); 21.75 days a month on average.
 MONTHLY_FACTOR = {WageType.HOURLY: 209, WageType.DAILY: 21.75, WageType.MONTHLY: 1, WageType.ANNUAL: 1 / 12}
 
+BENEFITS = [
+    ("dormitory", "기숙사"),
+    ("commuter_bus", "통근버스"),
+    ("meals", "식사 제공"),
+    ("social_insurance", "4대보험"),
+    ("severance", "퇴직금"),
+    ("bonus", "상여금"),
+]
 
-class Vacancy(models.Model):
+
+class Vacancy(VersionedRecord):
     """구인표 — one job an employer wants filled."""
+
+    history_exclude = ("lat", "lon")
+    history_choices = {"benefits": BENEFITS}
 
     class Status(models.TextChoices):
         """모집 중 → 마감 (채용 완료 / 모집 취소 / 기간 만료) → 재공고; the moves are in ``lifecycle.py``."""

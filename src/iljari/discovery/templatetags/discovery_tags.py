@@ -4,7 +4,7 @@ from django import template
 
 from iljari.core.choices import Shift, WageType
 from iljari.discovery.parsing import Draft
-from iljari.vacancies.forms import BENEFITS
+from iljari.vacancies.models import BENEFITS
 
 register = template.Library()
 BENEFIT_LABELS = dict(BENEFITS)
