@@ -9,6 +9,7 @@ from django.conf import settings
 
 from iljari.accounts.models import Desk, User
 from iljari.accounts.services import staff_create
+from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.front.setup import reference_load_all
 from iljari.matching.catalogue import OccupationNormalizer, use_normalizer
@@ -107,6 +108,24 @@ def make_seeker(desk, counselor):
         return seeker_create(data=data, actor=counselor)
 
     return make
+
+
+@pytest.fixture
+def company(db) -> Employer:
+    """(주)대한정밀 in 초지동, with its 사업자등록번호, address and hiring contact."""
+    return employers_create(
+        inputs=[
+            EmployerInput(
+                name="(주)대한정밀",
+                business_number="220-81-62517",
+                address="안산시 단원구 초지동 12-3",
+                dong=Dong.objects.get(name="초지동"),
+                contact_name="박담당",
+                contact_phone="031-123-4567",
+            )
+        ],
+        actor="t",
+    )[0]
 
 
 @pytest.fixture

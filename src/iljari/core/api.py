@@ -1,15 +1,43 @@
-"""Shared pieces of the JSON API: role checks and form errors as API answers."""
+"""Shared pieces of the JSON API: role checks, form errors and refused requests as API answers."""
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
+from django.utils.timezone import localtime
 from ninja import Schema
 from ninja.errors import HttpError
 
 from iljari.core.access import has_role
-from iljari.core.forms import RrnRefusingForm
+from iljari.core.errors import IljariError, StaleRecord
+from iljari.core.forms import RrnRefusingForm, VersionedForm
 from iljari.core.lifecycles import HistoryRow
+
+_PROBLEMS = {
+    "extra_forbidden": "알 수 없는 항목입니다",
+    "missing": "꼭 보내야 하는 항목입니다",
+    "int_parsing": "정수여야 합니다",
+    "int_type": "정수여야 합니다",
+    "int_from_float": "정수여야 합니다",
+    "string_type": "문자열이어야 합니다",
+    "bool_parsing": "true 또는 false여야 합니다",
+    "bool_type": "true 또는 false여야 합니다",
+    "list_type": "목록이어야 합니다",
+    "date_parsing": "날짜(YYYY-MM-DD)여야 합니다",
+    "date_from_datetime_parsing": "날짜(YYYY-MM-DD)여야 합니다",
+    "date_type": "날짜(YYYY-MM-DD)여야 합니다",
+    "json_invalid": "JSON 형식이 아닙니다",
+    "model_attributes_type": "JSON 객체여야 합니다",
+}
+
+
+def ids_of(model: type, key: str, names: list[str]) -> list[int | str]:
+    """The row ids of the names an API call gave (동 names, visa codes); a name not on file stays as
+    it is, so the form refuses it as no such choice rather than dropping it."""
+    found = dict(model._default_manager.filter(**{f"{key}__in": names}).values_list(key, "pk"))
+    return [found.get(name, name) for name in names]
 
 
 def require_role(request: HttpRequest, roles: tuple[str, ...]) -> None:
@@ -17,13 +45,13 @@ def require_role(request: HttpRequest, roles: tuple[str, ...]) -> None:
         raise PermissionDenied("이 기능을 쓸 권한이 없습니다.")
 
 
-def form_errors(form: RrnRefusingForm) -> HttpError:
-    """A 400 whose message lists each field's problem in Korean, as the web form would."""
+def form_errors(form: RrnRefusingForm, status: int = 400) -> HttpError:
+    """An error whose message lists each field's problem in Korean, as the web form would."""
     detail = "; ".join(
         f"{form.fields[name].label if name in form.fields else name}: {' '.join(errors)}"
         for name, errors in form.errors.items()
     )
-    return HttpError(400, detail)
+    return HttpError(status, detail)
 
 
 class StatusChangeOut(Schema):
@@ -48,3 +76,54 @@ class StatusChangeOut(Schema):
             note=h.note,
             actor=h.actor_name,
         )
+
+
+def patch_record(
+    request: HttpRequest,
+    *,
+    form_class: type[VersionedForm],
+    record: Any,
+    sent: Mapping[str, Any],
+    update: Callable[..., Any],
+    refused: tuple[type[IljariError], int],
+    **form_kwargs: Any,
+) -> Any:
+    """A PATCH: the fields sent typed over the record's edit form, validated as the page is (422),
+    then the update service; its own refusal (``refused``: error type, status) answers as given and
+    a stale version 409 (the API's handler)."""
+    form = form_class(form_class.posted_data(form_class.record(record), sent), **form_kwargs)
+    if not form.is_valid():
+        raise form_errors(form, status=422)
+    error_type, status = refused
+    try:
+        return update(changes=form.changes(), actor=request.user, version=form.cleaned_data["version"])
+    except error_type as exc:
+        raise HttpError(status, exc.message) from exc
+
+
+def request_problems(errors: list[dict]) -> dict:
+    """A request the schema refused (unknown fields, wrong types), said in Korean: the 422 body."""
+    problems = []
+    for error in errors:
+        place = [str(p) for p in error.get("loc", ()) if p not in ("body", "payload", "query", "path")]
+        problems.append(
+            {
+                "field": ".".join(place) or "(본문)",
+                "problem": _PROBLEMS.get(error.get("type", ""), "형식이 올바르지 않습니다"),
+            }
+        )
+    detail = "; ".join(f"{p['field']}: {p['problem']}" for p in problems)
+    return {"detail": f"요청을 처리하지 않았습니다(바뀐 것 없음). {detail}", "errors": problems}
+
+
+def stale_answer(exc: StaleRecord) -> dict:
+    """The 409 body: what was saved since the version sent; a personal field only as changed."""
+    return {
+        "detail": exc.message,
+        "version": exc.current.version,
+        "changes": [
+            {"field": c.field, "label": c.label, "personal": c.personal, "by": c.by, "at": localtime(c.at).isoformat()}
+            | ({} if c.personal else {"old": c.old, "new": c.new})
+            for c in exc.changes
+        ],
+    }

@@ -1,16 +1,20 @@
 """JSON API for employers."""
 
+from functools import partial
+from typing import Any
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import ConfigDict
 
 from iljari.core.access import EMPLOYER_WORK
-from iljari.core.api import form_errors, require_role
-from iljari.employers.forms import EmployerForm
+from iljari.core.api import form_errors, ids_of, patch_record, require_role
+from iljari.employers.forms import EmployerEditForm, EmployerForm
 from iljari.employers.models import Employer
-from iljari.employers.selectors import employer_search
-from iljari.employers.services import employer_possible_duplicate, employers_create
+from iljari.employers.selectors import employer_or_404, employer_search
+from iljari.employers.services import EmployerError, employer_possible_duplicate, employer_update, employers_create
 from iljari.reference.models import Dong
 
 router = Router(tags=["구인업체"])
@@ -24,6 +28,7 @@ class EmployerOut(Schema):
     dong: str | None
     employees: int | None
     in_smart_hub: bool
+    version: int
 
     @staticmethod
     def of(e: Employer) -> "EmployerOut":
@@ -35,6 +40,7 @@ class EmployerOut(Schema):
             dong=e.dong.name if e.dong else None,
             employees=e.employees,
             in_smart_hub=e.in_smart_hub,
+            version=e.version,
         )
 
 
@@ -49,6 +55,30 @@ class EmployerIn(Schema):
     contact_name: str = ""
     contact_phone: str = ""
     same_company_confirmed: bool = False
+
+
+class EmployerPatch(Schema):
+    """A correction: ``version`` as last read, and only the fields to change."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    name: str | None = None
+    business_number: str | None = None
+    industry_name: str | None = None
+    address: str | None = None
+    dong: str | None = None
+    employees: int | None = None
+    in_smart_hub: bool | None = None
+    contact_name: str | None = None
+    contact_phone: str | None = None
+
+
+def _form_values(data: dict[str, Any]) -> dict[str, Any]:
+    values = dict(data)
+    if values.get("dong"):
+        values["dong"] = ids_of(Dong, "name", [values["dong"]])[0]
+    return values
 
 
 @router.get("/", response=list[EmployerOut], summary="구인업체 찾기")
@@ -66,8 +96,7 @@ def get_employer(request: HttpRequest, employer_id: int) -> EmployerOut:
 @router.post("/", response={201: EmployerOut}, summary="구인업체 등록(중복 확인)")
 def create_employer(request: HttpRequest, payload: EmployerIn) -> Status:
     require_role(request, EMPLOYER_WORK)
-    data = payload.dict()
-    data["dong"] = Dong.objects.filter(name=data["dong"]).values_list("pk", flat=True).first() or ""
+    data = _form_values(payload.dict())
     data["in_smart_hub"] = "on" if data["in_smart_hub"] else ""
     data["same_company_confirmed"] = "on" if data["same_company_confirmed"] else ""
     data["employees"] = "" if data["employees"] is None else data["employees"]
@@ -82,3 +111,20 @@ def create_employer(request: HttpRequest, payload: EmployerIn) -> Status:
         raise HttpError(409, duplicate.reason)
     [employer] = employers_create(inputs=[form.to_input()], actor=request.user, source="api")
     return Status(201, EmployerOut.of(employer))
+
+
+@router.patch(
+    "/{employer_id}", response=EmployerOut, summary="구인업체 정보 수정(보낸 항목만; 그사이 다른 직원이 고쳤으면 409)"
+)
+def update_employer(request: HttpRequest, employer_id: int, payload: EmployerPatch) -> EmployerOut:
+    require_role(request, EMPLOYER_WORK)
+    employer = employer_or_404(user=request.user, employer_id=employer_id, purpose="구인업체 정보 수정(API)")
+    saved = patch_record(
+        request,
+        form_class=EmployerEditForm,
+        record=employer,
+        sent=_form_values(payload.dict(exclude_unset=True)),
+        update=partial(employer_update, employer=employer),
+        refused=(EmployerError, 409),  # the 사업자등록번호 is another company's
+    )
+    return EmployerOut.of(saved)

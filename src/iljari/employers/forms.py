@@ -1,10 +1,13 @@
 """Employer registration and search."""
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from iljari.core import cells
-from iljari.core.forms import RrnRefusingForm
+from iljari.core.forms import RrnRefusingForm, VersionedForm
+from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput
 from iljari.employers.validators import business_number_is_valid, normalize_business_number
 from iljari.reference.models import Dong
@@ -45,6 +48,27 @@ class EmployerForm(RrnRefusingForm):
     def to_input(self) -> EmployerInput:
         d = {k: v for k, v in self.cleaned_data.items() if k != "same_company_confirmed"}
         return EmployerInput(**{k: v for k, v in d.items() if v is not None})
+
+
+class EmployerEditForm(VersionedForm, EmployerForm):
+    """구인업체 정보 수정 — the registration form's fields; a 사업자번호 already on file is refused by the service."""
+
+    same_company_confirmed = None
+
+    @staticmethod
+    def record(employer: Employer) -> dict[str, Any]:
+        return {
+            "name": employer.name,
+            "business_number": employer.business_number or "",
+            "industry_name": employer.industry_name,
+            "address": employer.address,
+            "dong": employer.dong_id,
+            "employees": employer.employees,
+            "in_smart_hub": employer.in_smart_hub,
+            "contact_name": employer.contact_name or "",
+            "contact_phone": employer.contact_phone or "",
+            "version": employer.version,
+        }
 
 
 class EmployerSearchForm(RrnRefusingForm):

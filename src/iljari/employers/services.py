@@ -1,7 +1,8 @@
 """Writing employer records."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -11,6 +12,7 @@ from iljari.employers.names import company_name_key
 from iljari.employers.similar import similar_to
 from iljari.employers.validators import normalize_business_number
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record_many
+from iljari.privacy.history import changed_values, not_editable, record_for_update, record_revise
 from iljari.reference.models import Dong
 
 
@@ -100,3 +102,46 @@ def employers_create(*, inputs: Sequence[EmployerInput], actor: Actor, source: s
             ),
         )
     return employers
+
+
+EMPLOYER_EDITABLE = frozenset(
+    {
+        "name",
+        "business_number",
+        "industry_name",
+        "address",
+        "dong",
+        "employees",
+        "in_smart_hub",
+        "contact_name",
+        "contact_phone",
+    }
+)
+
+
+def employer_update(*, employer: Employer, changes: Mapping[str, Any], actor: Actor, version: int) -> Employer:
+    """Correct a company's record: only the fields in ``changes``, only if nobody saved it since
+    ``version``. A 사업자등록번호 another company has is refused; a new 동 moves the map point to it."""
+    unknown = set(changes) - EMPLOYER_EDITABLE
+    if unknown:
+        raise EmployerError(not_editable(Employer, unknown))
+    changes = dict(changes)
+    if "business_number" in changes:
+        changes["business_number"] = normalize_business_number(changes["business_number"])
+    with transaction.atomic():
+        current = record_for_update(model=Employer, pk=employer.pk, version=version)
+        values, _ = changed_values(record=current, changes=changes)
+        number = values.get("business_number")
+        if number and (taken := Employer.objects.filter(business_number=number).exclude(pk=current.pk).first()):
+            raise EmployerError(
+                f"같은 사업자등록번호로 '{taken.name}'이(가) 이미 등록되어 있습니다. 두 업체가 같다면 병합해 주십시오.",
+                field="business_number",
+            )
+        if "name" in values:
+            values["name_key"] = company_name_key(values["name"])
+        if values.get("dong") is not None:
+            values["lat"], values["lon"] = values["dong"].lat, values["dong"].lon
+        record_revise(
+            record=current, version=version, values=values, relations={}, actor=actor, purpose="구인업체 정보 수정"
+        )
+    return Employer.objects.select_related("dong").get(pk=employer.pk)

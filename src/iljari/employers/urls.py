@@ -8,4 +8,5 @@ urlpatterns = [
     path("new/", views.employer_new, name="new"),
     path("new/validate/", views.employer_validate, name="validate"),
     path("<int:pk>/", views.employer_detail, name="detail"),
+    path("<int:pk>/edit/", views.employer_edit, name="edit"),
 ]

@@ -1,4 +1,6 @@
-"""Employer pages: search, register (with duplicate check), one employer with its vacancies."""
+"""Employer pages: search, register (with duplicate check), correct, one employer with its vacancies and history."""
+
+from functools import partial
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -9,11 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import EMPLOYER_WORK, role_required
-from iljari.core.pages import field_validation, query_without_page
+from iljari.core.pages import edit_page, field_validation, query_without_page
 from iljari.core.sections import sections_for
-from iljari.employers.forms import EmployerForm, EmployerSearchForm
+from iljari.employers.forms import EmployerEditForm, EmployerForm, EmployerSearchForm
 from iljari.employers.selectors import employer_or_404, employer_search
-from iljari.employers.services import employer_possible_duplicate, employers_create
+from iljari.employers.services import employer_possible_duplicate, employer_update, employers_create
+from iljari.privacy.history import record_history
 
 
 @role_required(*EMPLOYER_WORK)
@@ -35,6 +38,7 @@ def employer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "employer": employer,
         "vacancies": vacancies,
+        "changes": record_history(record=employer),
         "sections": sections_for("employers.detail", request, employer),
     }
     return render(request, "employers/detail.html", context)
@@ -56,6 +60,22 @@ def employer_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("구인업체를 등록했습니다."))
             return redirect("employers:detail", pk=employer.pk)
     return render(request, "employers/new.html", {"form": form})
+
+
+@role_required(*EMPLOYER_WORK)
+def employer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    employer = employer_or_404(user=request.user, employer_id=pk, purpose="구인업체 정보 수정")
+    form = EmployerEditForm(request.POST or None, initial=EmployerEditForm.record(employer))
+    form.enable_live_validation(reverse("employers:validate"))
+    return edit_page(
+        request,
+        form=form,
+        save=partial(employer_update, employer=employer),
+        record=EmployerEditForm.record,
+        done=reverse("employers:detail", args=[pk]),
+        template="employers/edit.html",
+        context={"employer": employer, "changes": record_history(record=employer)},
+    )
 
 
 @require_POST

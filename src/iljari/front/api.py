@@ -3,9 +3,11 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
+from ninja.errors import ValidationError
 
 from iljari.accounts.api import TokenAuth
-from iljari.core.errors import IljariError
+from iljari.core.api import request_problems, stale_answer
+from iljari.core.errors import IljariError, StaleRecord
 from iljari.core.lifecycles import TransitionRefused
 from iljari.employers.api import router as employers
 from iljari.matching.api import router as matching
@@ -46,3 +48,13 @@ def domain_error(request: HttpRequest, exc: IljariError) -> HttpResponse:
 def transition_refused(request: HttpRequest, exc: TransitionRefused) -> HttpResponse:
     """A move the record's state does not allow is a conflict (409); one missing its reason, 422."""
     return api.create_response(request, {"detail": exc.message, "field": exc.field}, status=exc.http_status)
+
+
+@api.exception_handler(StaleRecord)
+def stale(request: HttpRequest, exc: StaleRecord) -> HttpResponse:
+    return api.create_response(request, stale_answer(exc), status=409)
+
+
+@api.exception_handler(ValidationError)
+def unprocessable(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    return api.create_response(request, request_problems(exc.errors), status=422)

@@ -1,9 +1,9 @@
 """Each record's history of changes, written by the record's own update, and its version.
 
 A versioned record (seekers, employers, vacancies, referrals, visits) carries a ``version`` that
-every update raises by one in the same UPDATE. Its queryset's ``update()`` — and so ``save()`` and
-every service that writes with ``filter(...).update(...)`` — reads the rows' values first, writes,
-and keeps one ``RecordChange`` per changed row: who (the staff member of the request, or the
+every update raises by one in the same UPDATE. Its queryset's ``update()`` and ``bulk_update()`` — and
+so ``save()`` and every service that writes with ``filter(...).update(...)`` — read the rows'
+values first, write, and keep one ``RecordChange`` per changed row: who (the staff member of the request, or the
 process), when, why, and each field's old → new value. History is not a call a service can forget.
 
 Why not a library: trigger-based history (django-pgtrigger, django-pghistory) needs PostgreSQL
@@ -29,7 +29,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from iljari.core.errors import StaleRecord
-from iljari.privacy.audit import Actor, cli_actor
+from iljari.core.versions import data_changed
+from iljari.privacy.audit import Action, Actor, audit_record, cli_actor
 from iljari.privacy.fields import EncryptedTextField
 from iljari.privacy.models import RecordChange
 
@@ -163,6 +164,20 @@ def _relation_ids(model: type[models.Model], name: str, pks: Sequence[Any]) -> d
     return found
 
 
+def _rows(qs: models.QuerySet, pks: Sequence[Any], attnames: Sequence[str]) -> dict[Any, dict[str, Any]]:
+    """The rows' version and ``attnames`` by key, read in chunks (SQLite limits a query's parameters)."""
+    found: dict[Any, dict[str, Any]] = {}
+    for chunk in _chunks(list(pks)):
+        found.update((row["pk"], row) for row in qs.filter(pk__in=chunk).values("pk", "version", *attnames))
+    return found
+
+
+def _watched(model: type[models.Model], names: Iterable[str]) -> list[models.Field]:
+    tracked = _tracked(model)
+    names = {model._meta.get_field(name).name for name in names}
+    return [field for name, field in tracked.items() if name in names and not field.many_to_many]
+
+
 class HistoryQuerySet(models.QuerySet):
     """A queryset whose updates raise each row's version and keep what changed."""
 
@@ -175,26 +190,22 @@ class HistoryQuerySet(models.QuerySet):
         Returns how many rows matched; for each row that really changed, a ``RecordChange``.
         """
         model = self.model
-        tracked = _tracked(model)
         relations = {name: set(ids) for name, ids in (relations or {}).items()}
-        columns = {model._meta.get_field(key).name: key for key in values}
-        watched = [tracked[name] for name in columns if name in tracked and not tracked[name].many_to_many]
+        watched = _watched(model, values)
+        attnames = [f.attname for f in watched]
         values = dict(values)
         values.setdefault("version", F("version") + 1)
         for field in model._meta.concrete_fields:
             if getattr(field, "auto_now", False):
                 values.setdefault(field.name, timezone.now())
         with transaction.atomic(using=self.db):
-            before = {row["pk"]: row for row in _lock(self).values("pk", *(f.attname for f in watched))}
+            before = {row["pk"]: row for row in _lock(self).values("pk", *attnames)}
             if not before:
                 return 0
             pks = list(before)
             old_sets = {name: _relation_ids(model, name, pks) for name in relations}
             count = super().update(**values)
-            after: dict[Any, dict[str, Any]] = {}
-            for chunk in _chunks(pks):
-                rows = model._base_manager.using(self.db).filter(pk__in=chunk)
-                after.update((row["pk"], row) for row in rows.values("pk", "version", *(f.attname for f in watched)))
+            after = _rows(model._base_manager.using(self.db), pks, attnames)
             for name, ids in relations.items():
                 for pk in pks:
                     getattr(model(pk=pk), name).set(ids)
@@ -202,7 +213,23 @@ class HistoryQuerySet(models.QuerySet):
         return count
 
     def bulk_update(self, objs: Iterable[models.Model], fields: Sequence[str], batch_size: int | None = None) -> int:
-        raise TypeError("bulk_update() keeps no history of a versioned record; use update() or save().")
+        """Django's bulk update, with each row's version raised and its history kept."""
+        objs = list(objs)
+        model = self.model
+        watched = _watched(model, fields)
+        attnames = [f.attname for f in watched]
+        stamped = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+        now = timezone.now()
+        with transaction.atomic(using=self.db):
+            before = _rows(_lock(model._base_manager.using(self.db)), [o.pk for o in objs], attnames)
+            for obj in objs:
+                if obj.pk in before:
+                    obj.version = before[obj.pk]["version"] + 1
+                for name in stamped:
+                    setattr(obj, name, now)
+            count = super().bulk_update(objs, [*fields, "version", *stamped], batch_size=batch_size)
+            _write(model, watched, before, _rows(model._base_manager.using(self.db), list(before), attnames), {}, {})
+        return count
 
 
 def _write(
@@ -326,11 +353,33 @@ def changed_values(*, record: models.Model, changes: Mapping[str, Any]) -> tuple
 
 
 def record_revise(
-    *, record: VersionedRecord, version: int, values: Mapping[str, Any], relations: Mapping[str, set[Any]]
-) -> None:
-    """Write a correction in one UPDATE ... WHERE version = ``version`` (the history follows)."""
-    if not type(record).objects.filter(pk=record.pk, version=version).revise(values=values, relations=relations):
-        raise StaleRecord(current=record, changes=changes_since(record=record, version=version))
+    *,
+    record: VersionedRecord,
+    version: int,
+    values: Mapping[str, Any],
+    relations: Mapping[str, set[Any]],
+    actor: Actor,
+    purpose: str,
+) -> bool:
+    """Write a correction in one UPDATE ... WHERE version = ``version``, with its history, an audit
+    row naming the fields (not their values) and a new data stamp; False when nothing differs."""
+    if not values and not relations:
+        return False
+    model = type(record)
+    with history_context(actor=actor, purpose=purpose):
+        if not model.objects.filter(pk=record.pk, version=version).revise(values=values, relations=relations):
+            raise StaleRecord(current=record, changes=changes_since(record=record, version=version))
+    fields = sorted(name for name in {*values, *relations} if name in _tracked(model))
+    audit_record(
+        actor=actor,
+        action=Action.UPDATE,
+        object_type=model._meta.model_name,
+        object_id=record.pk,
+        purpose=purpose,
+        detail={"fields": fields},
+    )
+    data_changed()
+    return True
 
 
 # Reading the history ------------------------------------------------------------------------

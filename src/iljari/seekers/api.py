@@ -1,22 +1,25 @@
 """JSON API for seekers: the same selectors (access rule, audit) and forms (validation) as the pages."""
 
 from datetime import date
+from functools import partial
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
+from pydantic import ConfigDict
 
 from iljari.accounts.models import Desk
 from iljari.core.access import CASEWORK
-from iljari.core.api import StatusChangeOut, form_errors, require_role
+from iljari.core.api import StatusChangeOut, form_errors, ids_of, patch_record, require_role
 from iljari.core.errors import IljariError
 from iljari.core.lifecycles import status_history
 from iljari.reference.models import Dong, TargetGroup, VisaType
-from iljari.seekers.forms import SeekerForm
+from iljari.seekers.forms import SeekerEditForm, SeekerForm
 from iljari.seekers.lifecycle import SEEKER
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import SeekerFilters, seeker_or_404, seeker_search
-from iljari.seekers.services import seeker_change_status, seeker_create
+from iljari.seekers.services import SeekerError, seeker_change_status, seeker_create, seeker_update
 
 router = Router(tags=["구직자"])
 
@@ -33,6 +36,7 @@ class SeekerOut(Schema):
     target_groups: list[str]
     status: str
     registered_on: date
+    version: int
 
     @staticmethod
     def of(s: Seeker) -> "SeekerOut":
@@ -48,6 +52,7 @@ class SeekerOut(Schema):
             target_groups=[g.name for g in s.target_groups.all()],
             status=s.status,
             registered_on=s.registered_on,
+            version=s.version,
         )
 
 
@@ -70,6 +75,45 @@ class SeekerIn(Schema):
     remarks: str = ""
     consent: bool = False
     desk: str | None = None
+
+
+class SeekerPatch(Schema):
+    """A correction: ``version`` as last read, and only the fields to change (status is not one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    name: str | None = None
+    birth_date: date | None = None
+    phone: str | None = None
+    sex: str | None = None
+    home_dong: str | None = None
+    address: str | None = None
+    desired_job_text: str | None = None
+    reservation_wage: int | None = None
+    licences: list[str] | None = None
+    target_groups: list[str] | None = None
+    work_hours: str | None = None
+    shifts: list[str] | None = None
+    employment_type: str | None = None
+    korean_level: int | None = None
+    visa_type: str | None = None
+    accessibility_needs: list[str] | None = None
+    preferred_language: str | None = None
+    remarks: str | None = None
+
+
+def _form_values(data: dict[str, Any]) -> dict[str, Any]:
+    """The API's names (동 and 계층 names, visa codes, lists) as the form's values."""
+    values = dict(data)
+    if "licences" in values:
+        values["licences"] = ", ".join(values["licences"] or [])
+    for name, model, key in (("home_dong", Dong, "name"), ("visa_type", VisaType, "code")):
+        if values.get(name):
+            values[name] = ids_of(model, key, [values[name]])[0]
+    if "target_groups" in values:
+        values["target_groups"] = ids_of(TargetGroup, "name", values["target_groups"] or [])
+    return values
 
 
 def _read(request: HttpRequest, seeker_id: int, purpose: str) -> Seeker:
@@ -97,14 +141,10 @@ def get_seeker(request: HttpRequest, seeker_id: int) -> SeekerOut:
 @router.post("/", response={201: SeekerOut}, summary="구직 등록")
 def create_seeker(request: HttpRequest, payload: SeekerIn) -> Status:
     require_role(request, CASEWORK)
-    data = payload.dict()
+    data = _form_values(payload.dict())
     data["consent"] = "on" if data["consent"] else ""
-    data["licences"] = ", ".join(data["licences"])
-    data["home_dong"] = Dong.objects.filter(name=data["home_dong"]).values_list("pk", flat=True).first() or ""
-    data["target_groups"] = list(
-        TargetGroup.objects.filter(name__in=data["target_groups"]).values_list("pk", flat=True)
-    )
-    data["visa_type"] = VisaType.objects.filter(code=data["visa_type"]).values_list("pk", flat=True).first() or ""
+    data["home_dong"] = data["home_dong"] or ""
+    data["visa_type"] = data["visa_type"] or ""
     if data.pop("desk"):
         data["desk"] = Desk.objects.filter(code=payload.desk).values_list("pk", flat=True).first() or ""
     form = SeekerForm(data, user=request.user)
@@ -138,3 +178,22 @@ def change_seeker_status(request: HttpRequest, seeker_id: int, payload: StatusIn
 def seeker_status_history(request: HttpRequest, seeker_id: int) -> list[StatusChangeOut]:
     _read(request, seeker_id, "구직 상태 이력 조회(API)")
     return [StatusChangeOut.of(h) for h in status_history(lifecycle=SEEKER, record_id=seeker_id)]
+
+
+@router.patch(
+    "/{seeker_id}",
+    response=SeekerOut,
+    summary="구직자 정보 수정(보낸 항목만; 그사이 다른 직원이 고쳤으면 409)",
+)
+def update_seeker(request: HttpRequest, seeker_id: int, payload: SeekerPatch) -> SeekerOut:
+    seeker = _read(request, seeker_id, "구직자 정보 수정(API)")
+    saved = patch_record(
+        request,
+        form_class=SeekerEditForm,
+        record=seeker,
+        sent=_form_values(payload.dict(exclude_unset=True)),
+        update=partial(seeker_update, seeker=seeker),
+        refused=(SeekerError, 409),  # the phone or the person is already on file, as on registration
+        user=request.user,
+    )
+    return SeekerOut.of(saved)

@@ -1,6 +1,7 @@
 """Seeker registration, counseling notes and the search bar."""
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -10,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from iljari.accounts.models import Desk, User
 from iljari.core import cells
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift
-from iljari.core.forms import RrnRefusingForm
+from iljari.core.forms import RrnRefusingForm, VersionedForm
 from iljari.reference.models import Dong, TargetGroup, VisaType
 from iljari.reference.services import licences_for_names
 from iljari.seekers.lifecycle import WITHDRAW_REASONS
@@ -152,6 +153,42 @@ class SeekerForm(RrnRefusingForm):
             preferred_language=d.get("preferred_language") or "ko",
             remarks=d["remarks"],
         )
+
+
+class SeekerEditForm(VersionedForm, SeekerForm):
+    """구직자 정보 수정 — the registration form's fields, without the consent box and the desk."""
+
+    consent = None
+    conversions = {"licences": licences_for_names, "target_groups": list}
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, user=user, **kwargs)
+        self.fields.pop("desk", None)
+
+    @staticmethod
+    def record(seeker: Seeker) -> dict[str, Any]:
+        """The seeker as the form shows it."""
+        return {
+            "name": seeker.name,
+            "birth_date": seeker.birth_date,
+            "sex": seeker.sex,
+            "phone": seeker.phone or "",
+            "home_dong": seeker.home_dong_id,
+            "address": seeker.address or "",
+            "desired_job_text": seeker.desired_job_text,
+            "reservation_wage": seeker.reservation_wage,
+            "licences": ", ".join(seeker.licences.values_list("name", flat=True)),
+            "target_groups": list(seeker.target_groups.values_list("pk", flat=True)),
+            "work_hours": seeker.work_hours,
+            "shifts": seeker.shifts,
+            "employment_type": seeker.employment_type,
+            "korean_level": seeker.korean_level,
+            "visa_type": seeker.visa_type_id,
+            "accessibility_needs": seeker.accessibility_needs,
+            "preferred_language": seeker.preferred_language,
+            "remarks": seeker.remarks or "",
+            "version": seeker.version,
+        }
 
 
 class NoteForm(RrnRefusingForm):

@@ -211,10 +211,13 @@ def duplicate_message(*, on_file: OnFile, user: User | None) -> str:
     )
 
 
-def seeker_on_file(*, user: User | None, name: str, birth_date: date | None, phone: str, purpose: str) -> OnFile | None:
+def seeker_on_file(
+    *, user: User | None, name: str, birth_date: date | None, phone: str, purpose: str, other_than: int | None = None
+) -> OnFile | None:
     """The person already registered with this phone, or this name and birth date, if any; finding one
-    is audited as a read by ``user`` (it tells them the person is a client)."""
-    active = Seeker.objects.exclude(status=Seeker.Status.ERASED)
+    is audited as a read by ``user`` (it tells them the person is a client). ``other_than`` is the
+    seeker being corrected, who does not count."""
+    active = Seeker.objects.exclude(status=Seeker.Status.ERASED).exclude(pk=other_than)
     found = None
     if phone:
         found = active.filter(phone_hash=phone_hash(phone)).values_list("pk", "desk_id").first()

@@ -1,8 +1,9 @@
 """Writing seeker records: registration (one or many), notes. Every write is audited."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -18,6 +19,14 @@ from iljari.core.models import StatusChange
 from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many
 from iljari.privacy.crypto import PrivacyError, keyed_hash
+from iljari.privacy.history import (
+    changed_values,
+    history_context,
+    history_forget,
+    not_editable,
+    record_for_update,
+    record_revise,
+)
 from iljari.privacy.models import Consent
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
 from iljari.reference.selectors import current_city
@@ -164,6 +173,80 @@ def seeker_create(*, data: SeekerInput, actor: Actor, purpose: str = "구직 등
     return seekers_create(inputs=[data], actor=actor, purpose=purpose)[0]
 
 
+# What a correction may change: the registration form's fields. Status moves through its own
+# transitions, the desk through reassignment, never through an edit.
+SEEKER_EDITABLE = frozenset(
+    {
+        "name",
+        "birth_date",
+        "phone",
+        "sex",
+        "address",
+        "home_dong",
+        "target_groups",
+        "desired_job_text",
+        "licences",
+        "reservation_wage",
+        "work_hours",
+        "shifts",
+        "employment_type",
+        "korean_level",
+        "visa_type",
+        "accessibility_needs",
+        "preferred_language",
+        "remarks",
+    }
+)
+
+
+def _derived(current: Seeker, values: dict[str, Any]) -> None:
+    """The look-up hashes and birth year follow a corrected name, phone or birth date."""
+    if "phone" in values:
+        values["phone_hash"] = phone_hash(values["phone"] or "")
+    if "name" in values:
+        values["name_hash"] = keyed_hash("name", values["name"])
+    if "birth_date" in values:
+        values["birth_year"] = values["birth_date"].year
+    if "name" in values or "birth_date" in values:
+        values["identity_hash"] = identity_hash(
+            values.get("name", current.name), values.get("birth_date", current.birth_date)
+        )
+
+
+def _refuse_duplicate(current: Seeker, values: Mapping[str, Any], actor: Actor) -> None:
+    """A corrected phone, or name and birth date, must not be another seeker's (told as on registration)."""
+    user = actor if isinstance(actor, User) else None
+    checks = []
+    if values.get("phone"):
+        checks.append(("phone", {"name": "", "birth_date": None, "phone": values["phone"]}))
+    if "identity_hash" in values:
+        who = {"name": values.get("name", current.name), "birth_date": values.get("birth_date", current.birth_date)}
+        checks.append(("name", {**who, "phone": ""}))
+    for field_name, person in checks:
+        on_file = seeker_on_file(user=user, **person, purpose="중복 확인", other_than=current.pk)
+        if on_file:
+            raise SeekerError(duplicate_message(on_file=on_file, user=user), field=field_name)
+
+
+def seeker_update(*, seeker: Seeker, changes: Mapping[str, Any], actor: Actor, version: int) -> Seeker:
+    """Correct a seeker's record: only the fields in ``changes``, and only if nobody saved it since
+    ``version`` — otherwise ``StaleRecord`` with what they changed, and nothing is written."""
+    unknown = set(changes) - SEEKER_EDITABLE
+    if unknown:
+        raise SeekerError(not_editable(Seeker, unknown))
+    with transaction.atomic():
+        current = record_for_update(model=Seeker, pk=seeker.pk, version=version)
+        if current.status == Seeker.Status.ERASED:
+            raise SeekerError("개인정보가 파기된 구직자는 수정할 수 없습니다.")
+        values, relations = changed_values(record=current, changes=changes)
+        _derived(current, values)
+        _refuse_duplicate(current, values, actor)
+        record_revise(
+            record=current, version=version, values=values, relations=relations, actor=actor, purpose="구직자 정보 수정"
+        )
+    return Seeker.objects.get(pk=seeker.pk)
+
+
 @dataclass
 class NoteInput:
     seeker: Seeker
@@ -220,7 +303,7 @@ def seeker_erase(*, seeker_id: int, actor: Actor, reason: str) -> Seeker:
     """
     if not reason.strip():
         raise PrivacyError("파기 사유를 입력해 주십시오.")
-    with transaction.atomic():
+    with transaction.atomic(), history_context(actor=actor, purpose="개인정보 파기"):
         data_changed()
         seeker = Seeker.objects.select_for_update().filter(pk=seeker_id).first()
         if seeker is None:
@@ -251,6 +334,7 @@ def seeker_erase(*, seeker_id: int, actor: Actor, reason: str) -> Seeker:
             ),
         )
         CounselingNote.objects.filter(seeker_id=seeker_id).update(text=None)
+        history_forget(record_model=Seeker, record_id=seeker_id)
         audit_record(actor=actor, action=Action.ERASE, object_type="seeker", object_id=seeker_id, purpose=reason)
     return Seeker.objects.get(pk=seeker_id)
 
@@ -271,7 +355,7 @@ def seekers_reassign(*, seekers: Sequence[Seeker], to: User, actor: User, reason
     moving = [s for s in seekers if s.counselor_id != to.pk]
     if not moving:
         return 0
-    with transaction.atomic():
+    with transaction.atomic(), history_context(actor=actor, purpose=f"담당 상담사 변경: {reason.strip()}"):
         data_changed()
         SeekerReassignment.objects.bulk_create(
             [

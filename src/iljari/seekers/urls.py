@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.seeker_new, name="new"),
     path("new/validate/", views.seeker_validate, name="validate"),
     path("<int:pk>/", views.seeker_detail, name="detail"),
+    path("<int:pk>/edit/", views.seeker_edit, name="edit"),
     path("<int:pk>/notes/", views.note_new, name="note_new"),
     path("<int:pk>/status/", views.seeker_status, name="status"),
 ]

@@ -1,4 +1,6 @@
-"""Seeker pages: search, register, the whole history on one page, counseling notes."""
+"""Seeker pages: search, register, correct (with the record's history), the whole history on one page, notes."""
+
+from functools import partial
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -10,13 +12,14 @@ from django.views.decorators.http import require_POST
 from iljari.core.access import CASEWORK, role_required
 from iljari.core.errors import IljariError
 from iljari.core.lifecycles import TransitionRefused, status_history
-from iljari.core.pages import field_validation, query_without_page
+from iljari.core.pages import edit_page, field_validation, query_without_page
 from iljari.core.sections import sections_for
-from iljari.seekers.forms import NoteForm, SearchForm, SeekerForm, StatusForm
+from iljari.privacy.history import record_history
+from iljari.seekers.forms import NoteForm, SearchForm, SeekerEditForm, SeekerForm, StatusForm
 from iljari.seekers.lifecycle import SEEKER
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import SeekerFilters, seeker_lapses_on, seeker_or_404, seeker_readers, seeker_search
-from iljari.seekers.services import counseling_note_create, seeker_change_status, seeker_create
+from iljari.seekers.services import counseling_note_create, seeker_change_status, seeker_create, seeker_update
 
 PAGE_SIZE = 30
 
@@ -56,6 +59,7 @@ def _detail(
         "seeker": seeker,
         "notes": seeker.notes.select_related("author")[:20],
         "readers": seeker_readers(seeker=seeker),
+        "changes": record_history(record=seeker),
         "note_form": note_form,
         "status_form": status_form or StatusForm(),
         "lapses_on": seeker_lapses_on(seeker=seeker),
@@ -88,6 +92,23 @@ def seeker_new(request: HttpRequest) -> HttpResponse:
             )
             return redirect("seekers:detail", pk=seeker.pk)
     return render(request, "seekers/new.html", {"form": form})
+
+
+@role_required(*CASEWORK)
+def seeker_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a seeker's record; a save on a version someone else has changed is refused with what they changed."""
+    seeker = _read(request, pk, "구직자 정보 수정")
+    form = SeekerEditForm(request.POST or None, user=request.user, initial=SeekerEditForm.record(seeker))
+    form.enable_live_validation(reverse("seekers:validate"))
+    return edit_page(
+        request,
+        form=form,
+        save=partial(seeker_update, seeker=seeker),
+        record=SeekerEditForm.record,
+        done=reverse("seekers:detail", args=[pk]),
+        template="seekers/edit.html",
+        context={"seeker": seeker, "changes": record_history(record=seeker)},
+    )
 
 
 @require_POST

@@ -1,20 +1,23 @@
 """JSON API for vacancies (구인표)."""
 
-from datetime import date
+from datetime import date, time
+from functools import partial
+from typing import Any
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
+from pydantic import ConfigDict
 
 from iljari.core.access import EMPLOYER_WORK
-from iljari.core.api import StatusChangeOut, form_errors, require_role
+from iljari.core.api import StatusChangeOut, form_errors, ids_of, patch_record, require_role
 from iljari.core.lifecycles import status_history
 from iljari.reference.models import Dong, VisaType
-from iljari.vacancies.forms import VacancyForm
+from iljari.vacancies.forms import VacancyEditForm, VacancyForm
 from iljari.vacancies.lifecycle import VACANCY
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.selectors import vacancy_search
-from iljari.vacancies.services import vacancies_create, vacancy_close, vacancy_reopen
+from iljari.vacancies.services import VacancyError, vacancies_create, vacancy_close, vacancy_reopen, vacancy_update
 
 router = Router(tags=["구인표"])
 
@@ -35,6 +38,7 @@ class VacancyOut(Schema):
     status: str
     posted_on: date
     closes_on: date | None
+    version: int
 
     @staticmethod
     def of(v: Vacancy) -> "VacancyOut":
@@ -54,6 +58,7 @@ class VacancyOut(Schema):
             status=v.status,
             posted_on=v.posted_on,
             closes_on=v.closes_on,
+            version=v.version,
         )
 
 
@@ -79,6 +84,45 @@ class VacancyIn(Schema):
     closes_on: date | None = None
 
 
+class VacancyPatch(Schema):
+    """A correction: ``version`` as last read, and only the fields to change (status is not one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int
+    title: str | None = None
+    duties: str | None = None
+    wage_type: str | None = None
+    wage_amount: int | None = None
+    hours_start: time | None = None
+    hours_end: time | None = None
+    weekly_hours: int | None = None
+    shift: str | None = None
+    employment_type: str | None = None
+    dong: str | None = None
+    openings: int | None = None
+    required_licences: list[str] | None = None
+    preferred_licences: list[str] | None = None
+    korean_level_min: int | None = None
+    accessible_workplace: bool | None = None
+    visa_types: list[str] | None = None
+    benefits: list[str] | None = None
+    closes_on: date | None = None
+
+
+def _form_values(data: dict[str, Any]) -> dict[str, Any]:
+    """The API's names (동 names, licence names, visa codes) as the form's values."""
+    values = dict(data)
+    for name in ("required_licences", "preferred_licences"):
+        if name in values:
+            values[name] = ", ".join(values[name] or [])
+    if values.get("dong"):
+        values["dong"] = ids_of(Dong, "name", [values["dong"]])[0]
+    if "visa_types" in values:
+        values["visa_types"] = ids_of(VisaType, "code", values["visa_types"] or [])
+    return values
+
+
 @router.get("/", response=list[VacancyOut], summary="구인표 찾기")
 def list_vacancies(request: HttpRequest, q: str = "", status: str = "open", limit: int = 50) -> list[VacancyOut]:
     require_role(request, EMPLOYER_WORK)
@@ -96,12 +140,8 @@ def get_vacancy(request: HttpRequest, vacancy_id: int) -> VacancyOut:
 @router.post("/", response={201: VacancyOut}, summary="구인표 등록(최저임금 확인)")
 def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status:
     require_role(request, EMPLOYER_WORK)
-    data = payload.dict()
+    data = _form_values(payload.dict())
     data["employer"] = data.pop("employer_id")
-    data["dong"] = Dong.objects.filter(name=data["dong"]).values_list("pk", flat=True).first() or ""
-    data["required_licences"] = ", ".join(data["required_licences"])
-    data["preferred_licences"] = ", ".join(data["preferred_licences"])
-    data["visa_types"] = list(VisaType.objects.filter(code__in=data["visa_types"]).values_list("pk", flat=True))
     data["accessible_workplace"] = "on" if data["accessible_workplace"] else ""
     data = {k: ("" if v is None else v) for k, v in data.items()}
     form = VacancyForm(data)
@@ -146,3 +186,18 @@ def vacancy_status_history(request: HttpRequest, vacancy_id: int) -> list[Status
     require_role(request, EMPLOYER_WORK)
     get_object_or_404(Vacancy, pk=vacancy_id)
     return [StatusChangeOut.of(h) for h in status_history(lifecycle=VACANCY, record_id=vacancy_id)]
+
+
+@router.patch("/{vacancy_id}", response=VacancyOut, summary="구인표 수정(보낸 항목만; 그사이 다른 직원이 고쳤으면 409)")
+def update_vacancy(request: HttpRequest, vacancy_id: int, payload: VacancyPatch) -> VacancyOut:
+    require_role(request, EMPLOYER_WORK)
+    vacancy = get_object_or_404(Vacancy, pk=vacancy_id)
+    saved = patch_record(
+        request,
+        form_class=VacancyEditForm,
+        record=vacancy,
+        sent=_form_values(payload.dict(exclude_unset=True)),
+        update=partial(vacancy_update, vacancy=vacancy),
+        refused=(VacancyError, 422),  # below the minimum wage
+    )
+    return VacancyOut.of(saved)

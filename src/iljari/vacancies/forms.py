@@ -1,6 +1,7 @@
 """Vacancy (구인표) registration and search."""
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -8,22 +9,22 @@ from django.utils.translation import gettext_lazy as _
 
 from iljari.core import cells
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
-from iljari.core.forms import RrnRefusingForm
+from iljari.core.forms import RrnRefusingForm, VersionedForm
 from iljari.employers.models import Employer
-from iljari.reference.models import Dong, VisaType
+from iljari.reference.models import Dong, Occupation, VisaType
 from iljari.reference.selectors import occupation_for_text, occupations_by_title
 from iljari.reference.services import licences_for_names
-from iljari.vacancies.models import Vacancy
+from iljari.vacancies.models import BENEFITS, Vacancy
 from iljari.vacancies.services import VacancyInput, vacancy_wage_problem
 
-BENEFITS = [
-    ("dormitory", "기숙사"),
-    ("commuter_bus", "통근버스"),
-    ("meals", "식사 제공"),
-    ("social_insurance", "4대보험"),
-    ("severance", "퇴직금"),
-    ("bonus", "상여금"),
-]
+
+def _occupation(title: str) -> Occupation | None:
+    """The job-dictionary occupation a typed 모집직종 stands for."""
+    return occupation_for_text(title, occupations_by_title())
+
+
+def _licences(text: str) -> list:
+    return licences_for_names(cells.split_list(text))
 
 
 class VacancyForm(RrnRefusingForm):
@@ -90,7 +91,7 @@ class VacancyForm(RrnRefusingForm):
         return VacancyInput(
             employer=d["employer"],
             title=d["title"].strip(),
-            occupation=occupation_for_text(d["title"], occupations_by_title()),
+            occupation=_occupation(d["title"]),
             duties=d["duties"],
             wage_type=d["wage_type"],
             wage_amount=d["wage_amount"],
@@ -101,14 +102,52 @@ class VacancyForm(RrnRefusingForm):
             employment_type=d["employment_type"],
             dong=d["dong"],
             openings=d["openings"],
-            required_licences=licences_for_names(cells.split_list(d["required_licences"])),
-            preferred_licences=licences_for_names(cells.split_list(d["preferred_licences"])),
+            required_licences=_licences(d["required_licences"]),
+            preferred_licences=_licences(d["preferred_licences"]),
             korean_level_min=d["korean_level_min"],
             accessible_workplace=d["accessible_workplace"],
             visa_types=list(d["visa_types"]),
             benefits=d["benefits"],
             closes_on=d["closes_on"],
         )
+
+
+class VacancyEditForm(VersionedForm, VacancyForm):
+    """구인표 수정 — the registration form's fields; the company and the status are not among them."""
+
+    employer = None
+    conversions = {"required_licences": _licences, "preferred_licences": _licences, "visa_types": list}
+
+    @staticmethod
+    def record(vacancy: Vacancy) -> dict[str, Any]:
+        return {
+            "title": vacancy.title,
+            "duties": vacancy.duties,
+            "wage_type": vacancy.wage_type,
+            "wage_amount": vacancy.wage_amount,
+            "hours_start": vacancy.hours_start,
+            "hours_end": vacancy.hours_end,
+            "weekly_hours": vacancy.weekly_hours,
+            "shift": vacancy.shift,
+            "employment_type": vacancy.employment_type,
+            "dong": vacancy.dong_id,
+            "openings": vacancy.openings,
+            "required_licences": ", ".join(vacancy.required_licences.values_list("name", flat=True)),
+            "preferred_licences": ", ".join(vacancy.preferred_licences.values_list("name", flat=True)),
+            "korean_level_min": vacancy.korean_level_min,
+            "accessible_workplace": vacancy.accessible_workplace,
+            "visa_types": list(vacancy.visa_types.values_list("pk", flat=True)),
+            "benefits": vacancy.benefits,
+            "closes_on": vacancy.closes_on,
+            "version": vacancy.version,
+        }
+
+    def changes(self) -> dict[str, Any]:
+        """What this person changed, in the words of ``vacancy_update``; a new 모집직종 brings its occupation."""
+        changes = super().changes()
+        if "title" in changes:
+            changes["occupation"] = _occupation(changes["title"])
+        return changes
 
 
 class VacancySearchForm(RrnRefusingForm):

@@ -1,8 +1,9 @@
 """Writing vacancy records (구인표)."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +15,7 @@ from iljari.core.lifecycles import TransitionRefused, transition, transition_man
 from iljari.core.versions import data_changed
 from iljari.employers.models import Employer
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many
+from iljari.privacy.history import changed_values, not_editable, record_for_update, record_revise
 from iljari.reference.models import Dong, Licence, Occupation, VisaType
 from iljari.vacancies.lifecycle import CLOSE_MOVES, VACANCY
 from iljari.vacancies.models import Vacancy
@@ -224,3 +226,57 @@ def vacancies_expire(*, today: date, actor: Actor = SCHEDULER, at: datetime | No
                 entries=(AuditEntry(Action.UPDATE, "vacancy", pk, "마감일 경과(기간 만료)") for pk in moved),
             )
     return moved
+
+
+VACANCY_EDITABLE = frozenset(
+    {
+        "title",
+        "occupation",
+        "duties",
+        "wage_type",
+        "wage_amount",
+        "hours_start",
+        "hours_end",
+        "weekly_hours",
+        "shift",
+        "employment_type",
+        "dong",
+        "openings",
+        "required_licences",
+        "preferred_licences",
+        "korean_level_min",
+        "accessible_workplace",
+        "visa_types",
+        "benefits",
+        "closes_on",
+    }
+)
+_WAGE_TERMS = ("wage_type", "wage_amount", "weekly_hours", "hours_start", "hours_end")
+
+
+def vacancy_update(*, vacancy: Vacancy, changes: Mapping[str, Any], actor: Actor, version: int) -> Vacancy:
+    """Correct a 구인표: only the fields in ``changes``, only if nobody saved it since ``version``.
+
+    Its status is not one of them (it moves by its own transitions). A changed wage or working
+    time is checked against today's minimum wage, as a new 구인표 is.
+    """
+    unknown = set(changes) - VACANCY_EDITABLE
+    if unknown:
+        raise VacancyError(not_editable(Vacancy, unknown))
+    with transaction.atomic():
+        current = record_for_update(model=Vacancy, pk=vacancy.pk, version=version)
+        values, relations = changed_values(record=current, changes=changes)
+        if any(term in values for term in _WAGE_TERMS):
+            terms = {term: values.get(term, getattr(current, term)) for term in _WAGE_TERMS}
+            problem = vacancy_wage_problem(**terms)
+            if problem:
+                raise VacancyError(problem, field="wage_amount")
+        if "dong" in values:
+            place = values["dong"] or current.employer.dong
+            values["lat"], values["lon"] = (
+                (place.lat, place.lon) if place else (current.employer.lat, current.employer.lon)
+            )
+        record_revise(
+            record=current, version=version, values=values, relations=relations, actor=actor, purpose="구인표 수정"
+        )
+    return Vacancy.objects.select_related("employer", "dong", "occupation").get(pk=vacancy.pk)

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/", views.vacancy_detail, name="detail"),
     path("<int:pk>/close/", views.vacancy_close_view, name="close"),
     path("<int:pk>/reopen/", views.vacancy_reopen_view, name="reopen"),
+    path("<int:pk>/edit/", views.vacancy_edit, name="edit"),
 ]

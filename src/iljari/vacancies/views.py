@@ -1,4 +1,6 @@
-"""Vacancy pages: search, register (with the minimum-wage check as it is typed), detail."""
+"""Vacancy pages: search, register and correct (with the minimum-wage check as it is typed), detail with history."""
+
+from functools import partial
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -12,13 +14,14 @@ from django.views.decorators.http import require_POST
 from iljari.core.access import EMPLOYER_WORK, role_required
 from iljari.core.forms import RrnRefusingForm
 from iljari.core.lifecycles import TransitionRefused, status_history
-from iljari.core.pages import field_validation, query_without_page
+from iljari.core.pages import edit_page, field_validation, query_without_page
 from iljari.core.sections import sections_for
-from iljari.vacancies.forms import VacancyCloseForm, VacancyForm, VacancyReopenForm, VacancySearchForm
+from iljari.privacy.history import record_history
+from iljari.vacancies.forms import VacancyCloseForm, VacancyEditForm, VacancyForm, VacancyReopenForm, VacancySearchForm
 from iljari.vacancies.lifecycle import VACANCY
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.selectors import vacancy_search
-from iljari.vacancies.services import vacancies_create, vacancy_close, vacancy_reopen
+from iljari.vacancies.services import vacancies_create, vacancy_close, vacancy_reopen, vacancy_update
 
 
 @role_required(*EMPLOYER_WORK)
@@ -53,6 +56,7 @@ def _detail(
         "reopen_form": reopen_form or VacancyReopenForm(),
         "past_date": bool(vacancy.closes_on and vacancy.closes_on < timezone.localdate()),
         "history": status_history(lifecycle=VACANCY, record_id=vacancy.pk),
+        "changes": record_history(record=vacancy),
         "sections": sections_for("vacancies.detail", request, vacancy),
     }
     return render(request, "vacancies/detail.html", context, status=status)
@@ -110,6 +114,22 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("구인표를 등록했습니다."))
         return redirect("vacancies:detail", pk=vacancy.pk)
     return render(request, "vacancies/new.html", {"form": form, "employer": employer})
+
+
+@role_required(*EMPLOYER_WORK)
+def vacancy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    vacancy = get_object_or_404(Vacancy.objects.select_related("employer"), pk=pk)
+    form = VacancyEditForm(request.POST or None, initial=VacancyEditForm.record(vacancy))
+    form.enable_live_validation(reverse("vacancies:validate"))
+    return edit_page(
+        request,
+        form=form,
+        save=partial(vacancy_update, vacancy=vacancy),
+        record=VacancyEditForm.record,
+        done=reverse("vacancies:detail", args=[pk]),
+        template="vacancies/edit.html",
+        context={"vacancy": vacancy, "changes": record_history(record=vacancy)},
+    )
 
 
 @require_POST

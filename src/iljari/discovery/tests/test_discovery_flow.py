@@ -23,21 +23,6 @@ from iljari.vacancies.services import VacancyInput, vacancies_create
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def company(db) -> Employer:
-    return employers_create(
-        inputs=[
-            EmployerInput(
-                name="(주)대한정밀",
-                business_number="220-81-62517",
-                address="안산시 단원구 초지동 12-3",
-                dong=Dong.objects.get(name="초지동"),
-            )
-        ],
-        actor="t",
-    )[0]
-
-
 def _visit(company: Employer, staff, key: str = "") -> tuple[Visit, bool]:
     return visit_log(
         data=VisitInput(

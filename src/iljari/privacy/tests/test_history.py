@@ -1,5 +1,6 @@
 """Every change of a versioned record keeps its history, whichever way it is written, and never a
-personal value: ``QuerySet.update()`` in the services, ``save()``, a related manager's update."""
+personal value: ``QuerySet.update()`` in the services, ``save()``, ``bulk_update()``, a related
+manager's update."""
 
 from datetime import date
 
@@ -76,11 +77,13 @@ def test_save_and_a_related_managers_update_keep_history_too(counselor):
     assert record_history(record=visit)[0].changes[0].personal and Visit.objects.get(pk=visit.pk).version == 4
 
 
-def test_bulk_update_is_refused_because_it_would_keep_no_history(make_vacancy):
-    vacancy = make_vacancy()
-    vacancy.openings = 5
-    with pytest.raises(TypeError, match="no history"):
-        Vacancy.objects.bulk_update([vacancy], ["openings"])
+def test_bulk_update_raises_versions_and_keeps_history_too(make_vacancy):
+    first, second = make_vacancy(), make_vacancy(title="용접원")
+    first.openings, second.openings, second.title = 5, 1, "아크용접원"
+    assert Vacancy.objects.bulk_update([first, second], ["openings", "title"]) == 2
+    assert [(c.field, c.old, c.new) for c in record_history(record=first)[0].changes] == [("openings", "1", "5")]
+    assert [(c.field, c.new) for c in record_history(record=second)[0].changes] == [("title", "아크용접원")]
+    assert list(Vacancy.objects.order_by("pk").values_list("version", flat=True)) == [2, 2]
 
 
 def test_a_change_made_while_serving_a_request_is_the_requesting_staff_members(counselor, make_vacancy):
@@ -97,3 +100,36 @@ def test_a_change_made_while_serving_a_request_is_the_requesting_staff_members(c
     Vacancy.objects.filter(pk=vacancy.pk).update(openings=5)  # outside any request: the process
     HistoryRequestMiddleware(lambda r: view(r) and HttpResponse())(request)
     assert [e.by for e in record_history(record=vacancy)][::-1] == ["counselor1", "cli:root", "web:/somewhere/"]
+
+
+def test_a_reassignment_is_in_the_seekers_history_with_its_reason(make_seeker, manager, other_desk):
+    from iljari.conftest import _staff
+    from iljari.seekers.services import seekers_reassign
+
+    seeker = make_seeker()
+    elsewhere = _staff("far", "counselor", other_desk)
+    seekers_reassign(seekers=[seeker], to=elsewhere, actor=manager, reason="이사")
+    [moved] = record_history(record=seeker)
+    assert (moved.by, moved.purpose) == ("manager1", "담당 상담사 변경: 이사")
+    assert {c.field: c.new for c in moved.changes} == {"desk": "원곡동 행정복지센터", "counselor": "far"}
+
+
+def test_each_edit_form_shows_every_one_of_its_fields_from_the_record(make_seeker, company, make_vacancy):
+    """A field added to a registration form but not to its edit form's record would post as changed
+    on every save; the edit form and the record it shows must name the same fields."""
+    from iljari.employers.forms import EmployerEditForm
+    from iljari.employers.services import EMPLOYER_EDITABLE
+    from iljari.seekers.forms import SeekerEditForm
+    from iljari.seekers.services import SEEKER_EDITABLE
+    from iljari.vacancies.forms import VacancyEditForm
+    from iljari.vacancies.services import VACANCY_EDITABLE
+
+    for form, record in (
+        (SeekerEditForm, make_seeker()),
+        (EmployerEditForm, company),
+        (VacancyEditForm, make_vacancy()),
+    ):
+        assert set(form.record(record)) == set(form.base_fields), form.__name__
+    assert set(SeekerEditForm.base_fields) - {"version"} == SEEKER_EDITABLE
+    assert set(EmployerEditForm.base_fields) - {"version"} == EMPLOYER_EDITABLE
+    assert set(VacancyEditForm.base_fields) - {"version"} | {"occupation"} == VACANCY_EDITABLE
