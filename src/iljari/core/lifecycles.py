@@ -22,6 +22,7 @@ from django.db import models, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
 
+from iljari.core.acting import acting_as
 from iljari.core.errors import IljariError
 from iljari.core.models import StatusChange
 from iljari.core.rrn import mask_rrns
@@ -149,7 +150,7 @@ def transition(
     note = mask_rrns(note.strip())
     now = timezone.now()
     field = lifecycle.field
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor=actor, purpose=f"{lifecycle.noun} {step.label}"):
         state = lifecycle.model.objects.select_for_update().filter(pk=record_id).values_list(field, flat=True).first()
         if state is None:
             raise TransitionRefused(f"{lifecycle.noun} #{record_id}을(를) 찾을 수 없습니다.", http_status=404)
@@ -186,7 +187,7 @@ def transition_many(
     now = timezone.now()
     field = lifecycle.field
     moved: list[int] = []
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(actor=actor, purpose=f"{lifecycle.noun} {step.label}"):
         rows = list(
             queryset.filter(**{f"{field}__in": step.sources})
             .select_for_update()

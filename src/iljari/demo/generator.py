@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from iljari.accounts.models import Desk, User
 from iljari.accounts.services import staff_create
+from iljari.core.acting import acting_as
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift, WageType
 from iljari.demo import names
 from iljari.demo.discovery import discovery_demo_generate, hiring_rate
@@ -26,7 +27,6 @@ from iljari.employers.services import EmployerInput, employers_create
 from iljari.employers.validators import business_number_is_valid
 from iljari.events.models import HiringEvent
 from iljari.privacy.audit import Actor
-from iljari.privacy.history import history_context
 from iljari.reference.models import Dong, Licence, MinimumWage, Occupation, TargetGroup, VisaType
 from iljari.reference.services import City
 from iljari.seekers.models import Seeker
@@ -621,14 +621,14 @@ def demo_generate(
     rng = random.Random(seed)
     demo_staff_create()
     refs = _Refs(city)
-    with transaction.atomic(), history_context(actor=ACTOR, purpose="시연 데이터 생성"):
+    with transaction.atomic(), acting_as(actor=ACTOR, purpose="시연 데이터 생성"):
         employers = _employers(rng, refs, size.employers, ACTOR)
         vacancy_count = _vacancies(rng, refs, employers, size.vacancies, today, ACTOR)
         seekers = _seekers(rng, refs, size.seekers, today, ACTOR)
         note_count = _notes(rng, seekers, today, ACTOR)
         _events_and_programs(refs, today)
         history = history_generate(seed=seed, today=today)
-    with history_context(actor=ACTOR, purpose="시연 데이터 생성"):
+    with acting_as(actor=ACTOR, purpose="시연 데이터 생성"):
         discovery = discovery_demo_generate(today=today)
         lifecycles = lifecycle_history(seed=seed, today=today)
     return {

@@ -6,12 +6,12 @@ from datetime import date
 from django.db import IntegrityError, transaction
 
 from iljari.accounts.models import User
+from iljari.core.acting import acting_as
 from iljari.core.errors import IljariError
 from iljari.core.versions import data_changed
 from iljari.discovery.models import Visit
 from iljari.employers.models import Employer
 from iljari.privacy.audit import Action, Actor, audit_record
-from iljari.privacy.history import history_context
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
@@ -77,7 +77,7 @@ def vacancy_from_visit(*, visit: Visit, data: VacancyInput, actor: Actor) -> Vac
     if visit.vacancy_id:
         raise DiscoveryError("이 방문에서는 이미 구인표를 만들었습니다.")
     data.source = Vacancy.Source.DISCOVERY
-    with transaction.atomic(), history_context(actor=actor, purpose="발굴 구인표 작성"):
+    with transaction.atomic(), acting_as(actor=actor, purpose="발굴 구인표 작성"):
         vacancy = vacancies_create(inputs=[data], actor=actor, source="discovery")[0]
         visit.vacancy = vacancy
         visit.save(update_fields=["vacancy"])
@@ -95,7 +95,7 @@ def employers_merge(*, keep: Employer, duplicate: Employer, actor: Actor) -> dic
         raise DiscoveryError(
             "사업자등록번호가 서로 다른 업체는 병합할 수 없습니다. 지점·공장이 다른 별개 사업장인지 확인해 주십시오."
         )
-    with transaction.atomic(), history_context(actor=actor, purpose="중복 업체 병합"):
+    with transaction.atomic(), acting_as(actor=actor, purpose="중복 업체 병합"):
         moved = {
             "vacancies": duplicate.vacancies.update(employer=keep),
             "visits": duplicate.visits.update(employer=keep),

@@ -15,8 +15,6 @@ Here a personal (encrypted) field is recorded only as "변경됨", never with it
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, ClassVar
@@ -28,6 +26,7 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from iljari.core.acting import acting, acting_as
 from iljari.core.errors import StaleRecord
 from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, audit_record, cli_actor
@@ -35,18 +34,6 @@ from iljari.privacy.fields import EncryptedTextField
 from iljari.privacy.models import RecordChange
 
 CHANGED = "변경됨"
-
-_context: ContextVar[tuple[Actor | Callable[[], Actor], str] | None] = ContextVar("history_context", default=None)
-
-
-@contextmanager
-def history_context(*, actor: Actor | Callable[[], Actor], purpose: str = "") -> Iterator[None]:
-    """Changes written inside are recorded as made by ``actor`` for ``purpose``."""
-    token = _context.set((actor, purpose))
-    try:
-        yield
-    finally:
-        _context.reset(token)
 
 
 class HistoryRequestMiddleware:
@@ -61,14 +48,12 @@ class HistoryRequestMiddleware:
             user = getattr(request, "user", None)  # read late: the API's token sets it in the view
             return user if user is not None and user.is_authenticated else f"web:{request.path}"
 
-        with history_context(actor=requester):
+        with acting_as(actor=requester):
             return self.get_response(request)
 
 
 def _actor() -> tuple[int | None, str, str]:
-    actor, purpose = _context.get() or (None, "")
-    if callable(actor):
-        actor = actor()
+    actor, purpose = acting()
     if isinstance(actor, AbstractBaseUser):
         return actor.pk, str(actor), purpose
     return None, actor or cli_actor(), purpose
@@ -366,7 +351,7 @@ def record_revise(
     if not values and not relations:
         return False
     model = type(record)
-    with history_context(actor=actor, purpose=purpose):
+    with acting_as(actor=actor, purpose=purpose):
         if not model.objects.filter(pk=record.pk, version=version).revise(values=values, relations=relations):
             raise StaleRecord(current=record, changes=changes_since(record=record, version=version))
     fields = sorted(name for name in {*values, *relations} if name in _tracked(model))

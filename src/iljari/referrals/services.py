@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from iljari.accounts.models import User
+from iljari.core.acting import acting_as
 from iljari.core.calendar import months_later
 from iljari.core.errors import IljariError
 from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, audit_record
-from iljari.privacy.history import history_context
 from iljari.privacy.models import Consent
 from iljari.reference.models import Occupation
 from iljari.referrals.models import FollowUp, Placement, Referral
@@ -77,7 +77,7 @@ def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Acto
         raise ReferralError("진행 중인 알선에만 면접 일정을 잡을 수 있습니다.")
     if at < referral.referred_at.replace(second=0, microsecond=0):  # forms give minutes, not seconds
         raise ReferralError("면접 일시는 알선 일시보다 앞설 수 없습니다.", field="interview_at")
-    with transaction.atomic(), history_context(actor=actor, purpose="면접 일정"):
+    with transaction.atomic(), acting_as(actor=actor, purpose="면접 일정"):
         data_changed()
         Referral.objects.filter(pk=referral.pk).update(status=Referral.Status.INTERVIEW, interview_at=at)
         seekers_contacted(contacts={referral.seeker_id: timezone.localdate(min(at, timezone.now()))})
@@ -162,7 +162,7 @@ def referral_record_outcome(
         raise ReferralError(
             "모집이 취소된 구인표에는 채용을 기록할 수 없습니다. 알선을 취소하거나 구인표를 재공고해 주십시오."
         )
-    with transaction.atomic(), history_context(actor=actor, purpose="알선 결과"):
+    with transaction.atomic(), acting_as(actor=actor, purpose="알선 결과"):
         data_changed()
         Referral.objects.filter(pk=referral.pk).update(
             status=Referral.Status.HIRED if hired else Referral.Status.NOT_HIRED,
@@ -203,7 +203,7 @@ def referral_record_outcome(
 def referral_cancel(*, referral: Referral, actor: Actor, reason: str = Referral.Reason.SEEKER_WITHDREW) -> Referral:
     if referral.status not in ACTIVE:
         raise ReferralError("진행 중인 알선만 취소할 수 있습니다.")
-    with transaction.atomic(), history_context(actor=actor, purpose="알선 취소"):
+    with transaction.atomic(), acting_as(actor=actor, purpose="알선 취소"):
         data_changed()
         Referral.objects.filter(pk=referral.pk).update(
             status=Referral.Status.CANCELLED, result_at=timezone.now(), not_hired_reason=reason
@@ -235,7 +235,7 @@ def placement_record_direct(
         raise ReferralError("취업처를 입력해 주십시오.", field="employer_name")
     if started_on > timezone.localdate() + timedelta(days=60):
         raise ReferralError("취업일이 너무 먼 미래입니다.", field="started_on")
-    with transaction.atomic(), history_context(actor=actor, purpose="자체 취업"):
+    with transaction.atomic(), acting_as(actor=actor, purpose="자체 취업"):
         data_changed()
         return _placement(
             seeker=seeker,

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from iljari.accounts.models import Desk, User
+from iljari.core.acting import acting_as
 from iljari.core.bulk import bulk_link
 from iljari.core.calendar import months_later
 from iljari.core.choices import EmploymentType, KoreanLevel
@@ -21,7 +22,6 @@ from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_
 from iljari.privacy.crypto import PrivacyError, keyed_hash
 from iljari.privacy.history import (
     changed_values,
-    history_context,
     history_forget,
     not_editable,
     record_for_update,
@@ -303,7 +303,7 @@ def seeker_erase(*, seeker_id: int, actor: Actor, reason: str) -> Seeker:
     """
     if not reason.strip():
         raise PrivacyError("파기 사유를 입력해 주십시오.")
-    with transaction.atomic(), history_context(actor=actor, purpose="개인정보 파기"):
+    with transaction.atomic(), acting_as(actor=actor, purpose="개인정보 파기"):
         data_changed()
         seeker = Seeker.objects.select_for_update().filter(pk=seeker_id).first()
         if seeker is None:
@@ -355,7 +355,7 @@ def seekers_reassign(*, seekers: Sequence[Seeker], to: User, actor: User, reason
     moving = [s for s in seekers if s.counselor_id != to.pk]
     if not moving:
         return 0
-    with transaction.atomic(), history_context(actor=actor, purpose=f"담당 상담사 변경: {reason.strip()}"):
+    with transaction.atomic(), acting_as(actor=actor, purpose=f"담당 상담사 변경: {reason.strip()}"):
         data_changed()
         SeekerReassignment.objects.bulk_create(
             [

@@ -133,3 +133,17 @@ def test_each_edit_form_shows_every_one_of_its_fields_from_the_record(make_seeke
     assert set(SeekerEditForm.base_fields) - {"version"} == SEEKER_EDITABLE
     assert set(EmployerEditForm.base_fields) - {"version"} == EMPLOYER_EDITABLE
     assert set(VacancyEditForm.base_fields) - {"version"} | {"occupation"} == VACANCY_EDITABLE
+
+
+def test_a_status_move_is_in_the_history_as_the_lifecycle_made_it(make_vacancy, counselor):
+    from iljari.vacancies.services import vacancies_expire, vacancy_close
+
+    closed, old = make_vacancy(), make_vacancy(closes_on=date(2026, 1, 31))
+    vacancy_close(vacancy_id=closed.pk, reason="cancelled", actor=counselor, note="업체 사정")
+    vacancies_expire(today=date(2026, 2, 1))
+    [cancelled] = record_history(record=closed)
+    assert (cancelled.by, cancelled.purpose, cancelled.version) == ("counselor1", "구인표 모집 취소", 2)
+    assert [(c.field, c.old, c.new) for c in cancelled.changes] == [("status", "모집 중", "모집 취소")]
+    [expired] = record_history(record=old)
+    assert (expired.by, expired.purpose) == ("system:scheduler", "구인표 기간 만료")
+    assert [(c.old, c.new) for c in expired.changes] == [("모집 중", "기간 만료")]
