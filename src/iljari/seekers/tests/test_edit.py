@@ -98,6 +98,6 @@ def test_erasing_a_seeker_removes_the_values_from_the_history_too(make_seeker, c
     seeker_update(seeker=seeker, changes={"desired_job_text": "베트남어 통역"}, actor=counselor, version=1)
     seeker_erase(seeker_id=seeker.pk, actor=counselor, reason="본인 요청")
     entries = record_history(record=seeker)
-    assert [e.purpose for e in entries] == ["개인정보 파기", "구직자 정보 수정"]
+    assert [e.purpose for e in entries] == ["구직자 개인정보 파기", "구직자 정보 수정"]
     assert all(c.personal and not c.old and not c.new for e in entries for c in e.changes)
     assert "통역" not in str(list(RecordChange.objects.values_list("changes", flat=True)))
