@@ -4,6 +4,7 @@ Each parser takes the cell as read (str, int, float, date or None) and returns a
 value or raises ``CellError`` with a Korean reason naming what was expected.
 """
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime, time
@@ -16,8 +17,20 @@ class CellError(ValueError):
     """The cell's value cannot be used; the message says why, in Korean."""
 
 
+# C0 controls but tab, line feed and carriage return; DEL; C1 controls. Nobody types them: they come
+# from copying out of other programs, and one of them makes an xlsx file impossible to write.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def without_controls(value: str) -> str:
+    """The text with control characters removed (tab and line breaks kept)."""
+    return _CONTROLS.sub("", value)
+
+
 def text(value: Any) -> str:
-    """The cell as trimmed text ('' for empty), undoing the export's formula guard."""
+    """The cell as trimmed text ('' for empty) without control characters, undoing the export's
+    formula guard (``core.spreadsheets``)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -26,15 +39,10 @@ def text(value: Any) -> str:
         value = value.date() if value.time() == time() else value
     if isinstance(value, date):
         return value.isoformat()
-    s = unicodedata.normalize("NFC", str(value)).strip()
-    if len(s) > 1 and s[0] == "'" and s[1] in "=+-@":
-        s = s[1:]
+    s = without_controls(unicodedata.normalize("NFC", str(value))).strip()
+    if len(s) > 1 and s[0] == "'" and s[1:].lstrip(" ").startswith(FORMULA_START):
+        s = s[1:].strip()
     return s
-
-
-def guard_formula(value: str) -> str:
-    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "@") else value
 
 
 def parse_date(value: Any, *, earliest: date | None = None, latest: date | None = None) -> date:
@@ -92,18 +100,28 @@ def parse_phone(value: Any) -> str:
     return "-".join(m.groups())
 
 
+MAX_WON = 1_000_000_000  # no wage is larger; a larger number is a typo (and overflows the column)
+
+
 def parse_won(value: Any) -> int:
     """An amount in won: '2,500,000', '250만원', '250만' and 2500000 are all accepted."""
+    too_big = CellError(f"금액이 너무 큽니다({MAX_WON:,}원 이하로 입력해 주십시오).")
     if isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value) or abs(value) > MAX_WON:
+            raise too_big
         amount = int(value)
     else:
         s = re.sub(r"[\s,원₩]", "", text(value))
-        m = re.fullmatch(r"(\d+(?:\.\d+)?)(만)?", s)
+        m = re.fullmatch(r"(\d{1,15})(?:\.(\d{1,6}))?(만)?", s)
         if not m:
+            if re.fullmatch(r"[\d.]+만?", s):
+                raise too_big
             raise CellError("금액은 숫자로 입력해 주십시오(예: 2500000 또는 250만).")
-        amount = round(float(m[1]) * (10_000 if m[2] else 1))
+        amount = round(float(f"{int(m[1])}.{m[2] or 0}") * (10_000 if m[3] else 1))
     if amount <= 0:
         raise CellError("금액은 0보다 커야 합니다.")
+    if amount > MAX_WON:
+        raise too_big
     return amount
 
 
@@ -111,6 +129,8 @@ def parse_int(value: Any, *, minimum: int = 0, maximum: int = 1_000_000) -> int:
     s = re.sub(r"[\s,명인개년]", "", text(value))
     if not re.fullmatch(r"\d+", s):
         raise CellError("숫자로 입력해 주십시오.")
+    if len(s.lstrip("0")) > len(str(maximum)):  # also keeps a 5,000-digit cell from reaching int()
+        raise CellError(f"{minimum}~{maximum} 사이의 숫자여야 합니다.")
     n = int(s)
     if not minimum <= n <= maximum:
         raise CellError(f"{minimum}~{maximum} 사이의 숫자여야 합니다.")

@@ -3,7 +3,7 @@
 from django.db import models
 
 from iljari.employers.validators import validate_business_number
-from iljari.privacy.fields import EncryptedTextField, SafeTextField
+from iljari.privacy.fields import EncryptedTextField, SafeCharField, SafeTextField
 from iljari.privacy.history import VersionedRecord
 
 
@@ -12,13 +12,13 @@ class Employer(VersionedRecord):
 
     history_exclude = ("name_key", "lat", "lon")
 
-    name = models.CharField("사업장명", max_length=120, db_index=True)
+    name = SafeCharField("사업장명", max_length=120, db_index=True)
     name_key = models.CharField("중복 확인용 이름", max_length=120, db_index=True, editable=False)
     business_number = models.CharField(
         "사업자등록번호", max_length=10, unique=True, null=True, blank=True, validators=[validate_business_number]
     )
     industry_code = models.CharField("업종 코드(KSIC)", max_length=40, blank=True)
-    industry_name = models.CharField("업종", max_length=120, blank=True)
+    industry_name = SafeCharField("업종", max_length=120, blank=True)
     address = SafeTextField("주소", blank=True)
     dong = models.ForeignKey(
         "reference.Dong",

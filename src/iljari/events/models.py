@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.utils import timezone
 
+from iljari.privacy.fields import SafeCharField, SafeTextField
+
 # Crockford-style alphabet: no 0/O, 1/I/L, so a code read aloud or typed from paper survives.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -26,10 +28,10 @@ class HiringEvent(models.Model):
         WEEKLY = "weekly", "정기 채용의 날"
         SQUARE = "square", "취업광장"
 
-    name = models.CharField("행사명", max_length=120)
+    name = SafeCharField("행사명", max_length=120)
     kind = models.CharField("구분", max_length=10, choices=Kind.choices)
     date = models.DateField("일자", db_index=True)
-    place = models.CharField("장소", max_length=200)
+    place = SafeCharField("장소", max_length=200)
     starts_at = models.TimeField("시작")
     ends_at = models.TimeField("종료")
     slot_minutes = models.PositiveSmallIntegerField("면접 시간대(분)", default=20)
@@ -44,7 +46,7 @@ class HiringEvent(models.Model):
     )
     gap_slots = models.PositiveSmallIntegerField("면접 사이 빈 시간대", default=1, help_text="부스 사이 이동·휴식")
     max_interviews = models.PositiveSmallIntegerField("1인당 최대 면접 수", default=3)
-    description = models.TextField("안내", blank=True)
+    description = SafeTextField("안내", blank=True)
     public_code = models.CharField("신청 QR 코드", max_length=12, unique=True, default=new_event_code, editable=False)
     registration_open = models.BooleanField("본인 신청 접수 중", default=True)
     scheduled_at = models.DateTimeField("시간표 작성 일시", null=True, blank=True)
@@ -80,7 +82,7 @@ class Booth(models.Model):
     event = models.ForeignKey(HiringEvent, on_delete=models.CASCADE, related_name="booths")
     employer = models.ForeignKey("employers.Employer", on_delete=models.PROTECT, related_name="booths")
     vacancies = models.ManyToManyField("vacancies.Vacancy", blank=True, related_name="booths")
-    label = models.CharField("부스 번호", max_length=20, blank=True)
+    label = SafeCharField("부스 번호", max_length=20, blank=True)
     interviewers = models.PositiveSmallIntegerField("면접관 수", default=1)
     interview_minutes = models.PositiveSmallIntegerField("면접 시간(분)", default=15)
 

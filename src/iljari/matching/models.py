@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from iljari.privacy.fields import SafeCharField
+
 
 class OccupationGuess(models.Model):
     """직종 추정 — the catalogue occupations a free text most likely names, with confidences.
@@ -10,7 +12,7 @@ class OccupationGuess(models.Model):
     import never waits for the normalizer.
     """
 
-    text = models.CharField("입력 직종", max_length=200, unique=True)
+    text = SafeCharField("입력 직종", max_length=200, unique=True)
     matches = models.JSONField("추정 직업", default=list, help_text="[[occupation pk, confidence], ...] best first")
     created_at = models.DateTimeField(auto_now_add=True)
 

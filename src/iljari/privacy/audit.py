@@ -16,6 +16,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
+from iljari.core.rrn import mask_rrns, mask_rrns_in
 from iljari.privacy.models import AuditEvent, AuditHead
 
 # A staff member, a named process ("cli:...", "system"), or None for the command line's user.
@@ -48,7 +49,11 @@ def _actor_fields(actor: Actor) -> tuple[int | None, str]:
 
 
 def audit_record_many(*, actor: Actor, entries: Iterable[AuditEntry]) -> int:
-    """Append entries to the log in one transaction; returns how many were written."""
+    """Append entries to the log in one transaction; returns how many were written.
+
+    Registration numbers are masked before a row is sealed: the log can never be corrected, so a
+    number in a file name or a detail must not reach it.
+    """
     entries = list(entries)
     if not entries:
         return 0
@@ -65,9 +70,9 @@ def audit_record_many(*, actor: Actor, entries: Iterable[AuditEntry]) -> int:
                 actor_name=actor_name,
                 action=entry.action,
                 object_type=entry.object_type,
-                object_id=str(entry.object_id),
-                purpose=entry.purpose,
-                detail=entry.detail,
+                object_id=mask_rrns(str(entry.object_id)),
+                purpose=mask_rrns(entry.purpose),
+                detail=mask_rrns_in(entry.detail),
                 prev_hash=head.hash,
             )
             row.hash = row.compute_hash()

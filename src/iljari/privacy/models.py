@@ -27,6 +27,7 @@ class Consent(models.Model):
     purpose = models.CharField("목적", max_length=30, choices=Purpose.choices)
     granted = models.BooleanField("동의 여부", default=True)
     method = models.CharField("방법", max_length=10, choices=Method.choices)
+    given_on = models.DateField("동의일", null=True, blank=True, help_text="동의서에 적힌 날짜(기록한 날과 다를 수 있음)")
     recorded_at = models.DateTimeField("기록 일시")
     recorded_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     withdrawn_at = models.DateTimeField("철회 일시", null=True, blank=True)

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from iljari.core.choices import WageType
-from iljari.privacy.fields import SafeTextField
+from iljari.privacy.fields import SafeCharField, SafeTextField
 from iljari.privacy.history import VersionedRecord
 
 
@@ -61,7 +61,7 @@ class Placement(models.Model):
     vacancy = models.ForeignKey(
         "vacancies.Vacancy", null=True, blank=True, on_delete=models.PROTECT, related_name="placements"
     )
-    employer_name = models.CharField("취업처", max_length=120)
+    employer_name = SafeCharField("취업처", max_length=120)
     occupation = models.ForeignKey(
         "reference.Occupation", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -15,7 +15,7 @@ from iljari.core.calendar import months_later
 from iljari.core.errors import IljariError
 from iljari.core.versions import data_changed
 from iljari.privacy.audit import Action, Actor, audit_record
-from iljari.privacy.models import Consent
+from iljari.privacy.selectors import consent_given
 from iljari.reference.models import Occupation
 from iljari.referrals.models import FollowUp, Placement, Referral
 from iljari.seekers.models import Seeker
@@ -24,6 +24,10 @@ from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import vacancy_close
 
 ACTIVE = (Referral.Status.REFERRED, Referral.Status.INTERVIEW)
+NO_CONSENT = (
+    "개인정보 수집·이용(취업지원 상담·알선) 동의가 확인되지 않아 알선할 수 없습니다(동의 미확인). "
+    "구직자 화면의 '개인정보 동의'에서 받은 동의를 기록한 뒤 다시 알선해 주십시오."
+)
 FOLLOW_UP_MONTHS = (1, 3, 6)
 
 
@@ -48,10 +52,8 @@ def referral_create(
         raise ReferralError(
             f"이 구직자는 '{seeker.get_status_display()}' 상태입니다. 재등록한 뒤 알선해 주십시오.", field="status"
         )
-    if not seeker.consents.filter(
-        purpose=Consent.Purpose.EMPLOYMENT_SERVICES, granted=True, withdrawn_at__isnull=True
-    ).exists():
-        raise ReferralError("취업지원 상담·알선에 대한 개인정보 동의가 없어 알선할 수 없습니다.")
+    if not consent_given(seeker=seeker):
+        raise ReferralError(NO_CONSENT)
     with transaction.atomic():
         data_changed()
         if Referral.objects.select_for_update().filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists():

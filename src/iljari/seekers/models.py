@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift
-from iljari.privacy.fields import EncryptedDateField, EncryptedTextField, SafeTextField
+from iljari.privacy.fields import EncryptedDateField, EncryptedTextField, SafeCharField, SafeTextField
 from iljari.privacy.history import VersionedRecord
 
 
@@ -74,7 +74,7 @@ class Seeker(VersionedRecord):
     target_groups = models.ManyToManyField(
         "reference.TargetGroup", verbose_name="대상계층", blank=True, related_name="seekers"
     )
-    desired_job_text = models.CharField("희망직종(입력 그대로)", max_length=200, blank=True)
+    desired_job_text = SafeCharField("희망직종(입력 그대로)", max_length=200, blank=True)
     desired_occupations = models.ManyToManyField(
         "reference.Occupation", verbose_name="희망직종", blank=True, related_name="seekers"
     )

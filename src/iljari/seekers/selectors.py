@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from iljari.accounts.models import User
@@ -31,7 +31,7 @@ from iljari.core.access import CASEWORK
 from iljari.core.calendar import months_later
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many, audited_in_chunks
 from iljari.privacy.crypto import keyed_hash, normalize_for_lookup
-from iljari.privacy.models import AuditEvent
+from iljari.privacy.models import AuditEvent, Consent
 from iljari.reference.selectors import current_city
 from iljari.seekers.models import Seeker
 
@@ -160,7 +160,11 @@ def seekers_exported(*, user: User | None, actor: Actor, purpose: str = "자료 
     qs = (
         seekers_visible_to(user)
         .select_related("home_dong", "visa_type", "desk")
-        .prefetch_related("licences", "target_groups")
+        .prefetch_related(
+            "licences",
+            "target_groups",
+            Prefetch("consents", Consent.objects.filter(granted=True, withdrawn_at__isnull=True), "active_consents"),
+        )
         .order_by("id")
     )
     return audited_in_chunks(

@@ -28,6 +28,7 @@ from iljari.privacy.history import (
     record_revise,
 )
 from iljari.privacy.models import Consent
+from iljari.privacy.services import consent_rows
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
 from iljari.reference.selectors import current_city
 from iljari.seekers.assignment import counselor_loads, counselor_suggestion
@@ -71,7 +72,11 @@ class SeekerInput:
     remarks: str = ""
     counselor: User | None = None
     registered_on: date | None = None
+    # What the person agreed to; an imported row without a consent column has none (동의 미확인)
+    # and cannot be referred until consent is recorded on the seeker's page.
+    consents: Sequence[str] = (Consent.Purpose.EMPLOYMENT_SERVICES,)
     consent_method: str = Consent.Method.PAPER
+    consent_given_on: date | None = None
     is_demo: bool = False
 
 
@@ -124,13 +129,12 @@ def _assign_counselors(inputs: list[SeekerInput], registering: User | None) -> N
 
 
 def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str, source: str = "form") -> list[Seeker]:
-    """Register seekers with their consent to employment services; one audit row each."""
+    """Register seekers with the consents they gave; one audit row each."""
     inputs = list(inputs)
-    now = timezone.now()
-    recorder = actor if isinstance(actor, User) else None
+    today = timezone.localdate()
     with transaction.atomic():
         data_changed()
-        _assign_counselors(inputs, recorder)
+        _assign_counselors(inputs, actor if isinstance(actor, User) else None)
         seekers = Seeker.objects.bulk_create([_build(d) for d in inputs], batch_size=500)
         bulk_link(
             seekers,
@@ -143,15 +147,15 @@ def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str,
         )
         Consent.objects.bulk_create(
             [
-                Consent(
-                    seeker=s,
-                    purpose=Consent.Purpose.EMPLOYMENT_SERVICES,
-                    granted=True,
-                    method=d.consent_method,
-                    recorded_at=now,
-                    recorded_by=recorder,
-                )
+                row
                 for s, d in zip(seekers, inputs, strict=True)
+                for row in consent_rows(
+                    seeker=s,
+                    purposes=d.consents,
+                    method=d.consent_method,
+                    given_on=d.consent_given_on or today,
+                    actor=actor,
+                )
             ],
             batch_size=1000,
         )

@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.seeker_edit, name="edit"),
     path("<int:pk>/notes/", views.note_new, name="note_new"),
     path("<int:pk>/status/", views.seeker_status, name="status"),
+    path("<int:pk>/consent/", views.consent_new, name="consent_new"),
 ]

@@ -14,7 +14,10 @@ from iljari.core.errors import IljariError
 from iljari.core.lifecycles import TransitionRefused, status_history
 from iljari.core.pages import edit_page, field_validation, query_without_page
 from iljari.core.sections import sections_for
+from iljari.privacy.forms import ConsentForm
 from iljari.privacy.history import record_history
+from iljari.privacy.selectors import consent_given
+from iljari.privacy.services import consent_record
 from iljari.seekers.forms import NoteForm, SearchForm, SeekerEditForm, SeekerForm, StatusForm
 from iljari.seekers.lifecycle import SEEKER
 from iljari.seekers.models import Seeker
@@ -54,6 +57,7 @@ def _detail(
     note_form: NoteForm,
     status: int = 200,
     status_form: StatusForm | None = None,
+    consent_form: ConsentForm | None = None,
 ) -> HttpResponse:
     context = {
         "seeker": seeker,
@@ -65,6 +69,9 @@ def _detail(
         "lapses_on": seeker_lapses_on(seeker=seeker),
         "history": status_history(lifecycle=SEEKER, record_id=seeker.pk),
         "history_id": "seeker-status-h",
+        "consents": seeker.consents.all(),
+        "consent_ok": consent_given(seeker=seeker),
+        "consent_form": consent_form or ConsentForm(),
         "sections": sections_for("seekers.detail", request, seeker),
     }
     return render(request, "seekers/detail.html", context, status=status)
@@ -145,3 +152,20 @@ def seeker_status(request: HttpRequest, pk: int) -> HttpResponse:
         return _detail(request, seeker, NoteForm(), status=exc.http_status, status_form=form)
     messages.success(request, _("구직 상태를 '%(status)s'(으)로 바꿨습니다.") % {"status": seeker.get_status_display()})
     return redirect("seekers:detail", pk=pk)
+
+
+@require_POST
+@role_required(*CASEWORK)
+def consent_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a consent the person gave (an imported 동의 미확인 seeker becomes referable)."""
+    seeker = _read(request, pk, "개인정보 동의 기록")
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        try:
+            consent_record(seeker=seeker, actor=request.user, **form.cleaned_data)
+        except IljariError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, _("개인정보 동의를 기록했습니다."))
+            return redirect("seekers:detail", pk=pk)
+    return _detail(request, seeker, NoteForm(), status=400, consent_form=form)

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from iljari.privacy.fields import SafeCharField, SafeTextField
+
 
 class ProgramType(models.Model):
     """사업 유형 — a city's kind of program (어르신 공공일자리, 디딤돌 일자리...), as data."""
@@ -20,11 +22,11 @@ class ProgramType(models.Model):
 class TrainingProgram(models.Model):
     """훈련 과정 — a training or job program for some groups and occupations."""
 
-    name = models.CharField("과정명", max_length=160)
+    name = SafeCharField("과정명", max_length=160)
     program_type = models.ForeignKey(
         ProgramType, verbose_name="사업 유형", null=True, blank=True, on_delete=models.PROTECT, related_name="programs"
     )
-    provider = models.CharField("운영 기관", max_length=120)
+    provider = SafeCharField("운영 기관", max_length=120)
     occupations = models.ManyToManyField(
         "reference.Occupation", verbose_name="관련 직업", blank=True, related_name="training_programs"
     )
@@ -40,7 +42,7 @@ class TrainingProgram(models.Model):
     dong = models.ForeignKey(
         "reference.Dong", verbose_name="교육 장소", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    description = models.TextField("내용", blank=True)
+    description = SafeTextField("내용", blank=True)
 
     class Meta:
         ordering = ["-starts_on"]

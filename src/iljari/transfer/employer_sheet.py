@@ -28,15 +28,15 @@ class EmployerSheet(ReferenceLookups, Sheet):
     kind = "employers"
     label = "구인업체"
     columns = [
-        Column("사업장명", "name", required=True, example="(주)대한정밀"),
+        Column("사업장명", "name", required=True, example="(주)대한정밀", max_length=120),
         Column("사업자등록번호", "business_number", _business_number, example="123-45-67891"),
-        Column("업종", "industry_name", example="금속가공제품 제조업"),
-        Column("업종코드", "industry_code", example="C259"),
+        Column("업종", "industry_name", example="금속가공제품 제조업", max_length=120),
+        Column("업종코드", "industry_code", example="C259", max_length=40),
         Column("주소", "address", example="안산시 단원구 원시동 123"),
         Column("행정동", "dong", "parse_dong", example="초지동"),
         Column("근로자수", "employees", lambda v: cells.parse_int(v, maximum=100_000), example="45"),
         Column("스마트허브 입주", "in_smart_hub", cells.parse_bool, example="Y", note="Y 또는 N"),
-        Column("채용담당자", "contact_name", example="김담당"),
+        Column("채용담당자", "contact_name", example="김담당", max_length=60),
         Column("담당자 연락처", "contact_phone", cells.parse_phone, example="031-491-1234"),
     ]
 

@@ -9,6 +9,8 @@ from iljari.core.cells import CellError
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup, VisaType
 from iljari.reference.selectors import dong_key, dongs_by_name, occupation_for_text, occupations_by_title
 
+LICENCE_NAME_LENGTH = Licence._meta.get_field("name").max_length
+
 
 class ReferenceLookups:
     """Mixin for sheets: each look-up table is read from the database at most once."""
@@ -65,6 +67,8 @@ class ReferenceLookups:
         """Licence names; a name not yet on file is added (the list is open-ended)."""
         result = []
         for name in cells.split_list(value):
+            if len(name) > LICENCE_NAME_LENGTH:
+                raise CellError(f"자격증 이름이 너무 깁니다({LICENCE_NAME_LENGTH}자 이하). 쉼표로 구분했는지 확인해 주십시오.")
             if name not in self._licences:
                 self._licences[name] = Licence(name=name)
             result.append(self._licences[name])

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from iljari.privacy.fields import SafeCharField
+
 
 class ImportJob(models.Model):
     """가져오기 작업 — one uploaded file on its way through check → confirm → save."""
@@ -16,7 +18,7 @@ class ImportJob(models.Model):
         FAILED = "failed", "처리 실패"
 
     kind = models.CharField("자료 종류", max_length=20)
-    file_name = models.CharField("파일명", max_length=200)
+    file_name = SafeCharField("파일명", max_length=200)
     stored_path = models.CharField(max_length=500)
     desk = models.ForeignKey("accounts.Desk", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -34,6 +34,28 @@ def _birth_date(value: Any) -> date:
     return cells.parse_date(value, earliest=date(1900, 1, 1), latest=today.replace(year=today.year - 14))
 
 
+def _consent_date(value: Any) -> date:
+    return cells.parse_date(value, earliest=date(2000, 1, 1), latest=timezone.localdate())
+
+
+# The words a center's sheet uses for each purpose of 개인정보 수집·이용 동의.
+_PURPOSE_WORDS = {
+    Consent.Purpose.EMPLOYMENT_SERVICES: ["취업지원 상담·알선", "취업지원", "상담", "알선", "상담·알선", "취업알선"],
+    Consent.Purpose.SHARE_WITH_EMPLOYERS: ["구인업체에 이력 제공", "이력 제공", "구인업체 제공", "제3자 제공", "업체 제공"],
+    Consent.Purpose.EVENTS: ["채용행사 참가", "채용행사", "행사"],
+    Consent.Purpose.NOTIFICATIONS: ["일자리 정보 문자 수신", "문자 수신", "문자", "SMS"],
+}
+_PURPOSES = {word: purpose for purpose, words in _PURPOSE_WORDS.items() for word in words}
+NO_CONSENT = (
+    "개인정보 수집·이용 동의가 적혀 있지 않아 '동의 미확인'으로 등록합니다. "
+    "동의를 받아 구직자 화면에 기록하기 전에는 알선할 수 없습니다."
+)
+
+
+def _consent_purposes(value: Any) -> list[str]:
+    return list(dict.fromkeys(cells.parse_choice(item, _PURPOSES, "동의 목적") for item in cells.split_list(value)))
+
+
 def _korean_level(level: int | None, visa: object) -> int:
     """An empty cell means a native speaker for citizens and basic Korean for visa holders."""
     if level is not None:
@@ -45,7 +67,7 @@ class SeekerSheet(ReferenceLookups, Sheet):
     kind = "seekers"
     label = "구직자"
     columns = [
-        Column("성명", "name", required=True, example="홍길동"),
+        Column("성명", "name", required=True, example="홍길동", max_length=60),
         Column("생년월일", "birth_date", _birth_date, required=True, example="1985-03-21", note="YYYY-MM-DD"),
         Column(
             "성별",
@@ -71,7 +93,21 @@ class SeekerSheet(ReferenceLookups, Sheet):
         Column("대상계층", "target_groups", "parse_groups", example="결혼이민여성, 경력단절여성", note="쉼표로 구분"),
         Column("담당창구", "desk", "parse_desk", example="와동 행정복지센터", note="비우면 가져올 때 지정한 창구"),
         Column("등록일", "registered_on", cells.parse_date, example="2026-10-05"),
-        Column("비고", "remarks", example="오전 근무 희망"),
+        Column(
+            "개인정보 동의일",
+            "consent_given_on",
+            _consent_date,
+            example="2026-10-05",
+            note="개인정보 수집·이용 동의서를 받은 날. 비우면 '동의 미확인'으로 등록되어 동의를 기록할 때까지 알선할 수 없습니다",
+        ),
+        Column(
+            "동의 목적",
+            "consent_purposes",
+            _consent_purposes,
+            example="취업지원 상담·알선, 구인업체에 이력 제공",
+            note="쉼표로 구분: 취업지원 상담·알선 / 구인업체에 이력 제공 / 채용행사 참가 / 일자리 정보 문자 수신",
+        ),
+        Column("비고", "remarks", example="오전 근무 희망", max_length=2000),
     ]
 
     def __init__(self, **options: Any) -> None:
@@ -105,6 +141,14 @@ class SeekerSheet(ReferenceLookups, Sheet):
             problems.error("담당창구", "", "담당창구가 없습니다. 열에 입력하거나 --desk 옵션으로 지정해 주십시오.")
         elif not self._may_place(desk):
             problems.error("담당창구", desk.name, OTHER_DESK)
+        given_on, purposes = values.get("consent_given_on"), values.get("consent_purposes") or []
+        if not {m.column for m in problems.messages} & {"개인정보 동의일", "동의 목적"}:  # else its error says why
+            if given_on and not purposes:
+                problems.error("동의 목적", "", "동의일이 있으면 동의 목적도 입력해 주십시오(예: 취업지원 상담·알선).")
+            elif purposes and not given_on:
+                problems.error("개인정보 동의일", "", "동의 목적이 있으면 동의서를 받은 날도 입력해 주십시오(YYYY-MM-DD).")
+            elif not given_on and not problems.has_errors:
+                problems.warn("개인정보 동의일", "", NO_CONSENT)
         if problems.has_errors:
             return None
         visa = values.get("visa_type")
@@ -126,7 +170,9 @@ class SeekerSheet(ReferenceLookups, Sheet):
             nationality="" if visa else "KR",
             remarks=values.get("remarks") or "",
             registered_on=values.get("registered_on"),
+            consents=purposes,
             consent_method=Consent.Method.IMPORT,
+            consent_given_on=given_on,
         )
 
     def duplicate_reason(self, item: SeekerInput) -> str | None:
@@ -177,5 +223,16 @@ class SeekerSheet(ReferenceLookups, Sheet):
                 "target_groups": ", ".join(g.name for g in s.target_groups.all()),
                 "desk": s.desk.name,
                 "registered_on": s.registered_on,
+                **_consent_columns(s.active_consents),
                 "remarks": s.remarks or "",
             }
+
+
+def _consent_columns(consents: list[Consent]) -> dict[str, Any]:
+    """The consents on file, as the two columns an import reads back (empty: 동의 미확인)."""
+    if not consents:
+        return {"consent_given_on": None, "consent_purposes": ""}
+    given = [c.given_on or timezone.localtime(c.recorded_at).date() for c in consents]
+    labels = dict.fromkeys(_PURPOSE_WORDS[c.purpose][0] for c in consents)
+    return {"consent_given_on": max(given), "consent_purposes": ", ".join(labels)}
+

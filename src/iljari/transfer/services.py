@@ -1,13 +1,13 @@
 """The one import/export pipeline, used by the CLI and the web app alike.
 
-An import is all-or-nothing per file: every row is checked first; if any row has an
-error, nothing is written, every problem is listed with its row, column and reason (and
-written to ``<file>.errors.csv`` beside the input). Registration numbers found in any
-cell are masked and the row flagged; a person or company already on file is reported
-as a duplicate and skipped, never inserted twice.
+An import is all-or-nothing per file: the upload guard judges the file before it is parsed,
+then every row is checked; if any row has an error, nothing is written, every problem is listed
+with its row, column and reason (and written to ``<file>.errors.csv`` beside the input). A
+registration number in any cell, or in the file's name, is refused like in a form (the one rule
+of ``core.rrn``); a person or company already on file is reported as a duplicate and skipped,
+never inserted twice.
 """
 
-import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,9 +20,11 @@ from iljari.accounts.models import User
 from iljari.core import cells
 from iljari.core.cells import CellError
 from iljari.core.errors import IljariError
-from iljari.core.rrn import find_rrns, mask_rrns
+from iljari.core.rrn import RRN_REFUSAL, contains_rrn, mask_rrns
+from iljari.core.spreadsheets import csv_write
 from iljari.privacy.audit import Action, Actor, audit_record
 from iljari.transfer.employer_sheet import EmployerSheet
+from iljari.transfer.guard import UploadRefused, upload_check
 from iljari.transfer.seeker_sheet import SeekerSheet
 from iljari.transfer.sheets import Column, Level, RowMessage, RowProblems, Sheet
 from iljari.transfer.tables import Table, TableError, table_read, table_write
@@ -92,24 +94,26 @@ def _column_positions(sheet: Sheet, table: Table) -> tuple[dict[str, int], list[
             problems.append(RowMessage(1, column.header, "", "필수 열이 없습니다. 양식의 열 이름을 확인해 주십시오."))
     known = {_header_key(c.header) for c in sheet.columns}
     problems += [
-        RowMessage(1, h, "", "양식에 없는 열이라 가져오지 않습니다.", Level.WARNING)
+        RowMessage(1, mask_rrns(h), "", "양식에 없는 열이라 가져오지 않습니다.", Level.WARNING)
         for h in table.headers
         if h and _header_key(h) not in known
     ]
     return found, problems
 
 
+FILE_ROW = 0  # messages about the whole file (its name, its size, its format) rather than a row
+RRN_IN_FILE_NAME = "파일 이름에 주민등록번호(외국인등록번호)가 있습니다. 파일 이름을 바꾼 뒤 다시 올려 주십시오."
+
+
+def file_name_problem(name: str) -> str | None:
+    """Why a file may not be imported under this name (the one RRN rule applies to names too)."""
+    return RRN_IN_FILE_NAME if contains_rrn(name) else None
+
+
 def _parse_cell(sheet: Sheet, column: Column, raw: Any, problems: RowProblems) -> Any:
     value = cells.text(raw)
-    if find_rrns(value):
-        if column.parse is None:
-            problems.warn(
-                column.header,
-                mask_rrns(value),
-                "주민등록번호로 보이는 값을 가리고 저장합니다. 원본 파일에서도 지워 주십시오.",
-            )
-            return mask_rrns(value)
-        problems.error(column.header, mask_rrns(value), "주민등록번호는 입력할 수 없는 항목입니다.")
+    if contains_rrn(value):
+        problems.error(column.header, value, RRN_REFUSAL)  # the message keeps it masked
         return None
     if value == "":
         if column.required:
@@ -117,20 +121,25 @@ def _parse_cell(sheet: Sheet, column: Column, raw: Any, problems: RowProblems) -
         return None
     parser = sheet.parser(column)
     if parser is None:
+        if len(value) > column.max_length:
+            problems.error(column.header, value[:40] + "…", f"{column.max_length:,}자 이하로 입력해 주십시오.")
+            return None
         return value
     try:
         return parser(raw if not isinstance(raw, str) else value)
     except CellError as exc:
-        problems.error(column.header, value, str(exc))
+        problems.error(column.header, value[:200], str(exc))
         return None
 
 
-def _write_report(path: Path, messages: list[RowMessage]) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(["행", "열", "입력값", "구분", "사유"])
-        for m in sorted(messages, key=lambda m: (m.row, m.level != Level.ERROR)):
-            writer.writerow([m.row, m.column, cells.guard_formula(m.value), m.level.value, m.reason])
+def report_write(path: Path, messages: list[RowMessage]) -> None:
+    """The row messages as a CSV staff open in Excel (the errors file offered for download)."""
+    rows = sorted(messages, key=lambda m: (m.row, m.level != Level.ERROR))
+    csv_write(path, ["행", "열", "입력값", "구분", "사유"], ([m.row or "파일", m.column, m.value, m.level, m.reason] for m in rows))
+
+
+def _rejected(kind: str, message: str) -> ImportRejected:
+    return ImportRejected(ImportResult(kind, messages=[RowMessage(FILE_ROW, "", "", message)]))
 
 
 def import_file(
@@ -140,43 +149,25 @@ def import_file(
 
     With ``commit=False`` the file is only checked: what saving would create is counted.
 
-    Raises ``ImportRejected`` (with the full result) when any row has an error.
+    Raises ``ImportRejected`` (with the full result) when the file or any row has an error.
     """
     sheet = sheet_for(kind, **options)
+    problem = file_name_problem(path.name)
+    if problem:
+        raise _rejected(kind, problem)
     try:
+        upload_check(path)
         table = table_read(path)
-    except TableError as exc:
-        result = ImportResult(kind, messages=[RowMessage(1, "", "", exc.message)])
-        raise ImportRejected(result) from exc
-    positions, header_messages = _column_positions(sheet, table)
-    result = ImportResult(kind, messages=header_messages)
-    items: list[Any] = []
-    if not result.errors:
-        for done, (row_number, row) in enumerate(table.rows, start=1):
-            if progress and (done % 200 == 0 or done == table.row_count):
-                progress("검사", done, table.row_count)
-            if all(cells.text(c) == "" for c in row):
-                continue
-            result.rows += 1
-            problems = RowProblems(row_number)
-            values = {}
-            for column in sheet.columns:
-                if column.key in positions:
-                    raw = row[positions[column.key]] if positions[column.key] < len(row) else None
-                    values[column.key] = _parse_cell(sheet, column, raw, problems)
-            item = sheet.convert(values, problems)
-            result.messages += problems.messages
-            if item is None:
-                continue
-            duplicate = sheet.duplicate_reason(item)
-            if duplicate:
-                result.messages.append(RowMessage(row_number, "", "", duplicate, Level.DUPLICATE))
-            else:
-                items.append(item)
+    except (TableError, UploadRefused) as exc:
+        raise _rejected(kind, exc.message) from exc
+    try:
+        result, items = _check_rows(sheet, table, progress)
+    except (TableError, UploadRefused) as exc:  # a sheet that breaks (or outgrows the limit) half-way
+        raise _rejected(kind, exc.message) from exc
     sheet.checked(actor=actor)
     report = path.with_name(path.stem + (".errors.csv" if result.errors else ".report.csv"))
     if result.errors:
-        _write_report(report, result.messages)
+        report_write(report, result.messages)
         result.report_file = report
         raise ImportRejected(result)
     if not commit:
@@ -185,21 +176,52 @@ def import_file(
     with transaction.atomic():
         if progress:
             progress("저장", 0, len(items))
-        result.created = sheet.save(items, actor=actor, source=f"import:{path.name}") if items else 0
+        name = mask_rrns(path.name)
+        result.created = sheet.save(items, actor=actor, source=f"import:{name}") if items else 0
         audit_record(
             actor=actor,
             action=Action.IMPORT,
             object_type=kind,
-            object_id=path.name,
+            object_id=name[:40],
             purpose="자료 가져오기",
-            detail={"rows": result.rows, "created": result.created, "duplicates": len(result.duplicates)},
+            detail={"file": name, "rows": result.rows, "created": result.created, "duplicates": len(result.duplicates)},
         )
     if progress:
         progress("저장", len(items), len(items))
     if result.messages:
-        _write_report(report, result.messages)
+        report_write(report, result.messages)
         result.report_file = report
     return result
+
+
+def _check_rows(sheet: Sheet, table: Table, progress: Progress | None) -> tuple[ImportResult, list[Any]]:
+    positions, header_messages = _column_positions(sheet, table)
+    result = ImportResult(sheet.kind, messages=header_messages)
+    items: list[Any] = []
+    if result.errors:
+        return result, items
+    for done, (row_number, row) in enumerate(table.rows, start=1):
+        if progress and (done % 200 == 0 or done == table.row_count):
+            progress("검사", done, table.row_count)
+        if all(cells.text(c) == "" for c in row):
+            continue
+        result.rows += 1
+        problems = RowProblems(row_number)
+        values = {}
+        for column in sheet.columns:
+            if column.key in positions:
+                raw = row[positions[column.key]] if positions[column.key] < len(row) else None
+                values[column.key] = _parse_cell(sheet, column, raw, problems)
+        item = sheet.convert(values, problems)
+        result.messages += problems.messages
+        if item is None:
+            continue
+        duplicate = sheet.duplicate_reason(item)
+        if duplicate:
+            result.messages.append(RowMessage(row_number, "", "", duplicate, Level.DUPLICATE))
+        else:
+            items.append(item)
+    return result, items
 
 
 def export_file(*, kind: str, path: Path, user: User | None, actor: Actor) -> int:
@@ -219,10 +241,7 @@ def export_file(*, kind: str, path: Path, user: User | None, actor: Actor) -> in
 
 
 def _export_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return cells.guard_formula(value)
+    """Dates as the import reads them back; the writer cleans text and guards formulas."""
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value

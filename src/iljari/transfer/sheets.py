@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any, ClassVar
 
 from iljari.accounts.models import User
+from iljari.core.rrn import mask_rrns
 from iljari.privacy.audit import Actor
 
 
@@ -34,7 +35,8 @@ class Column:
     """One column: Korean header, the key it fills, and how a cell is parsed.
 
     ``parse`` is a function of the cell, or the name of a method of the sheet when parsing
-    needs the database (a 동 name, a licence list); ``None`` keeps the text as typed.
+    needs the database (a 동 name, a licence list); ``None`` keeps the text as typed, up to
+    ``max_length`` characters (the column it is saved in).
     """
 
     header: str
@@ -43,20 +45,25 @@ class Column:
     required: bool = False
     example: str = ""
     note: str = ""
+    max_length: int = 200
 
 
 class RowProblems:
-    """Collects the messages of one row, so a sheet's ``convert`` can report several at once."""
+    """Collects the messages of one row, so a sheet's ``convert`` can report several at once.
+
+    A value is kept masked: messages are shown on the page, kept on the job and written to the
+    error list, and a registration number must reach none of them.
+    """
 
     def __init__(self, row: int) -> None:
         self.row = row
         self.messages: list[RowMessage] = []
 
     def error(self, column: str, value: Any, reason: str) -> None:
-        self.messages.append(RowMessage(self.row, column, str(value or ""), reason))
+        self.messages.append(RowMessage(self.row, column, mask_rrns(str(value or "")), reason))
 
     def warn(self, column: str, value: Any, reason: str) -> None:
-        self.messages.append(RowMessage(self.row, column, str(value or ""), reason, Level.WARNING))
+        self.messages.append(RowMessage(self.row, column, mask_rrns(str(value or "")), reason, Level.WARNING))
 
     @property
     def has_errors(self) -> bool:
@@ -98,7 +105,10 @@ class Sheet:
     def template_notes(cls) -> Iterable[str]:
         yield f"{cls.label} 가져오기 양식입니다. 첫 행의 열 이름을 바꾸지 말아 주십시오."
         yield "* 표시는 필수 항목입니다. 한 행이라도 오류가 있으면 파일 전체를 저장하지 않고 오류를 알려 드립니다."
-        yield "주민등록번호·외국인등록번호는 입력하지 마십시오. 입력된 경우 자동으로 가려집니다."
+        yield (
+            "주민등록번호·외국인등록번호는 어느 칸에도 입력하지 마십시오. 입력된 칸이 있으면 파일 전체를 "
+            "저장하지 않고 그 행과 열을 알려 드립니다(파일 이름도 같습니다)."
+        )
         for c in cls.columns:
             mark = "*" if c.required else ""
             line = f"{c.header}{mark}: {c.note}" if c.note else f"{c.header}{mark}"

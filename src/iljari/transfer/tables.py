@@ -1,18 +1,30 @@
-"""Reading and writing the spreadsheets staff use: .xlsx, and .csv in UTF-8 or CP949/EUC-KR."""
+"""Reading and writing the spreadsheets staff use: .xlsx, and .csv in UTF-8, UTF-16 or CP949/EUC-KR.
 
+A file is read as what it is (a renamed file still reads) and only after ``guard.upload_check``
+has passed it; writing goes through the one export writer in ``core.spreadsheets``.
+"""
+
+import codecs
 import csv
 import io
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from iljari.core.errors import IljariError
+from iljari.core.spreadsheets import csv_write, sheet_append, sheet_cell, workbook_save
+from iljari.transfer.guard import LIMITS, UploadLimits, file_kind, too_many_rows
+
+log = logging.getLogger(__name__)
+
+# A CSV cell longer than this is a damaged or hostile file, not a record (Excel's own limit).
+CSV_FIELD_LIMIT = 32_767
 
 
 class TableError(IljariError):
@@ -27,62 +39,103 @@ class Table:
     encoding: str = ""
 
 
+_BOMS = [(codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """Excel's "유니코드 텍스트" without its BOM: every other byte of Latin text is zero."""
+    sample = raw[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if max(even, odd) < len(sample) // 4:
+        return None
+    return "utf-16-be" if even > odd else "utf-16-le"
+
+
 def _decode(raw: bytes) -> tuple[str, str]:
-    """UTF-8 (with or without BOM) first; Korean Excel saves CSV in CP949, a superset of EUC-KR."""
-    for encoding in ("utf-8-sig", "cp949"):
+    """By its BOM first; then UTF-8; then UTF-16 without BOM; then CP949 (a superset of EUC-KR),
+    which Korean Excel uses for CSV."""
+    candidates = [enc for bom, enc in _BOMS if raw.startswith(bom)] or ["utf-8"]
+    if len(candidates) == 1 and candidates[0] == "utf-8":
+        guess = _utf16_without_bom(raw)
+        candidates += [guess] if guess else []
+        candidates.append("cp949")
+    for encoding in candidates:
         try:
-            return raw.decode(encoding), encoding
+            content = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if content.count("\x00") > len(content) // 100:
+            raise TableError("표(엑셀 xlsx 또는 CSV) 파일이 아닙니다. 엑셀에서 xlsx나 CSV로 저장해 올려 주십시오.")
+        return content, encoding
     raise TableError("파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR)로 저장해 주십시오.")
 
 
-def _read_csv(path: Path) -> Table:
+def _read_csv(path: Path, limits: UploadLimits) -> Table:
     content, encoding = _decode(path.read_bytes())
     sample = content[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample.splitlines()[0] if sample else ",", delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    records = list(csv.reader(io.StringIO(content), dialect))
+    previous = csv.field_size_limit(CSV_FIELD_LIMIT)
+    try:
+        records = list(csv.reader(io.StringIO(content), dialect))
+    except csv.Error as exc:
+        line = getattr(exc, "line_num", None)
+        raise TableError(
+            f"CSV 파일을 읽을 수 없습니다{f'({line}번째 줄)' if line else ''}: 칸 하나가 {CSV_FIELD_LIMIT:,}자를 넘거나 "
+            "따옴표가 닫히지 않았습니다. 엑셀에서 다시 저장해 주십시오."
+        ) from exc
+    finally:
+        csv.field_size_limit(previous)
     if not records:
         raise TableError("빈 파일입니다.")
+    if len(records) > limits.max_rows + 1:
+        raise too_many_rows(limits)
     rows = ((i, row) for i, row in enumerate(records[1:], start=2))
     return Table([h.strip() for h in records[0]], rows, len(records) - 1, encoding)
 
 
-def _read_xlsx(path: Path) -> Table:
+_DAMAGED = "엑셀 파일이 손상되어 읽을 수 없습니다. 엑셀에서 열어 'Excel 통합 문서(*.xlsx)'로 다시 저장해 올려 주십시오."
+
+
+def _read_xlsx(path: Path, limits: UploadLimits) -> Table:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise TableError(f"엑셀 파일을 열 수 없습니다: {exc}") from exc
-    sheet = workbook.worksheets[0]
-    iterator = sheet.iter_rows(values_only=True)
-    try:
+        sheet = workbook.worksheets[0]
+        iterator = sheet.iter_rows(values_only=True)
         headers = [str(h).strip() if h is not None else "" for h in next(iterator)]
     except StopIteration:
         raise TableError("빈 파일입니다.") from None
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        log.info("unreadable workbook %s: %r", path.name, exc)
+        raise TableError(_DAMAGED) from exc
     total = max((sheet.max_row or 1) - 1, 0)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:
             for i, row in enumerate(iterator, start=2):
+                if i > limits.max_rows + 1:  # the sheet understated its size
+                    raise too_many_rows(limits)
                 yield i, list(row)
+        except IljariError:
+            raise
+        except Exception as exc:  # a part that fails its CRC or its XML half-way through
+            log.info("workbook %s broke while reading: %r", path.name, exc)
+            raise TableError(_DAMAGED) from exc
         finally:
             workbook.close()
 
     return Table(headers, rows(), total, "xlsx")
 
 
-def table_read(path: Path) -> Table:
+def table_read(path: Path, *, limits: UploadLimits = LIMITS) -> Table:
+    """The first sheet of a workbook, or a CSV, read by what the file is; call the guard first."""
     if not path.exists():
-        raise TableError(f"파일이 없습니다: {path}")
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return _read_xlsx(path)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path)
-    raise TableError("xlsx 또는 csv 파일만 가져올 수 있습니다.")
+        raise TableError(f"파일이 없습니다: {path.name}")
+    if file_kind(path) == "xlsx":
+        return _read_xlsx(path, limits)
+    return _read_csv(path, limits)
 
 
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -97,12 +150,8 @@ def table_write(
     notes: Sequence[str] = (),
 ) -> None:
     """Write an .xlsx (bold frozen header, sized columns) or a UTF-8 CSV with BOM for Excel."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh)
-            writer.writerow(headers)
-            writer.writerows(rows)
+        csv_write(path, headers, rows)
         return
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title)
@@ -112,16 +161,16 @@ def table_write(
     sheet.freeze_panes = "A2"
     header_cells = []
     for h in headers:
-        cell = WriteOnlyCell(sheet, value=h)
+        cell = sheet_cell(sheet, h)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(horizontal="center")
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append(list(row))
+        sheet_append(sheet, row)
     if notes:
         guide = workbook.create_sheet("작성 안내")
         for line in notes:
-            guide.append([line])
-    workbook.save(path)
+            sheet_append(guide, [line])
+    workbook_save(workbook, path)

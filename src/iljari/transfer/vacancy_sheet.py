@@ -54,9 +54,9 @@ class VacancySheet(ReferenceLookups, Sheet):
             example="123-45-67891",
             note="사업자등록번호 또는 사업장명 중 하나는 필수(등록된 구인업체)",
         ),
-        Column("사업장명", "employer_name", example="(주)대한정밀"),
-        Column("모집직종", "title", required=True, example="사출성형원"),
-        Column("직무내용", "duties", example="사출기 운전 및 제품 검사"),
+        Column("사업장명", "employer_name", example="(주)대한정밀", max_length=120),
+        Column("모집직종", "title", required=True, example="사출성형원", max_length=120),
+        Column("직무내용", "duties", example="사출기 운전 및 제품 검사", max_length=2000),
         Column(
             "임금형태",
             "wage_type",

@@ -5,7 +5,7 @@ from datetime import date
 from django.db import models
 
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
-from iljari.privacy.fields import SafeTextField
+from iljari.privacy.fields import SafeCharField, SafeTextField
 from iljari.privacy.history import VersionedRecord
 
 # How many hours or days one wage unit stands for, to compare any wage with a monthly one.
@@ -45,7 +45,7 @@ class Vacancy(VersionedRecord):
     employer = models.ForeignKey(
         "employers.Employer", verbose_name="구인업체", on_delete=models.PROTECT, related_name="vacancies"
     )
-    title = models.CharField("모집직종", max_length=120)
+    title = SafeCharField("모집직종", max_length=120)
     occupation = models.ForeignKey(
         "reference.Occupation",
         verbose_name="직업(KECO)",

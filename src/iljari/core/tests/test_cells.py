@@ -94,5 +94,18 @@ def test_visa_codes_are_read_from_how_they_are_written():
     assert [cells.parse_visa_code(v) for v in ["E-9", "e9", "비전문취업(E-9)", "F 6"]] == ["E-9", "E-9", "E-9", "F-6"]
 
 
-def test_formula_guard_round_trips():
-    assert cells.text(cells.guard_formula("=SUM(A1)")) == "=SUM(A1)"
+def test_control_characters_are_dropped_from_a_cell_and_line_breaks_kept():
+    assert cells.text("제어\u000b문자\x00") == "제어문자"
+    assert cells.text("첫 줄\n둘째 줄") == "첫 줄\n둘째 줄"
+
+
+@pytest.mark.parametrize("value", ["9" * 40, "9" * 5000, "1e400", 1e400, float("nan"), 2**70, "99999999999만"])
+def test_an_amount_beyond_any_wage_is_a_clear_error(value):
+    with pytest.raises(cells.CellError, match="금액"):
+        cells.parse_won(value)
+
+
+def test_a_count_with_thousands_of_digits_is_a_clear_error():
+    with pytest.raises(cells.CellError, match="사이의 숫자"):
+        cells.parse_int("9" * 5000)
+    assert cells.parse_int("0000045", maximum=100_000) == 45

@@ -4,13 +4,12 @@ from datetime import date, datetime
 
 import pytest
 
-from iljari.core.rrn import MASK
+from iljari.core.rrn import RRN_REFUSAL
 from iljari.privacy.models import AuditEvent, Consent
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import phone_hash
 from iljari.transfer.seeker_sheet import SeekerSheet
 from iljari.transfer.services import ImportRejected, export_file, import_file
-from iljari.transfer.sheets import Level
 from iljari.transfer.tables import table_read
 from iljari.transfer.tests.sheets import SEEKER_HEADERS, seeker_row, write_csv, write_xlsx
 
@@ -97,14 +96,25 @@ def test_a_person_already_on_file_is_reported_not_inserted_twice(tmp_path, desk,
     assert Seeker.objects.count() == 2
 
 
-def test_a_registration_number_in_remarks_is_masked_and_the_row_flagged(tmp_path, desk):
-    rows = [seeker_row(1, 비고="주민번호 850301-1234567 확인함")]
-    result = _import(write_xlsx(tmp_path / "rrn.xlsx", SEEKER_HEADERS, rows), desk)
-    assert result.created == 1
-    assert Seeker.objects.get().remarks == f"주민번호 {MASK} 확인함"
-    [warning] = result.warnings
-    assert (warning.row, warning.column, warning.level) == (2, "비고", Level.WARNING)
-    assert "850301" not in (tmp_path / "rrn.report.csv").read_text(encoding="utf-8-sig")
+@pytest.mark.parametrize("written", ["850301-1234567", "850301\u00a01234567", "850301ㅡ1234567", "850301\n1234567"])
+def test_a_registration_number_in_remarks_is_refused_as_in_the_form(tmp_path, desk, written):
+    rows = [seeker_row(1), seeker_row(2, 비고=f"주민번호 {written} 확인함")]
+    with pytest.raises(ImportRejected) as rejected:
+        _import(write_xlsx(tmp_path / "rrn.xlsx", SEEKER_HEADERS, rows), desk)
+    [error] = rejected.value.result.errors
+    assert (error.row, error.column) == (3, "비고") and error.reason == RRN_REFUSAL
+    assert "850301" not in error.value and "******" in error.value
+    assert not Seeker.objects.exists()
+    assert "850301" not in (tmp_path / "rrn.errors.csv").read_text(encoding="utf-8-sig")
+
+
+def test_a_file_named_with_a_registration_number_is_refused_before_it_is_read(tmp_path, desk):
+    path = write_xlsx(tmp_path / "홍길동_850301-1234567.xlsx", SEEKER_HEADERS, [seeker_row(1)])
+    with pytest.raises(ImportRejected) as rejected:
+        _import(path, desk)
+    assert "파일 이름에 주민등록번호" in rejected.value.result.errors[0].reason
+    assert not Seeker.objects.exists()
+    assert not AuditEvent.objects.filter(object_id__contains="850301").exists()
 
 
 def test_a_registration_number_typed_in_a_structured_column_is_an_error(tmp_path, desk):
