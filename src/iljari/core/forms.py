@@ -8,11 +8,27 @@ from django import forms
 from django.db.models import Model
 from django.http import QueryDict
 
+from iljari.core.cells import without_controls
 from iljari.core.rrn import RRN_REFUSAL, contains_rrn, mask_rrns
 
 
+def _without_controls(data: Any) -> Any:
+    """The submitted data with control characters dropped (they come from pasting, never typing)."""
+    if isinstance(data, QueryDict):
+        if not any(isinstance(v, str) and v != without_controls(v) for _, values in data.lists() for v in values):
+            return data
+        cleaned = data.copy()
+        for key, values in data.lists():
+            cleaned.setlist(key, [without_controls(v) if isinstance(v, str) else v for v in values])
+        return cleaned
+    if isinstance(data, dict):
+        return {k: without_controls(v) if isinstance(v, str) else v for k, v in data.items()}
+    return data
+
+
 class RrnRefusingForm(forms.Form):
-    """Refuses a 주민등록번호 typed into any field, keeping everything else as typed.
+    """The base of every staff and public form: refuses a 주민등록번호 typed into any field (the one
+    rule of ``core.rrn``), keeping everything else as typed, and drops control characters.
 
     The offending field is shown again with the number masked, so the counselor sees where
     it was and nothing that was typed elsewhere is lost.
@@ -23,6 +39,7 @@ class RrnRefusingForm(forms.Form):
         super().__init__(*args, **kwargs)
 
     def _clean_fields(self) -> None:
+        self.data = _without_controls(self.data)
         super()._clean_fields()
         masked: dict[str, Any] = {}
         for name in self.fields:

@@ -6,6 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 
 from iljari.core.errors import IljariError, StaleRecord
 from iljari.core.forms import RrnRefusingForm, VersionedForm
@@ -77,3 +78,20 @@ def edit_page(
             return redirect(done)
     status = 409 if stale else 400 if form.errors else 200
     return render(request, template, {**context, "form": form, "stale": stale}, status=status)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV = "text/csv; charset=utf-8"
+PDF = "application/pdf"
+
+
+def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    """A download made in memory (no file left on the server), never kept by a shared PC's cache."""
+    return HttpResponse(
+        content,
+        content_type=content_type,
+        headers={
+            "Content-Disposition": content_disposition_header(True, filename),
+            "Cache-Control": "no-store",
+        },
+    )

@@ -74,6 +74,11 @@ def workbook_save(book: Workbook, path: Path) -> None:
     _write_private(path, book.save)
 
 
+def private_file_write(path: Path, content: bytes) -> None:
+    """Any other export (a printed PDF) written the same way: 0600, complete or not at all."""
+    _write_private(path, lambda fh: fh.write(content))
+
+
 def workbook_bytes(book: Workbook) -> bytes:
     """The workbook as bytes, for a download that leaves no file behind."""
     buffer = io.BytesIO()
@@ -81,18 +86,25 @@ def workbook_bytes(book: Workbook) -> bytes:
     return buffer.getvalue()
 
 
+def _csv_to(fh: Any, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow([export_value(h, for_csv=True) for h in headers])
+    writer.writerows([export_value(v, for_csv=True) for v in row] for row in rows)
+    text.flush()
+    text.detach()
+
+
 def csv_write(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """A UTF-8 CSV with a BOM (so Excel reads the Korean), every value through ``export_value``."""
+    _write_private(path, lambda fh: _csv_to(fh, headers, rows))
 
-    def write(fh: Any) -> None:
-        text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
-        writer = csv.writer(text)
-        writer.writerow([export_value(h, for_csv=True) for h in headers])
-        writer.writerows([export_value(v, for_csv=True) for v in row] for row in rows)
-        text.flush()
-        text.detach()
 
-    _write_private(path, write)
+def csv_bytes(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """The same CSV as bytes, for a download that leaves no file behind."""
+    buffer = io.BytesIO()
+    _csv_to(buffer, headers, rows)
+    return buffer.getvalue()
 
 
 HEADER = PatternFill("solid", fgColor="DDEBF7")

@@ -1,12 +1,11 @@
 """The discovery team's pages: find a company, log the visit on a phone, turn the note into a
 구인표, plan the day's visits, merge duplicates, and the team's numbers."""
 
-import io
 from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.db.models import Max
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,8 +16,8 @@ from iljari.accounts.models import Desk, User
 from iljari.core.access import DISCOVERY_WORK, role_required
 from iljari.core.charts import dong_map
 from iljari.core.errors import IljariError
-from iljari.core.pages import field_validation
-from iljari.core.spreadsheets import metric_sheet
+from iljari.core.pages import XLSX, attachment, field_validation
+from iljari.core.spreadsheets import metric_sheet, workbook_bytes
 from iljari.discovery.duplicates import duplicate_pairs
 from iljari.discovery.forms import CompanySearchForm, VisitForm, vacancy_initial
 from iljari.discovery.likely import likely_scores
@@ -264,7 +263,7 @@ STAT_METRICS = [
 
 
 @role_required(*DISCOVERY_WORK)
-def stats_xlsx(request: HttpRequest) -> FileResponse:
+def stats_xlsx(request: HttpRequest) -> HttpResponse:
     """발굴 실적 as a workbook: one sheet per grouping (member, team, 동, month)."""
     book = Workbook()
     book.remove(book.active)
@@ -273,8 +272,4 @@ def stats_xlsx(request: HttpRequest) -> FileResponse:
         totals = {k: sum(r[k] for r in rows) for k, _ in STAT_METRICS}
         totals["companies"] = Visit.objects.values("employer").distinct().count()
         metric_sheet(book, f"{label}별", label, [(str(r["key"]), r) for r in rows], totals, STAT_METRICS)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    buffer.seek(0)
-    name = f"discovery-{timezone.localdate():%Y%m%d}.xlsx"
-    return FileResponse(buffer, as_attachment=True, filename=name)
+    return attachment(workbook_bytes(book), f"discovery-{timezone.localdate():%Y%m%d}.xlsx", XLSX)

@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from pydantic import ConfigDict
 
 from iljari.core.access import EMPLOYER_WORK
-from iljari.core.api import form_errors, ids_of, patch_record, require_role
+from iljari.core.api import InputSchema, form_errors, ids_of, patch_record, require_role
 from iljari.employers.forms import EmployerEditForm, EmployerForm
 from iljari.employers.models import Employer
 from iljari.employers.selectors import employer_or_404, employer_search
@@ -44,7 +44,7 @@ class EmployerOut(Schema):
         )
 
 
-class EmployerIn(Schema):
+class EmployerIn(InputSchema):
     name: str
     business_number: str = ""
     industry_name: str = ""
@@ -57,7 +57,7 @@ class EmployerIn(Schema):
     same_company_confirmed: bool = False
 
 
-class EmployerPatch(Schema):
+class EmployerPatch(InputSchema):
     """A correction: ``version`` as last read, and only the fields to change."""
 
     model_config = ConfigDict(extra="forbid")

@@ -13,7 +13,7 @@ class Employer(VersionedRecord):
     history_exclude = ("name_key", "lat", "lon")
 
     name = SafeCharField("사업장명", max_length=120, db_index=True)
-    name_key = models.CharField("중복 확인용 이름", max_length=120, db_index=True, editable=False)
+    name_key = SafeCharField("중복 확인용 이름", max_length=120, db_index=True, editable=False)
     business_number = models.CharField(
         "사업자등록번호", max_length=10, unique=True, null=True, blank=True, validators=[validate_business_number]
     )

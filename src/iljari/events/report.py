@@ -12,7 +12,7 @@ from pathlib import Path
 from django.db.models import Count, Q, QuerySet, Sum
 from openpyxl import Workbook
 
-from iljari.core.spreadsheets import metric_sheet, summary_sheet
+from iljari.core.spreadsheets import metric_sheet, sheet_append, summary_sheet, workbook_save
 from iljari.events.models import Booth, HiringEvent, Interview, Prematch, Registration
 from iljari.reference.models import TargetGroup
 
@@ -137,6 +137,11 @@ def booth_totals(report: EventReport) -> dict[str, int]:
 
 
 def event_xlsx(report: EventReport, path: Path) -> None:
+    workbook_save(event_workbook(report), path)
+
+
+def event_workbook(report: EventReport) -> Workbook:
+    """The event's results as the workbook staff hand on: summary, booths, groups, sources, notes."""
     book = Workbook()
     event = report.event
     summary_sheet(
@@ -157,7 +162,6 @@ def event_xlsx(report: EventReport, path: Path) -> None:
         "면접 배정: 취소되지 않은 면접 시간표 건수. 면접 실시: 결과(합격·불합격·2차)가 기록된 면접.",
         "대상계층별 합계는 한 사람이 여러 계층에 속할 수 있어 각 행의 합과 다를 수 있습니다.",
     ):
-        notes.append([line])
+        sheet_append(notes, [line])
     notes.column_dimensions["A"].width = 100
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    return book

@@ -1,10 +1,7 @@
 """Staff pages for hiring events: set-up, registrations, the timetable, the day itself, the report."""
 
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +9,8 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, EVENT_DAY, EVENT_SETUP, EVENT_VIEW, has_role, role_required
 from iljari.core.errors import IljariError
+from iljari.core.pages import XLSX, attachment
+from iljari.core.spreadsheets import workbook_bytes
 from iljari.events.forms import (
     BoothForm,
     EventForm,
@@ -23,7 +22,7 @@ from iljari.events.forms import (
 )
 from iljari.events.models import Booth, HiringEvent, Interview, Registration
 from iljari.events.prematching import prematch
-from iljari.events.report import BOOTH_METRICS, PEOPLE_METRICS, SUMMARY, booth_totals, event_report, event_xlsx
+from iljari.events.report import BOOTH_METRICS, PEOPLE_METRICS, SUMMARY, booth_totals, event_report, event_workbook
 from iljari.events.results import interview_record
 from iljari.events.selectors import (
     booth_day,
@@ -393,9 +392,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 def report_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event(request, pk)
     name = f"iljari-event-{event.date:%Y%m%d}-{event.pk}.xlsx"
-    path = Path(tempfile.mkdtemp(prefix="iljari-event-")) / name
-    event_xlsx(event_report(event), path)
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+    return attachment(workbook_bytes(event_workbook(event_report(event))), name, XLSX)
 
 
 @role_required(*EVENT_SETUP)

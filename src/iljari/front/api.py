@@ -58,3 +58,9 @@ def stale(request: HttpRequest, exc: StaleRecord) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def unprocessable(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     return api.create_response(request, request_problems(exc.errors), status=422)
+
+
+@api.exception_handler(OverflowError)
+def number_too_big(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+    """A number in the path or query beyond a database integer (SQLite cannot even compare it)."""
+    return api.create_response(request, {"detail": "숫자가 너무 큽니다."}, status=422)

@@ -8,7 +8,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from iljari.core.access import CASEWORK
-from iljari.core.api import require_role
+from iljari.core.api import InputSchema, require_role
 from iljari.referrals.models import Referral
 from iljari.referrals.services import ReferralError, referral_create
 from iljari.seekers.selectors import seeker_or_404, seekers_visible_to
@@ -17,7 +17,7 @@ from iljari.vacancies.models import Vacancy
 router = Router(tags=["알선"])
 
 
-class ReferralIn(Schema):
+class ReferralIn(InputSchema):
     seeker_id: int
     vacancy_id: int
     note: str = ""

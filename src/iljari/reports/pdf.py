@@ -13,6 +13,7 @@ from pathlib import Path
 from django.template.loader import render_to_string
 
 from iljari.core.errors import IljariError
+from iljari.core.spreadsheets import private_file_write
 from iljari.reference.selectors import current_city
 from iljari.reports.monthly import MonthlyReport
 from iljari.reports.presentation import report_context
@@ -47,22 +48,30 @@ def monthly_html(report: MonthlyReport) -> str:
 
 
 def monthly_pdf(report: MonthlyReport, path: Path) -> None:
+    private_file_write(path, monthly_pdf_bytes(report))
+
+
+def monthly_pdf_bytes(report: MonthlyReport) -> bytes:
+    """The printed report; Chromium works in a temporary folder that is removed whatever happens."""
     browser = chromium_path()
-    with tempfile.TemporaryDirectory(prefix="iljari-report-") as work:
-        page = Path(work) / "report.html"
+    with tempfile.TemporaryDirectory(prefix="iljari-report-", ignore_cleanup_errors=True) as work:
+        page, printed = Path(work) / "report.html", Path(work) / "report.pdf"
         page.write_text(monthly_html(report), encoding="utf-8")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run(
-            [
-                browser,
-                *CHROMIUM_FLAGS,
-                f"--user-data-dir={work}/profile",
-                f"--print-to-pdf={path.resolve()}",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if done.returncode != 0 or not path.exists():
+        try:
+            done = subprocess.run(
+                [
+                    browser,
+                    *CHROMIUM_FLAGS,
+                    f"--user-data-dir={work}/profile",
+                    f"--print-to-pdf={printed}",
+                    page.as_uri(),
+                ],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ReportError("PDF를 만드는 데 너무 오래 걸려 멈췄습니다. 잠시 후 다시 시도해 주십시오.") from exc
+        if done.returncode != 0 or not printed.exists():
             raise ReportError(f"PDF를 만들지 못했습니다: {done.stderr.strip()[-300:]}")
+        return printed.read_bytes()

@@ -1,22 +1,22 @@
 """The manager's dashboard, the monthly workbook and PDF, and the fairness report."""
 
-import tempfile
 from datetime import date
-from pathlib import Path
 
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.core.access import REPORTS, role_required
+from iljari.core.pages import PDF, XLSX, attachment
+from iljari.core.spreadsheets import workbook_bytes
 from iljari.reports.exchange import kpi_comparison
 from iljari.reports.fairness import fairness_report
 from iljari.reports.kpis import BREAKDOWNS
 from iljari.reports.monthly import SECTIONS, MonthlyReport, cached, month_bounds, monthly_report
-from iljari.reports.pdf import ReportError, monthly_pdf
+from iljari.reports.pdf import ReportError, monthly_pdf_bytes
 from iljari.reports.presentation import DASHBOARD_SECTIONS, report_context
-from iljari.reports.xlsx import monthly_xlsx
+from iljari.reports.xlsx import monthly_workbook
 
 
 def _month(request: HttpRequest) -> date:
@@ -68,17 +68,15 @@ def section(request: HttpRequest, name: str) -> HttpResponse:
 
 
 def _download(request: HttpRequest, suffix: str) -> HttpResponse:
+    """The workbook or the printed PDF, made in memory: nothing is left on the server's disk."""
     report = _report(request)
     name = f"iljari-{report.month:%Y-%m}.{suffix}"
-    path = Path(tempfile.mkdtemp(prefix="iljari-report-")) / name
     if suffix == "xlsx":
-        monthly_xlsx(report, path)
-    else:
-        try:
-            monthly_pdf(report, path)
-        except ReportError as exc:
-            return HttpResponse(exc.message, status=503, content_type="text/plain; charset=utf-8")
-    return FileResponse(path.open("rb"), as_attachment=True, filename=name)
+        return attachment(workbook_bytes(monthly_workbook(report)), name, XLSX)
+    try:
+        return attachment(monthly_pdf_bytes(report), name, PDF)
+    except ReportError as exc:
+        return HttpResponse(exc.message, status=503, content_type="text/plain; charset=utf-8")
 
 
 @role_required(*REPORTS)

@@ -6,7 +6,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from iljari.core.spreadsheets import HEADER, metric_sheet, summary_sheet
+from iljari.core.spreadsheets import HEADER, metric_sheet, sheet_append, summary_sheet, workbook_save
 from iljari.reference.selectors import current_city
 from iljari.reports.kpis import METRICS
 from iljari.reports.monthly import MonthlyReport
@@ -24,6 +24,10 @@ DEFINITIONS = [
 
 
 def monthly_xlsx(report: MonthlyReport, path: Path) -> None:
+    workbook_save(monthly_workbook(report), path)
+
+
+def monthly_workbook(report: MonthlyReport) -> Workbook:
     book = Workbook()
     summary_sheet(
         book,
@@ -44,15 +48,15 @@ def monthly_xlsx(report: MonthlyReport, path: Path) -> None:
     metric_sheet(book, "월별 추이", "월", report.trend, {}, trend_metrics, PERCENT_METRICS)
     book["월별 추이"].delete_rows(book["월별 추이"].max_row)  # a sum of monthly rates means nothing
     notes = book.create_sheet("용어 정의")
-    notes.append(["용어", "정의"])
+    sheet_append(notes, ["용어", "정의"])
     for cell in notes[1]:
         cell.font, cell.fill = Font(bold=True), HEADER
     for row in DEFINITIONS:
-        notes.append(list(row))
-    notes.append(
-        ["비고", "시연용 가상 데이터가 포함되어 있으면 실제 실적이 아닙니다. 연령·성별·국적은 순위에 쓰지 않습니다."]
+        sheet_append(notes, row)
+    sheet_append(
+        notes,
+        ["비고", "시연용 가상 데이터가 포함되어 있으면 실제 실적이 아닙니다. 연령·성별·국적은 순위에 쓰지 않습니다."],
     )
     notes.column_dimensions["A"].width = 20
     notes.column_dimensions["B"].width = 80
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    return book

@@ -11,7 +11,7 @@ from pydantic import ConfigDict
 
 from iljari.accounts.models import Desk
 from iljari.core.access import CASEWORK
-from iljari.core.api import StatusChangeOut, form_errors, ids_of, patch_record, require_role
+from iljari.core.api import InputSchema, StatusChangeOut, form_errors, ids_of, patch_record, require_role
 from iljari.core.errors import IljariError
 from iljari.core.lifecycles import status_history
 from iljari.reference.models import Dong, TargetGroup, VisaType
@@ -56,7 +56,7 @@ class SeekerOut(Schema):
         )
 
 
-class SeekerIn(Schema):
+class SeekerIn(InputSchema):
     name: str
     birth_date: date
     phone: str = ""
@@ -77,7 +77,7 @@ class SeekerIn(Schema):
     desk: str | None = None
 
 
-class SeekerPatch(Schema):
+class SeekerPatch(InputSchema):
     """A correction: ``version`` as last read, and only the fields to change (status is not one)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -157,7 +157,7 @@ def create_seeker(request: HttpRequest, payload: SeekerIn) -> Status:
     return Status(201, SeekerOut.of(seeker))
 
 
-class StatusIn(Schema):
+class StatusIn(InputSchema):
     status: str = ""  # active (재등록) | withdrawn (구직 중단, with reason) | lapsed (유효기간 만료)
     reason: str = ""  # for withdrawn: own_request, unreachable, moved, training, other
 

@@ -62,8 +62,8 @@ class EmployerSheet(ReferenceLookups, Sheet):
         self._names.add(name_at)
         return None
 
-    def save(self, items: list[EmployerInput], *, actor: Actor, source: str) -> int:
-        return len(employers_create(inputs=items, actor=actor, source=source))
+    def save(self, items: list[EmployerInput], *, actor: Actor, source: str) -> list[int]:
+        return [e.pk for e in employers_create(inputs=items, actor=actor, source=source)]
 
     def export(self, *, user: Any, actor: Actor) -> Any:
         for e in employers_exported(actor=actor):

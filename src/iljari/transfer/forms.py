@@ -5,6 +5,8 @@ from iljari.accounts.models import Desk, User
 from iljari.core.access import CASEWORK, has_role
 from iljari.core.forms import RrnRefusingForm
 from iljari.seekers.selectors import visible_desks
+from iljari.transfer.guard import LIMITS, MB
+from iljari.transfer.services import file_name_problem
 
 KINDS = [("seekers", "구직자"), ("employers", "구인업체"), ("vacancies", "구인표")]
 
@@ -35,9 +37,15 @@ class UploadForm(RrnRefusingForm):
         self.user = user
 
     def clean_file(self) -> object:
+        """What can be told from the name and size; the upload guard then reads the file itself."""
         upload = self.cleaned_data["file"]
+        problem = file_name_problem(upload.name)
+        if problem:
+            raise forms.ValidationError(problem)
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError("xlsx 또는 csv 파일만 가져올 수 있습니다.")
-        if upload.size > 50 * 1024 * 1024:
-            raise forms.ValidationError("파일이 너무 큽니다(50MB까지). 나누어 올려 주십시오.")
+        if upload.size > LIMITS.max_bytes:
+            raise forms.ValidationError(
+                f"파일이 너무 큽니다({LIMITS.max_bytes // MB}MB까지). 나누어 올려 주십시오."
+            )
         return upload

@@ -13,6 +13,7 @@ The web import (before the job is queued) and ``iljari import`` (through ``impor
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -45,6 +46,9 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls, and every password-prote
 _OTHER_FORMATS = {b"%PDF": "PDF", b"\x89PNG": "그림(PNG)", b"\xff\xd8\xff": "그림(JPEG)", b"GIF8": "그림(GIF)"}
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*\d*:?[A-Z]*(\d+)\"")
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+DAMAGED = "엑셀 파일이 손상되어 열 수 없습니다(저장이나 전송 중에 잘렸을 수 있습니다). 엑셀에서 다시 저장해 올려 주십시오."
 
 
 def file_kind(path: Path) -> str:
@@ -101,9 +105,7 @@ def _check_workbook(path: Path, limits: UploadLimits) -> None:
     try:
         book = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UploadRefused(
-            "엑셀 파일이 손상되어 열 수 없습니다(저장이나 전송 중에 잘렸을 수 있습니다). 엑셀에서 다시 저장해 올려 주십시오."
-        ) from exc
+        raise UploadRefused(DAMAGED) from exc
     with book:
         parts = book.infolist()
         if len(parts) > limits.max_parts:
@@ -133,8 +135,11 @@ def _check_workbook(path: Path, limits: UploadLimits) -> None:
             )
         sheet = _first_sheet(book, names)
         if sheet:
-            with book.open(sheet) as fh:
-                head = fh.read(64 * 1024)
+            try:
+                with book.open(sheet) as fh:
+                    head = fh.read(64 * 1024)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                raise UploadRefused(DAMAGED) from exc
             found = _DIMENSION.search(head)
             if found and int(found.group(1)) > limits.max_rows + 1:
                 raise too_many_rows(limits)
@@ -148,8 +153,8 @@ def _first_sheet(book: zipfile.ZipFile, names: set[str]) -> str | None:
     try:
         workbook = ElementTree.fromstring(book.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
-    except (KeyError, ElementTree.ParseError):
-        return None
+    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise UploadRefused(DAMAGED) from exc
     first = next((s for s in workbook.iter() if s.tag.endswith("}sheet")), None)
     if first is None:
         return None

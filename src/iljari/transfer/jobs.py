@@ -2,7 +2,6 @@
 
 import logging
 import threading
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,11 +10,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import close_old_connections
 
 from iljari.accounts.models import Desk, User
+from iljari.core.rrn import mask_rrns
+from iljari.transfer.guard import UploadRefused, upload_check
 from iljari.transfer.models import ImportJob
-from iljari.transfer.services import ImportRejected, ImportResult, import_file
+from iljari.transfer.services import FILE_ROW, ImportRejected, ImportResult, import_file
+from iljari.transfer.sheets import RowMessage
+from iljari.transfer.uploads import upload_discard, upload_store, uploads_purge
 
 log = logging.getLogger(__name__)
-SHOWN = 500  # row messages kept on the job; the whole list is in the report file
+SHOWN = 5_000  # row messages kept on the job (the page shows the first ones, the errors file all of these)
 
 
 def run_in_background(function: Callable[..., None], *args: object) -> None:
@@ -34,17 +37,22 @@ def run_in_background(function: Callable[..., None], *args: object) -> None:
 
 
 def import_job_start(*, kind: str, upload: UploadedFile, user: User, desk: Desk | None) -> ImportJob:
-    """Store the upload outside the web root and start checking it."""
-    folder = Path(settings.VAR_DIR) / "uploads" / "imports"
-    folder.mkdir(parents=True, exist_ok=True)
-    suffix = Path(upload.name).suffix.lower()
-    stored = folder / f"{uuid.uuid4().hex}{suffix}"
-    with stored.open("wb") as fh:
-        for chunk in upload.chunks():
-            fh.write(chunk)
+    """Store the upload outside the web root, pass it through the upload guard, then start checking it.
+
+    A file the guard refuses never reaches the background: its job ends 오류 있음 with the reason.
+    """
+    uploads_purge()
+    stored = upload_store(upload)
     job = ImportJob.objects.create(
-        kind=kind, file_name=upload.name[:200], stored_path=str(stored), desk=desk, created_by=user
+        kind=kind, file_name=mask_rrns(upload.name)[:200], stored_path=str(stored), desk=desk, created_by=user
     )
+    try:
+        upload_check(stored)
+    except UploadRefused as refused:
+        refusal = ImportResult(kind, messages=[RowMessage(FILE_ROW, "", "", refused.message)])
+        _record(job.pk, refusal, ImportJob.Status.REJECTED)
+        job.refresh_from_db()
+        return job
     run_in_background(import_job_run, job.pk, False)
     return job
 
@@ -60,10 +68,15 @@ def import_job_confirm(*, job: ImportJob) -> bool:
 
 
 def _record(job_id: int, result: ImportResult, status: str) -> None:
+    over = {} if status == ImportJob.Status.READY else {"stored_path": ""}
+    if over:  # the import is over: its upload is deleted
+        upload_discard(ImportJob.objects.get(pk=job_id).stored_path)
     ImportJob.objects.filter(pk=job_id).update(
         status=status,
         rows=result.rows,
         created=result.created,
+        saved=result.saved_ids,
+        **over,
         messages=[
             {"row": m.row, "column": m.column, "value": m.value, "reason": m.reason, "level": m.level.value}
             for m in result.messages[:SHOWN]
@@ -88,6 +101,7 @@ def import_job_run(job_id: int, commit: bool) -> None:
         _record(job_id, rejected.result, ImportJob.Status.REJECTED)
     except Exception:
         log.exception("import job %s failed", job_id)
-        ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.FAILED)
+        upload_discard(job.stored_path)
+        ImportJob.objects.filter(pk=job_id).update(status=ImportJob.Status.FAILED, stored_path="")
     else:
         _record(job_id, result, ImportJob.Status.SAVED if commit else ImportJob.Status.READY)

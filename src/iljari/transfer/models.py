@@ -30,6 +30,7 @@ class ImportJob(models.Model):
     rows = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
     messages = models.JSONField(default=list)
+    saved = models.JSONField("저장된 기록 번호", default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

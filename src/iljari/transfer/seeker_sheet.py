@@ -198,9 +198,9 @@ class SeekerSheet(ReferenceLookups, Sheet):
             return OnFile(*self._known_identities[by_identity], "성명·생년월일")
         return None
 
-    def save(self, items: list[SeekerInput], *, actor: Actor, source: str) -> int:
+    def save(self, items: list[SeekerInput], *, actor: Actor, source: str) -> list[int]:
         self.save_new_licences([lic for item in items for lic in item.licences])
-        return len(seekers_create(inputs=items, actor=actor, purpose="자료 가져오기", source=source))
+        return [s.pk for s in seekers_create(inputs=items, actor=actor, purpose="자료 가져오기", source=source)]
 
     def checked(self, *, actor: Actor) -> None:
         """Every person on file a row was recognised as is audited as read: the row messages say so."""

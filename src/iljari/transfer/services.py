@@ -9,25 +9,26 @@ never inserted twice.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from openpyxl import Workbook
 
 from iljari.accounts.models import User
 from iljari.core import cells
 from iljari.core.cells import CellError
 from iljari.core.errors import IljariError
 from iljari.core.rrn import RRN_REFUSAL, contains_rrn, mask_rrns
-from iljari.core.spreadsheets import csv_write
+from iljari.core.spreadsheets import csv_bytes, csv_write, workbook_bytes, workbook_save
 from iljari.privacy.audit import Action, Actor, audit_record
 from iljari.transfer.employer_sheet import EmployerSheet
 from iljari.transfer.guard import UploadRefused, upload_check
 from iljari.transfer.seeker_sheet import SeekerSheet
 from iljari.transfer.sheets import Column, Level, RowMessage, RowProblems, Sheet
-from iljari.transfer.tables import Table, TableError, table_read, table_write
+from iljari.transfer.tables import Table, TableError, table_read, table_workbook, table_write
 from iljari.transfer.vacancy_sheet import VacancySheet
 
 SHEETS: dict[str, type[Sheet]] = {s.kind: s for s in (SeekerSheet, EmployerSheet, VacancySheet)}
@@ -51,6 +52,7 @@ class ImportResult:
     created: int = 0
     messages: list[RowMessage] = field(default_factory=list)
     report_file: Path | None = None
+    saved_ids: list[int] = field(default_factory=list)
 
     def of(self, level: Level) -> list[RowMessage]:
         return [m for m in self.messages if m.level == level]
@@ -92,11 +94,12 @@ def _column_positions(sheet: Sheet, table: Table) -> tuple[dict[str, int], list[
             found[column.key] = i
         elif column.required:
             problems.append(RowMessage(1, column.header, "", "필수 열이 없습니다. 양식의 열 이름을 확인해 주십시오."))
+    problems += [RowMessage(1, mask_rrns(h), "", RRN_REFUSAL) for h in table.headers if h and contains_rrn(h)]
     known = {_header_key(c.header) for c in sheet.columns}
     problems += [
         RowMessage(1, mask_rrns(h), "", "양식에 없는 열이라 가져오지 않습니다.", Level.WARNING)
         for h in table.headers
-        if h and _header_key(h) not in known
+        if h and _header_key(h) not in known and not contains_rrn(h)
     ]
     return found, problems
 
@@ -132,10 +135,22 @@ def _parse_cell(sheet: Sheet, column: Column, raw: Any, problems: RowProblems) -
         return None
 
 
+REPORT_HEADERS = ["행", "열", "입력값", "구분", "사유"]
+
+
+def _report_rows(messages: list[RowMessage]) -> Iterator[list[Any]]:
+    for m in sorted(messages, key=lambda m: (m.row, m.level != Level.ERROR)):
+        yield [m.row or "파일", m.column, m.value, m.level, m.reason]
+
+
 def report_write(path: Path, messages: list[RowMessage]) -> None:
-    """The row messages as a CSV staff open in Excel (the errors file offered for download)."""
-    rows = sorted(messages, key=lambda m: (m.row, m.level != Level.ERROR))
-    csv_write(path, ["행", "열", "입력값", "구분", "사유"], ([m.row or "파일", m.column, m.value, m.level, m.reason] for m in rows))
+    """The row messages as a CSV staff open in Excel, beside the file (``iljari import``)."""
+    csv_write(path, REPORT_HEADERS, _report_rows(messages))
+
+
+def report_bytes(messages: list[RowMessage]) -> bytes:
+    """The same list for the web import's download."""
+    return csv_bytes(REPORT_HEADERS, _report_rows(messages))
 
 
 def _rejected(kind: str, message: str) -> ImportRejected:
@@ -177,7 +192,8 @@ def import_file(
         if progress:
             progress("저장", 0, len(items))
         name = mask_rrns(path.name)
-        result.created = sheet.save(items, actor=actor, source=f"import:{name}") if items else 0
+        result.saved_ids = sheet.save(items, actor=actor, source=f"import:{name}") if items else []
+        result.created = len(result.saved_ids)
         audit_record(
             actor=actor,
             action=Action.IMPORT,
@@ -247,11 +263,19 @@ def _export_cell(value: Any) -> Any:
     return value
 
 
-def template_write(*, kind: str, path: Path) -> None:
+def _template(kind: str) -> Workbook:
     """An empty sheet with the Korean headers and a guide sheet with an example per column.
 
     The example is kept off the data sheet so a forgotten example row is never imported.
     """
     sheet_class = _sheet_class(kind)
     headers = [c.header + ("*" if c.required else "") for c in sheet_class.columns]
-    table_write(path, headers, [], sheet_title=sheet_class.label, notes=list(sheet_class.template_notes()))
+    return table_workbook(headers, [], sheet_title=sheet_class.label, notes=list(sheet_class.template_notes()))
+
+
+def template_write(*, kind: str, path: Path) -> None:
+    workbook_save(_template(kind), path)
+
+
+def template_bytes(*, kind: str) -> bytes:
+    return workbook_bytes(_template(kind))

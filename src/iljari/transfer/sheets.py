@@ -94,7 +94,8 @@ class Sheet:
     def checked(self, *, actor: Actor) -> None:
         """Called once every row is checked: audit whatever checking read (the people rows matched)."""
 
-    def save(self, items: list[Any], *, actor: Actor, source: str) -> int:
+    def save(self, items: list[Any], *, actor: Actor, source: str) -> list[int]:
+        """Save the checked rows; the ids of the records made, in order."""
         raise NotImplementedError
 
     def export(self, *, user: User | None, actor: Actor) -> Iterator[dict[str, Any]]:

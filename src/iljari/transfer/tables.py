@@ -51,6 +51,16 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return "utf-16-be" if even > odd else "utf-16-le"
 
 
+def _looks_binary(text: str) -> bool:
+    """Many NULs or other control characters: a program's file, not a table (one stray one is not)."""
+    sample = text[:4096]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\t\r\n")
+    return controls > max(4, len(sample) // 20)
+
+
+NOT_A_TABLE = "표(엑셀 xlsx 또는 CSV) 파일이 아닙니다. 엑셀에서 xlsx나 CSV로 저장해 올려 주십시오."
+
+
 def _decode(raw: bytes) -> tuple[str, str]:
     """By its BOM first; then UTF-8; then UTF-16 without BOM; then CP949 (a superset of EUC-KR),
     which Korean Excel uses for CSV."""
@@ -64,22 +74,24 @@ def _decode(raw: bytes) -> tuple[str, str]:
             content = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if content.count("\x00") > len(content) // 100:
-            raise TableError("표(엑셀 xlsx 또는 CSV) 파일이 아닙니다. 엑셀에서 xlsx나 CSV로 저장해 올려 주십시오.")
+        if _looks_binary(content):
+            raise TableError(NOT_A_TABLE)
         return content, encoding
+    if _looks_binary(raw[:4096].decode("latin-1")):
+        raise TableError(NOT_A_TABLE)
     raise TableError("파일의 문자 인코딩을 알 수 없습니다. UTF-8 또는 CP949(EUC-KR)로 저장해 주십시오.")
 
 
 def _read_csv(path: Path, limits: UploadLimits) -> Table:
     content, encoding = _decode(path.read_bytes())
     sample = content[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample.splitlines()[0] if sample else ",", delimiters=",\t;")
+    try:  # only the delimiter is guessed (from the header); quoting is Excel's, "" inside quotes
+        delimiter = csv.Sniffer().sniff(sample.splitlines()[0] if sample else ",", delimiters=",\t;").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     previous = csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
-        records = list(csv.reader(io.StringIO(content), dialect))
+        records = list(csv.reader(io.StringIO(content, newline=""), csv.excel, delimiter=delimiter))
     except csv.Error as exc:
         line = getattr(exc, "line_num", None)
         raise TableError(
@@ -100,14 +112,17 @@ _DAMAGED = "엑셀 파일이 손상되어 읽을 수 없습니다. 엑셀에서 
 
 
 def _read_xlsx(path: Path, limits: UploadLimits) -> Table:
+    fh = path.open("rb")  # a file, not a name: openpyxl refuses a workbook named .csv
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(fh, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         iterator = sheet.iter_rows(values_only=True)
         headers = [str(h).strip() if h is not None else "" for h in next(iterator)]
     except StopIteration:
+        fh.close()
         raise TableError("빈 파일입니다.") from None
     except Exception as exc:  # openpyxl raises many types for a damaged file
+        fh.close()
         log.info("unreadable workbook %s: %r", path.name, exc)
         raise TableError(_DAMAGED) from exc
     total = max((sheet.max_row or 1) - 1, 0)
@@ -125,6 +140,7 @@ def _read_xlsx(path: Path, limits: UploadLimits) -> Table:
             raise TableError(_DAMAGED) from exc
         finally:
             workbook.close()
+            fh.close()
 
     return Table(headers, rows(), total, "xlsx")
 
@@ -141,18 +157,10 @@ def table_read(path: Path, *, limits: UploadLimits = LIMITS) -> Table:
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
-def table_write(
-    path: Path,
-    headers: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    sheet_title: str = "Sheet1",
-    notes: Sequence[str] = (),
-) -> None:
-    """Write an .xlsx (bold frozen header, sized columns) or a UTF-8 CSV with BOM for Excel."""
-    if path.suffix.lower() == ".csv":
-        csv_write(path, headers, rows)
-        return
+def table_workbook(
+    headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet_title: str = "Sheet1", notes: Sequence[str] = ()
+) -> Workbook:
+    """An .xlsx with a bold frozen header and sized columns, and a guide sheet when there are notes."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title)
     widths = [max(10, min(40, len(h) * 2 + 4)) for h in headers]
@@ -173,4 +181,19 @@ def table_write(
         guide = workbook.create_sheet("작성 안내")
         for line in notes:
             sheet_append(guide, [line])
-    workbook_save(workbook, path)
+    return workbook
+
+
+def table_write(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    sheet_title: str = "Sheet1",
+    notes: Sequence[str] = (),
+) -> None:
+    """Write an .xlsx (``table_workbook``) or a UTF-8 CSV with BOM for Excel, for the owner only."""
+    if path.suffix.lower() == ".csv":
+        csv_write(path, headers, rows)
+        return
+    workbook_save(table_workbook(headers, rows, sheet_title=sheet_title, notes=notes), path)

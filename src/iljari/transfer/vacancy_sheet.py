@@ -160,11 +160,11 @@ class VacancySheet(ReferenceLookups, Sheet):
             )
         return item
 
-    def save(self, items: list[VacancyInput], *, actor: Actor, source: str) -> int:
+    def save(self, items: list[VacancyInput], *, actor: Actor, source: str) -> list[int]:
         self.save_new_licences([lic for item in items for lic in (*item.required_licences, *item.preferred_licences)])
         created = vacancies_create(inputs=items, actor=actor, source=source)
         vacancies_expire(today=timezone.localdate(), actor=actor)  # those already past their 마감일, at once
-        return len(created)
+        return [v.pk for v in created]
 
     def export(self, *, user: Any, actor: Actor) -> Any:
         qs = (

@@ -10,7 +10,7 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict
 
 from iljari.core.access import EMPLOYER_WORK
-from iljari.core.api import StatusChangeOut, form_errors, ids_of, patch_record, require_role
+from iljari.core.api import InputSchema, StatusChangeOut, form_errors, ids_of, patch_record, require_role
 from iljari.core.lifecycles import status_history
 from iljari.reference.models import Dong, VisaType
 from iljari.vacancies.forms import VacancyEditForm, VacancyForm
@@ -62,7 +62,7 @@ class VacancyOut(Schema):
         )
 
 
-class VacancyIn(Schema):
+class VacancyIn(InputSchema):
     employer_id: int
     title: str
     duties: str = ""
@@ -84,7 +84,7 @@ class VacancyIn(Schema):
     closes_on: date | None = None
 
 
-class VacancyPatch(Schema):
+class VacancyPatch(InputSchema):
     """A correction: ``version`` as last read, and only the fields to change (status is not one)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -151,12 +151,12 @@ def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status:
     return Status(201, VacancyOut.of(vacancy))
 
 
-class CloseIn(Schema):
+class CloseIn(InputSchema):
     reason: str = ""  # filled (채용 완료) | cancelled (모집 취소) | expired (기간 만료); missing → 422 in Korean
     note: str = ""
 
 
-class ReopenIn(Schema):
+class ReopenIn(InputSchema):
     closes_on: date | None = None  # required when the old 마감일 has passed
     note: str = ""
 

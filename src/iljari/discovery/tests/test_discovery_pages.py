@@ -131,7 +131,7 @@ def test_team_numbers_page(client, member, company):
         rows = client.get(reverse("discovery:stats"), {"by": by}).context["rows"]
         assert sum(r["visits"] for r in rows) == 1
     response = client.get(reverse("discovery:stats_xlsx"))
-    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames == ["방문자별", "발굴팀별", "행정동별", "월별"]
     assert [c.value for c in book["발굴팀별"][2]] == ["스마트허브 전담팀", 1, 1, 0, 0, 0]
 

@@ -50,7 +50,8 @@ def test_registering_through_the_api_validates_like_the_form(counselor):
         {**good, "phone": "010-1111-2222", "remarks": "900203-1234567"},
         content_type="application/json",
     )
-    assert rrn.status_code == 400 and "주민등록번호" in rrn.json()["detail"]
+    [problem] = rrn.json()["detail"]
+    assert rrn.status_code == 422 and problem["loc"][-1] == "remarks" and "주민등록번호" in problem["msg"]
     again = api.post("/api/seekers/", {**good, "phone": "010-9999-8888"}, content_type="application/json")
     assert again.status_code == 409
     no_consent = api.post(
