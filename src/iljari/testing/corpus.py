@@ -264,10 +264,10 @@ def shared_strings_bomb(inflated_mb: int, *, declared_kb: int | None = None) -> 
         elif part.name == "[Content_Types].xml":
             content = content.replace(b"</Types>", _SHARED_STRINGS_TYPE + b"</Types>")
         parts[n] = _part(part.name, content)
-    unit = b"<si><t>\xea\xb0\x80\xeb\x82\x98\xeb\x8b\xa4</t></si>"  # 가나다
-    chunk = unit * ((1 << 20) // len(unit))
-    head = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-    bomb = _repeated_part("xl/sharedStrings.xml", head, chunk, inflated_mb, b"</sst>")
+    # One cell's text of "가" repeated: the reader holds it whole, so memory grows with the inflated size.
+    chunk = "가".encode() * ((1 << 20) // 3)
+    head = b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>'
+    bomb = _repeated_part("xl/sharedStrings.xml", head, chunk, inflated_mb, b"</t></si></sst>")
     bomb.declared = declared_kb * 1024 if declared_kb else None
     return _zip([*parts, bomb])
 
@@ -277,15 +277,15 @@ def many_parts_bomb(count: int = 5_000) -> bytes:
     return _zip(parts + [_part(f"xl/media/empty{n}.xml", b"<x/>") for n in range(count)])
 
 
-def big_sheet_declared(rows: int) -> bytes:
-    """A small workbook whose first sheet says it has ``rows`` rows (the dimension the guard reads)."""
-    parts = _workbook_parts(seeker_rows(2))
-    sheet = next(p for p in parts if p.name == "xl/worksheets/sheet1.xml")
-    with zipfile.ZipFile(io.BytesIO(xlsx_bytes(seeker_rows(2)))) as book:
+def big_sheet_declared(rows: int, actual: int = 2, start: int = 0) -> bytes:
+    """A workbook of ``actual`` rows whose first sheet says it has ``rows`` (the dimension the guard
+    reads): more than it has (refused before reading) or fewer (stopped while reading)."""
+    content = xlsx_bytes(seeker_rows(actual, start))
+    parts = _workbook_parts(seeker_rows(actual, start))
+    with zipfile.ZipFile(io.BytesIO(content)) as book:
         xml = book.read("xl/worksheets/sheet1.xml")
     xml = re.sub(rb'<dimension ref="[^"]*"', f'<dimension ref="A1:H{rows}"'.encode(), xml)
-    parts[parts.index(sheet)] = _part(sheet.name, xml)
-    return _zip(parts)
+    return _zip([_part(p.name, xml) if p.name == "xl/worksheets/sheet1.xml" else p for p in parts])
 
 
 def sheet_rows_xml(rows: int, columns: int = 8) -> bytes:
@@ -331,7 +331,7 @@ class FileCase:
 
 
 def _file_cases() -> list[FileCase]:
-    n = iter(range(0, 100_000, 10))  # each saving case gets its own phones
+    n = iter(range(0, 100_000, 100))  # each saving case gets its own phones
 
     def saved(name: str, make: Callable[[int], bytes], rows: int = 2) -> FileCase:
         start = next(n)
@@ -369,6 +369,7 @@ def _file_cases() -> list[FileCase]:
         saved("bidi-override-name.csv", lambda s: csv_text(seeker_rows(2, s, 비고=SCRIPTS[5])).encode()),
         saved("dates-and-phones-in-remarks.csv", lambda s: csv_text(seeker_rows(2, s, 비고=" / ".join(NOT_RRNS[:12]))).encode()),
         saved("header-only.csv", lambda s: csv_text([]).encode(), rows=0),
+        saved("dimension-understates-rows.xlsx", lambda s: big_sheet_declared(2, actual=40, start=s), rows=40),
         refused("rrn-in-remarks-nbsp.csv", lambda: csv_text(seeker_rows(1, 비고="900101\u00a01234567")).encode(), "주민등록번호"),
         refused("rrn-in-remarks-hangul-eu.xlsx", lambda: xlsx_bytes(seeker_rows(1, 비고="900101ㅡ1234567")), "주민등록번호"),
         refused("rrn-in-job-zero-width.csv", lambda: csv_text(seeker_rows(1, 희망직종="용접 900101\u200b1234567")).encode(), "주민등록번호"),

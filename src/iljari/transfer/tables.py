@@ -116,6 +116,8 @@ def _read_xlsx(path: Path, limits: UploadLimits) -> Table:
     try:
         workbook = load_workbook(fh, read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
+        total = max((sheet.max_row or 1) - 1, 0)  # what the sheet says, for progress only
+        sheet.reset_dimensions()  # read every row there is: a wrong <dimension> would hide rows
         iterator = sheet.iter_rows(values_only=True)
         headers = [str(h).strip() if h is not None else "" for h in next(iterator)]
     except StopIteration:
@@ -125,7 +127,6 @@ def _read_xlsx(path: Path, limits: UploadLimits) -> Table:
         fh.close()
         log.info("unreadable workbook %s: %r", path.name, exc)
         raise TableError(_DAMAGED) from exc
-    total = max((sheet.max_row or 1) - 1, 0)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         try:

@@ -58,7 +58,8 @@ class Command(BaseCommand):
         for m in result.messages[:SHOWN]:
             column = f" [{m.column}]" if m.column else ""
             value = f" '{m.value}'" if m.value else ""
-            self.stderr.write(f"{m.level.value} {m.row}행{column}{value}: {m.reason}")
+            where = f"{m.row}행" if m.row else "파일"
+            self.stderr.write(f"{m.level.value} {where}{column}{value}: {m.reason}")
         if len(result.messages) > SHOWN:
             self.stderr.write(f"… 외 {len(result.messages) - SHOWN:,}건")
         if result.report_file:
