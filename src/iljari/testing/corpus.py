@@ -9,6 +9,7 @@ what it is and what must hold, and the runners print a table of case → held.
 import codecs
 import csv
 import io
+import random
 import re
 import struct
 import zipfile
@@ -288,14 +289,25 @@ def big_sheet_declared(rows: int, actual: int = 2, start: int = 0) -> bytes:
     return _zip([_part(p.name, xml) if p.name == "xl/worksheets/sheet1.xml" else p for p in parts])
 
 
-def sheet_rows_xml(rows: int, columns: int = 8) -> bytes:
-    """A 20 MB-class sheet written straight as XML (inline strings), for the slow benches."""
-    cells = "".join(f'<c t="inlineStr"><is><t>값{c}</t></is></c>' for c in range(columns))
-    body = "".join(f"<row>{cells}</row>" for _ in range(rows))
-    return (
+def large_workbook(rows: int, *, declared: int | None = None, seed: int = 7) -> bytes:
+    """A seeker workbook of ``rows`` rows with a varied 비고 (about 20 MB at 95,000 rows), its sheet
+    written straight as XML (openpyxl would take minutes); ``declared`` sets the dimension it claims."""
+    rng = random.Random(seed)
+    syllables = [chr(0xAC00 + i) for i in range(0, 11172, 7)]
+
+    def cell(text: str) -> str:
+        return f'<c t="inlineStr"><is><t>{text}</t></is></c>'
+
+    lines = ["<row>" + "".join(cell(h) for h in HEADERS) + "</row>"]
+    for row in seeker_rows(rows):
+        row[-1] = "".join(rng.choices(syllables, k=110))
+        lines.append("<row>" + "".join(cell(v) for v in row) + "</row>")
+    sheet = (
         '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
-        f'2006/main"><dimension ref="A1:H{rows}"/><sheetData>{body}</sheetData></worksheet>'
+        f'2006/main"><dimension ref="A1:H{(declared or rows) + 1}"/><sheetData>{"".join(lines)}</sheetData></worksheet>'
     ).encode()
+    parts = _workbook_parts(seeker_rows(1))
+    return _zip([_part(p.name, sheet) if p.name == "xl/worksheets/sheet1.xml" else p for p in parts])
 
 
 def _many_rows_csv(rows: int) -> bytes:

@@ -323,6 +323,8 @@ def route_kwargs(route: str, pattern: URLPattern, objects: Pointed) -> dict[str,
             value = objects[PK_OBJECT.get(route) or PK_OBJECT[namespace]]
         elif key == "name":
             value = "desk"  # a report section
+        elif key == "kind":
+            value = "employers"  # an import template (the seekers one is for caseworkers only)
         elif key == "code":
             value = objects["event"].public_code
         elif key == "ticket":
@@ -373,7 +375,7 @@ def _outcome(response: Any, route: str, user: User | None) -> str:
 
 def _shown(response: Any) -> str:
     kind = response.get("Content-Type", "")
-    if response.streaming or kind.startswith("application/pdf"):
+    if response.streaming or kind.startswith("application/pdf") or "spreadsheetml" in kind:
         content = b"".join(response.streaming_content) if response.streaming else response.content
         if "spreadsheetml" not in kind:
             return ""
