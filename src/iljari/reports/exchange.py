@@ -20,7 +20,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from iljari.core.errors import IljariError
-from iljari.core.spreadsheets import metric_sheet, summary_sheet
+from iljari.core.spreadsheets import metric_sheet, sheet_append, summary_sheet, workbook_save
 from iljari.discovery.models import Visit
 from iljari.events.report import events_totals
 from iljari.privacy.audit import Action, Actor, audit_record
@@ -213,11 +213,10 @@ def kpi_xlsx(payload: dict, path: Path) -> None:
     metric_sheet(book, "대상계층별", "대상계층", groups, {}, [(n, label[n]) for n in GROUP], {"placement_rate"})
     book["대상계층별"].delete_rows(book["대상계층별"].max_row)  # no total row: the city total is on the summary
     notes = book.create_sheet("용어 정의")
-    notes.append(["항목", "정의", "Definition", "단위"])
-    for key, d in payload["definitions"].items():
-        notes.append([key, d["ko"], d["en"], d.get("unit", "")])
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    sheet_append(notes, ["항목", "정의", "Definition", "단위"])
+    for key, d in payload["definitions"].items():  # another city's file: its text goes through the writer too
+        sheet_append(notes, [key, d["ko"], d["en"], d.get("unit", "")])
+    workbook_save(book, path)
 
 
 @dataclass(frozen=True)

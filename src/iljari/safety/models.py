@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from iljari.privacy.fields import EncryptedTextField
+from iljari.privacy.fields import EncryptedTextField, SafeCharField
 
 
 class Incident(models.Model):
@@ -44,7 +44,7 @@ class Incident(models.Model):
     caller = EncryptedTextField("상대(모르는 사람일 때)", blank=True, null=True)
     what_happened = EncryptedTextField("있었던 일")
     witness = EncryptedTextField("목격자", blank=True, null=True)
-    told = models.CharField("알린 사람", max_length=200, blank=True)
+    told = SafeCharField("알린 사람", max_length=200, blank=True)
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.REPORTED, db_index=True)
     reported_at = models.DateTimeField("보고 일시", auto_now_add=True)
     respond_by = models.DateTimeField("조치 기한", db_index=True)

@@ -304,6 +304,8 @@ NOT_FREE_TEXT = {
     "employers.Employer": {"business_number", "industry_code"},
     "events.HiringEvent": {"public_code"}, "events.Registration": {"ticket"}, "discovery.Visit": {"client_key"},
     "transfer.ImportJob": {"kind", "stored_path", "stage"},
+    "notify.OneTimeCode": "*", "notify.Message": {"language", "backend", "provider_id", "error"},
+    "reports.CityKpi": "*",  # another city's published figures and its name
 }  # fmt: skip
 
 
