@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from iljari.core.fields import SafeCharField, SafeTextField
+
 
 class DataVersion(models.Model):
     """A counter every write to report inputs increases, so cached figures know when they are stale."""
@@ -27,8 +29,8 @@ class StatusChange(models.Model):
     move = models.CharField("처리", max_length=30)
     from_state = models.CharField("이전 상태", max_length=20)
     to_state = models.CharField("바뀐 상태", max_length=20)
-    reason = models.CharField("사유", max_length=30, blank=True)
-    note = models.TextField("메모", blank=True)  # 주민등록번호 masked; never a seeker's personal details
+    reason = SafeCharField("사유", max_length=30, blank=True)
+    note = SafeTextField("메모", blank=True)  # never a seeker's personal details
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="처리자",

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db import models
 
-from iljari.privacy.fields import EncryptedTextField, SafeTextField
+from iljari.core.fields import SafeTextField
+from iljari.privacy.fields import EncryptedTextField
 from iljari.privacy.history import VersionedRecord
 
 

@@ -2,8 +2,9 @@
 
 from django.db import models
 
+from iljari.core.fields import SafeCharField, SafeTextField
 from iljari.employers.validators import validate_business_number
-from iljari.privacy.fields import EncryptedTextField, SafeCharField, SafeTextField
+from iljari.privacy.fields import EncryptedTextField
 from iljari.privacy.history import VersionedRecord
 
 

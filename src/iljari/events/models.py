@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 from django.db import models
 from django.utils import timezone
 
-from iljari.privacy.fields import SafeCharField, SafeTextField
+from iljari.core.fields import SafeCharField, SafeTextField
 
 # Crockford-style alphabet: no 0/O, 1/I/L, so a code read aloud or typed from paper survives.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

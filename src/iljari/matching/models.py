@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from iljari.privacy.fields import SafeCharField
+from iljari.core.fields import SafeCharField
 
 
 class OccupationGuess(models.Model):

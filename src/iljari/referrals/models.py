@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 
 from iljari.core.choices import WageType
-from iljari.privacy.fields import SafeCharField, SafeTextField
+from iljari.core.fields import SafeCharField, SafeTextField
 from iljari.privacy.history import VersionedRecord
 
 

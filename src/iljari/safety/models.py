@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.db import models
 
-from iljari.privacy.fields import EncryptedTextField, SafeCharField
+from iljari.core.fields import SafeCharField
+from iljari.privacy.fields import EncryptedTextField
 
 
 class Incident(models.Model):

@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db import models
 
 from iljari.core.choices import Accessibility, EmploymentType, KoreanLevel, Shift
-from iljari.privacy.fields import EncryptedDateField, EncryptedTextField, SafeCharField, SafeTextField
+from iljari.core.fields import SafeCharField, SafeTextField
+from iljari.privacy.fields import EncryptedDateField, EncryptedTextField
 from iljari.privacy.history import VersionedRecord
 
 

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from iljari.privacy.fields import SafeCharField, SafeTextField
+from iljari.core.fields import SafeCharField, SafeTextField
 
 
 class ProgramType(models.Model):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import models
 
-from iljari.privacy.fields import SafeCharField
+from iljari.core.fields import SafeCharField
 
 
 class ImportJob(models.Model):

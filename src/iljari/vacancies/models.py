@@ -5,7 +5,7 @@ from datetime import date
 from django.db import models
 
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
-from iljari.privacy.fields import SafeCharField, SafeTextField
+from iljari.core.fields import SafeCharField, SafeTextField
 from iljari.privacy.history import VersionedRecord
 
 # How many hours or days one wage unit stands for, to compare any wage with a monthly one.

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('team', models.CharField(choices=[('smart_hub', '스마트허브 전담팀'), ('neighbourhood', '동 골목상권 발굴팀')], max_length=15, verbose_name='발굴팀')),
                 ('visited_on', models.DateField(db_index=True, verbose_name='방문일')),
                 ('met_person', iljari.privacy.fields.EncryptedTextField(blank=True, null=True, verbose_name='만난 사람')),
-                ('note', iljari.privacy.fields.SafeTextField(blank=True, verbose_name='현장 메모')),
+                ('note', iljari.core.fields.SafeTextField(blank=True, verbose_name='현장 메모')),
                 ('hiring_plan', models.CharField(choices=[('now', '지금 채용 중'), ('soon', '3개월 안에 채용 예정'), ('later', '채용 계획 있음(시기 미정)'), ('none', '채용 계획 없음')], default='none', max_length=8, verbose_name='채용 계획')),
                 ('follow_up_on', models.DateField(blank=True, null=True, verbose_name='다음 연락일')),
                 ('client_key', models.CharField(blank=True, editable=False, max_length=40, null=True, unique=True)),

@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('business_number', models.CharField(blank=True, max_length=10, null=True, unique=True, validators=[iljari.employers.validators.validate_business_number], verbose_name='사업자등록번호')),
                 ('industry_code', models.CharField(blank=True, max_length=40, verbose_name='업종 코드(KSIC)')),
                 ('industry_name', models.CharField(blank=True, max_length=120, verbose_name='업종')),
-                ('address', iljari.privacy.fields.SafeTextField(blank=True, verbose_name='주소')),
+                ('address', iljari.core.fields.SafeTextField(blank=True, verbose_name='주소')),
                 ('lat', models.FloatField(blank=True, null=True, verbose_name='위도')),
                 ('lon', models.FloatField(blank=True, null=True, verbose_name='경도')),
                 ('employees', models.PositiveIntegerField(blank=True, null=True, verbose_name='근로자 수')),

@@ -50,8 +50,8 @@ def test_registering_through_the_api_validates_like_the_form(counselor):
         {**good, "phone": "010-1111-2222", "remarks": "900203-1234567"},
         content_type="application/json",
     )
-    [problem] = rrn.json()["detail"]
-    assert rrn.status_code == 422 and problem["loc"][-1] == "remarks" and "주민등록번호" in problem["msg"]
+    [problem] = rrn.json()["errors"]
+    assert rrn.status_code == 422 and problem["field"] == "remarks" and "주민등록번호" in problem["problem"]
     again = api.post("/api/seekers/", {**good, "phone": "010-9999-8888"}, content_type="application/json")
     assert again.status_code == 409
     no_consent = api.post(

@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 ('interview_at', models.DateTimeField(blank=True, null=True, verbose_name='면접 일시')),
                 ('result_at', models.DateTimeField(blank=True, null=True, verbose_name='결과 일시')),
                 ('not_hired_reason', models.CharField(blank=True, choices=[('wage', '임금 불일치'), ('hours', '근무시간'), ('distance', '거리'), ('qualification', '자격 미달'), ('seeker_withdrew', '구직자 포기'), ('employer', '업체 사정'), ('other', '기타')], max_length=20, verbose_name='불채용 사유')),
-                ('note', iljari.privacy.fields.SafeTextField(blank=True, verbose_name='메모')),
+                ('note', iljari.core.fields.SafeTextField(blank=True, verbose_name='메모')),
                 ('counselor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals', to=settings.AUTH_USER_MODEL, verbose_name='알선 상담사')),
                 ('seeker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='seekers.seeker')),
                 ('vacancy', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='referrals', to='vacancies.vacancy')),
@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ('due_on', models.DateField(db_index=True, verbose_name='예정일')),
                 ('done_on', models.DateField(blank=True, null=True, verbose_name='확인일')),
                 ('still_employed', models.BooleanField(null=True, verbose_name='근속 여부')),
-                ('reason', iljari.privacy.fields.SafeTextField(blank=True, verbose_name='사유')),
+                ('reason', iljari.core.fields.SafeTextField(blank=True, verbose_name='사유')),
                 ('placement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follow_ups', to='referrals.placement')),
             ],
             options={

@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('nationality', models.CharField(blank=True, default='KR', max_length=2, verbose_name='국적(ISO)')),
                 ('preferred_language', models.CharField(default='ko', max_length=8, verbose_name='사용 언어')),
                 ('desired_job_text', models.CharField(blank=True, max_length=200, verbose_name='희망직종(입력 그대로)')),
-                ('experience', iljari.privacy.fields.SafeTextField(blank=True, verbose_name='경력')),
+                ('experience', iljari.core.fields.SafeTextField(blank=True, verbose_name='경력')),
                 ('experience_years', models.PositiveSmallIntegerField(default=0, verbose_name='경력 연수')),
                 ('reservation_wage', models.PositiveIntegerField(blank=True, null=True, verbose_name='희망임금(월, 원)')),
                 ('work_hours', models.CharField(choices=[('full_time', '전일제'), ('part_time', '시간제'), ('any', '무관')], default='any', max_length=12, verbose_name='희망 근무시간')),

@@ -24,12 +24,13 @@ from django.urls import reverse
 
 from iljari.accounts.services import api_token_create
 from iljari.core import cells
+from iljari.core.fields import SafeCharField, SafeTextField
 from iljari.core.forms import RrnRefusingForm
 from iljari.core.rrn import RRN_REFUSAL, contains_rrn
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.privacy import crypto
 from iljari.privacy.audit import audit_record, audit_verify
-from iljari.privacy.fields import EncryptedDateField, EncryptedTextField, SafeCharField, SafeTextField
+from iljari.privacy.fields import EncryptedDateField, EncryptedTextField
 from iljari.privacy.models import AuditEvent
 from iljari.reference.models import Dong
 from iljari.seekers.models import Seeker
@@ -310,7 +311,9 @@ NOT_FREE_TEXT = {
     "events.HiringEvent": {"public_code"}, "events.Registration": {"ticket"}, "discovery.Visit": {"client_key"},
     "transfer.ImportJob": {"kind", "stored_path", "stage"},
     "notify.OneTimeCode": "*", "notify.Message": {"language", "backend", "provider_id", "error"},
-    "reports.CityKpi": "*",  # another city's published figures and its name
+    "reports.CityKpi": "*",
+    "core.StatusChange": {"object_type", "move", "from_state", "to_state", "actor_name"},  # codes; staff name
+    "privacy.RecordChange": {"record_type", "actor_name", "purpose"},  # codes written by the services; staff name  # another city's published figures and its name
 }  # fmt: skip
 
 

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=120, verbose_name='모집직종')),
-                ('duties', iljari.privacy.fields.SafeTextField(blank=True, verbose_name='직무내용')),
+                ('duties', iljari.core.fields.SafeTextField(blank=True, verbose_name='직무내용')),
                 ('wage_type', models.CharField(choices=[('hourly', '시급'), ('daily', '일급'), ('monthly', '월급'), ('annual', '연봉')], max_length=10, verbose_name='임금 형태')),
                 ('wage_amount', models.PositiveIntegerField(verbose_name='임금(원)')),
                 ('hours_start', models.TimeField(blank=True, null=True, verbose_name='근무 시작')),
