@@ -48,3 +48,21 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.object_type} #{self.object_id} {self.from_state} → {self.to_state}"
+
+
+class Submission(models.Model):
+    """A form post that created or changed something, by the key its page rendered: a second post of
+    the same page (a double click, a resend after a timeout) answers with the first one's result."""
+
+    key = models.CharField("양식 키", max_length=32, unique=True)
+    scope = models.CharField("처리", max_length=60)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
+    result_type = models.CharField("결과 종류", max_length=60, blank=True)
+    result_id = models.PositiveBigIntegerField("결과 번호", null=True)
+    at = models.DateTimeField("일시", db_index=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "양식 제출"
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key[:8]}"
