@@ -47,6 +47,7 @@ class Move:
     sources: tuple[str, ...]
     target: str
     reasons: tuple[tuple[str, str], ...] = ()  # when given, one of these codes is required
+    needs_note: bool = False  # a correction: the person writes why (RRN-masked, no personal details)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class Lifecycle:
     def label(self, state: str) -> str:
         return dict(self.states.choices).get(state, state)
 
-    def check(self, move: Move, state: str, reason: str = "") -> None:
+    def check(self, move: Move, state: str, reason: str = "", note: str = "") -> None:
         """Refuse ``move`` from ``state`` with the reason in Korean; nothing is changed."""
         if state not in move.sources:
             allowed = "·".join(f"'{self.label(s)}'" for s in move.sources)
@@ -82,12 +83,14 @@ class Lifecycle:
                 f"이 {self.noun}는 지금 '{self.label(state)}' 상태입니다. "
                 f"'{move.label}' 처리는 {allowed} 상태에서만 할 수 있습니다."
             )
-        self.check_reason(move, reason)
+        self.check_reason(move, reason, note)
 
-    def check_reason(self, move: Move, reason: str) -> None:
+    def check_reason(self, move: Move, reason: str, note: str = "") -> None:
         if move.reasons and reason not in dict(move.reasons):
             choices = ", ".join(label for _, label in move.reasons)
             raise TransitionRefused(f"'{move.label}' 사유를 골라 주십시오({choices}).", http_status=422, field="reason")
+        if move.needs_note and not note.strip():
+            raise TransitionRefused(f"'{move.label}'에는 그 까닭을 적어 주십시오.", http_status=422, field="note")
 
 
 def _actor(actor: Any) -> tuple[int | None, str]:
@@ -154,7 +157,7 @@ def transition(
         state = lifecycle.model.objects.select_for_update().filter(pk=record_id).values_list(field, flat=True).first()
         if state is None:
             raise TransitionRefused(f"{lifecycle.noun} #{record_id}을(를) 찾을 수 없습니다.", http_status=404)
-        lifecycle.check(step, state, reason)
+        lifecycle.check(step, state, reason, note)
         moved = lifecycle.model.objects.filter(pk=record_id, **{field: state}).update(
             **_touch(lifecycle, step.target, now), **(changes or {})
         )
@@ -182,8 +185,8 @@ def transition_many(
     person closed one by hand, does nothing twice.
     """
     step = lifecycle.move(move)
-    lifecycle.check_reason(step, reason)
     note = mask_rrns(note.strip())
+    lifecycle.check_reason(step, reason, note)
     now = timezone.now()
     field = lifecycle.field
     moved: list[int] = []
@@ -222,19 +225,62 @@ class HistoryRow:
         return f"{self.at:%Y-%m-%d %H:%M}  {self.move}  {self.from_label} → {self.to_label}  {self.actor_name}  {why}"
 
 
+def _row(lifecycle: Lifecycle, c: StatusChange) -> HistoryRow:
+    moves = {m.name: m for m in lifecycle.moves}
+    move = moves.get(c.move)
+    return HistoryRow(
+        at=timezone.localtime(c.at),
+        actor_name="자동 처리(예약 작업)" if c.actor_name.startswith("system:") else c.actor_name,
+        move=move.label if move else c.move,
+        from_label=lifecycle.label(c.from_state),
+        to_label=lifecycle.label(c.to_state),
+        reason=dict(move.reasons).get(c.reason, c.reason) if move else c.reason,
+        note=c.note,
+    )
+
+
 def status_history(*, lifecycle: Lifecycle, record_id: int, limit: int = 50) -> list[HistoryRow]:
     """A record's moves, most recent first, with their Korean labels."""
-    moves = {m.name: m for m in lifecycle.moves}
     rows = StatusChange.objects.filter(object_type=lifecycle.object_type, object_id=record_id).order_by("-at", "-pk")
-    return [
-        HistoryRow(
-            at=timezone.localtime(c.at),
-            actor_name="자동 처리(예약 작업)" if c.actor_name.startswith("system:") else c.actor_name,
-            move=moves[c.move].label if c.move in moves else c.move,
-            from_label=lifecycle.label(c.from_state),
-            to_label=lifecycle.label(c.to_state),
-            reason=dict(moves[c.move].reasons).get(c.reason, c.reason) if c.move in moves else c.reason,
-            note=c.note,
-        )
-        for c in rows[:limit]
-    ]
+    return [_row(lifecycle, c) for c in rows[:limit]]
+
+
+def status_histories(*, lifecycle: Lifecycle, record_ids: Iterable[int]) -> dict[int, list[HistoryRow]]:
+    """The moves of several records in one query (a seeker's referrals), each most recent first."""
+    found: dict[int, list[HistoryRow]] = {pk: [] for pk in record_ids}
+    rows = StatusChange.objects.filter(object_type=lifecycle.object_type, object_id__in=list(found)).order_by(
+        "-at", "-pk"
+    )
+    for c in rows:
+        found[c.object_id].append(_row(lifecycle, c))
+    return found
+
+
+def last_change(*, lifecycle: Lifecycle, record_id: int) -> StatusChange | None:
+    """The record's latest move (what an undo would take back)."""
+    return (
+        StatusChange.objects.filter(object_type=lifecycle.object_type, object_id=record_id).order_by("-at", "-pk").first()
+    )
+
+
+def history_written(*, lifecycle: Lifecycle, moves: Iterable[tuple[int, str, str, datetime]], actor: Any) -> None:
+    """Log moves that records made before they were written (the demo's years, written in one insert):
+    ``(record id, move, from state, when)`` each; nothing is checked or changed."""
+    by_name = {m.name: m for m in lifecycle.moves}
+    actor_id, actor_name = _actor(actor)
+    StatusChange.objects.bulk_create(
+        [
+            StatusChange(
+                object_type=lifecycle.object_type,
+                object_id=pk,
+                move=name,
+                from_state=state,
+                to_state=by_name[name].target,
+                actor_id=actor_id,
+                actor_name=actor_name,
+                at=at,
+            )
+            for pk, name, state, at in moves
+        ],
+        batch_size=CHUNK,
+    )
