@@ -53,8 +53,20 @@ class Referral(VersionedRecord):
         return f"알선 #{self.pk} ({self.get_status_display()})"
 
 
+class StandingPlacements(models.Manager):
+    """Placements that stand: one withdrawn by a correction is kept with its reason but counts nowhere."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(withdrawn_at__isnull=True)
+
+
 class Placement(models.Model):
-    """취업 — a seeker started work, through a referral or on their own (자체 취업)."""
+    """취업 — a seeker started work, through a referral or on their own (자체 취업).
+
+    A placement is never deleted: when the outcome it came from is corrected it is withdrawn
+    (``withdrawn_at``, who, why) and every count, list and follow-up leaves it out; ``Placement.objects``
+    holds the standing ones, ``Placement.every`` all of them (a seeker's history).
+    """
 
     seeker = models.ForeignKey("seekers.Seeker", on_delete=models.PROTECT, related_name="placements")
     referral = models.OneToOneField(Referral, null=True, blank=True, on_delete=models.PROTECT, related_name="placement")
@@ -70,17 +82,45 @@ class Placement(models.Model):
     wage_amount = models.PositiveIntegerField("임금(원)", null=True, blank=True)
     is_direct = models.BooleanField("자체 취업", default=False)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    withdrawn_at = models.DateTimeField("철회 일시", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_reason = SafeTextField("철회 사유", blank=True)
+
+    objects = StandingPlacements()
+    every = models.Manager()
 
     class Meta:
         ordering = ["-started_on"]
+        base_manager_name = "every"
         verbose_name = verbose_name_plural = "취업"
+        constraints = [
+            # The same job recorded twice (a double post, a 자체 취업 beside the referral's 채용) is one job.
+            models.UniqueConstraint(
+                fields=["seeker", "employer_name", "started_on"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="one_standing_placement_per_job",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"취업 #{self.pk} {self.employer_name}"
 
 
+class StandingFollowUps(models.Manager):
+    """The follow-ups of standing placements: a withdrawn placement has nobody left to call."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(placement__withdrawn_at__isnull=True)
+
+
 class FollowUp(models.Model):
-    """사후관리 — the 1, 3 and 6-month check that a placed seeker is still working."""
+    """사후관리 — the 1, 3 and 6-month check that a placed seeker is still working.
+
+    ``version`` goes up with every save, so a result posted from a page read before someone else's
+    is refused instead of overwriting it.
+    """
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="follow_ups")
     months_after = models.PositiveSmallIntegerField("경과 개월")
@@ -88,9 +128,14 @@ class FollowUp(models.Model):
     done_on = models.DateField("확인일", null=True, blank=True)
     still_employed = models.BooleanField("근속 여부", null=True)
     reason = SafeTextField("사유", blank=True)
+    version = models.PositiveIntegerField("수정 판", default=1)
+
+    objects = StandingFollowUps()
+    every = models.Manager()
 
     class Meta:
         ordering = ["due_on"]
+        base_manager_name = "every"
         constraints = [models.UniqueConstraint(fields=["placement", "months_after"], name="one_follow_up_per_month")]
         verbose_name = verbose_name_plural = "사후관리"
 

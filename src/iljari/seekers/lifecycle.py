@@ -26,6 +26,8 @@ SEEKER = Lifecycle(
         Move("withdraw", "구직 중단", (S.ACTIVE,), S.WITHDRAWN, reasons=WITHDRAW_REASONS),
         Move("lapse", "유효기간 만료", (S.ACTIVE,), S.LAPSED),
         Move("reactivate", "재등록", NOT_SEEKING, S.ACTIVE),
+        # The placement that made them 취업 was withdrawn (a corrected outcome) and no other stands.
+        Move("unplace", "취업 철회", (S.PLACED,), S.ACTIVE),
         Move("erase", "개인정보 파기", (S.ACTIVE, *NOT_SEEKING), S.ERASED),
     ),
 )

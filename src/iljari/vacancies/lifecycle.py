@@ -17,8 +17,13 @@ VACANCY = Lifecycle(
         Move("cancel", "모집 취소", (S.OPEN,), S.CANCELLED),
         Move("expire", "기간 만료", (S.OPEN,), S.EXPIRED),
         Move("reopen", "재공고", CLOSED, S.OPEN),
+        # A hire that filled it was corrected: open again, or 기간 만료 if its 마감일 has passed meanwhile.
+        Move("unfill", "채용 완료 철회", (S.FILLED,), S.OPEN),
+        Move("unfill_expired", "채용 완료 철회", (S.FILLED,), S.EXPIRED),
     ),
 )
+
+FILLED_BY_HIRES = "모집 인원 채용"  # the note of a 채용 완료 that the hires made (not a person's closing)
 
 # How a person names the way a vacancy closed (the CLI's --reason, the API's "reason") → the move.
 CLOSE_MOVES = {S.FILLED.value: "fill", S.CANCELLED.value: "cancel", S.EXPIRED.value: "expire"}
