@@ -117,11 +117,30 @@ class Seeker(VersionedRecord):
     updated_at = models.DateTimeField(auto_now=True)
     erased_at = models.DateTimeField("파기 일시", null=True, blank=True)
     is_demo = models.BooleanField("시연용 가상 데이터", default=False)
+    # A second record of a person registered before one record per person was enforced (set by the
+    # migration that added the rule); kept, with this link, until staff merge or erase it.
+    duplicate_of = models.ForeignKey(
+        "self", verbose_name="중복 등록(원래 기록)", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-registered_on", "-id"]
         verbose_name = verbose_name_plural = "구직자"
         indexes = [models.Index(fields=["desk", "status", "-registered_on"])]
+        # One record per person, as registration checks: by phone, and by name + birth date. Erasure
+        # empties the hashes, so an erased record never stands in the way of the person coming back.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone_hash"],
+                condition=~models.Q(phone_hash="") & models.Q(duplicate_of__isnull=True),
+                name="one_seeker_per_phone",
+            ),
+            models.UniqueConstraint(
+                fields=["identity_hash"],
+                condition=~models.Q(identity_hash="") & models.Q(duplicate_of__isnull=True),
+                name="one_seeker_per_identity",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"구직자 #{self.pk}"
