@@ -3,6 +3,7 @@
 import secrets
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -172,10 +173,15 @@ class Interview(models.Model):
     referral = models.OneToOneField(
         "referrals.Referral", null=True, blank=True, on_delete=models.SET_NULL, related_name="event_interview"
     )
+    # Who recorded the result and when: that person may undo it for a few minutes (a wrong tap).
+    result_at = models.DateTimeField("결과 기록 일시", null=True, blank=True)
+    result_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["starts_at", "booth"]
         verbose_name = verbose_name_plural = "행사 면접"
 
     def __str__(self) -> str:
-        return f"{self.booth} {self.starts_at:%H:%M}"
+        return f"{self.booth} {timezone.localtime(self.starts_at):%H:%M}"
