@@ -127,18 +127,14 @@ class Seeker(VersionedRecord):
         ordering = ["-registered_on", "-id"]
         verbose_name = verbose_name_plural = "구직자"
         indexes = [models.Index(fields=["desk", "status", "-registered_on"])]
-        # One record per person, as registration checks: by phone, and by name + birth date. Erasure
-        # empties the hashes, so an erased record never stands in the way of the person coming back.
+        # One record per phone, as registration checks (a name and birth date alone may be a 동명이인, so
+        # they are a warning, not a rule). Erasure empties the hash: an erased record never stands in
+        # the way of the person coming back.
         constraints = [
             models.UniqueConstraint(
                 fields=["phone_hash"],
                 condition=~models.Q(phone_hash="") & models.Q(duplicate_of__isnull=True),
                 name="one_seeker_per_phone",
-            ),
-            models.UniqueConstraint(
-                fields=["identity_hash"],
-                condition=~models.Q(identity_hash="") & models.Q(duplicate_of__isnull=True),
-                name="one_seeker_per_identity",
             ),
         ]
 

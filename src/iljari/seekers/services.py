@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -41,6 +41,10 @@ SCHEDULER = "system:scheduler"  # who the log names for what the scheduled jobs 
 
 class SeekerError(IljariError):
     """A seeker could not be registered or changed."""
+
+
+class DuplicateSeeker(SeekerError):
+    """The database's one-record-per-person rule refused a registration (someone registered them meanwhile)."""
 
 
 @dataclass
@@ -135,7 +139,13 @@ def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str,
     with transaction.atomic():
         data_changed()
         _assign_counselors(inputs, actor if isinstance(actor, User) else None)
-        seekers = Seeker.objects.bulk_create([_build(d) for d in inputs], batch_size=500)
+        try:
+            with transaction.atomic():
+                seekers = Seeker.objects.bulk_create([_build(d) for d in inputs], batch_size=500)
+        except IntegrityError as exc:  # one record per phone: registered meanwhile by someone else
+            if not any(k in str(exc) for k in ("phone_hash", "one_seeker_per_phone")):
+                raise
+            raise DuplicateSeeker("같은 휴대전화로 이미 등록된 분이 있어 저장하지 않았습니다.") from None
         bulk_link(
             seekers,
             inputs,
@@ -174,7 +184,15 @@ def seeker_create(*, data: SeekerInput, actor: Actor, purpose: str = "구직 등
     )
     if on_file:
         raise SeekerError(duplicate_message(on_file=on_file, user=user))
-    return seekers_create(inputs=[data], actor=actor, purpose=purpose)[0]
+    try:
+        return seekers_create(inputs=[data], actor=actor, purpose=purpose)[0]
+    except DuplicateSeeker:  # two counselors registering the same person at once: the second is told
+        on_file = seeker_on_file(
+            user=user, name=data.name, birth_date=data.birth_date, phone=data.phone, purpose="중복 확인"
+        )
+        if on_file is None:
+            raise
+        raise SeekerError(duplicate_message(on_file=on_file, user=user)) from None
 
 
 # What a correction may change: the registration form's fields. Status moves through its own
@@ -448,6 +466,20 @@ def seeker_place(*, seeker_id: int, actor: Actor, note: str = "", at: datetime |
         data_changed()
         change = transition(lifecycle=SEEKER, record_id=seeker_id, move="place", actor=actor, note=note, at=at)
         _status_changed(seeker_id=seeker_id, actor=actor, purpose="구직자 취업", change=change)
+
+
+def seeker_unplace(*, seeker_id: int, actor: Actor, note: str) -> None:
+    """취업 철회: the placement that made them 취업 was withdrawn; back to 구직 중 unless another stands."""
+    state = Seeker.objects.filter(pk=seeker_id).values_list("status", flat=True).first()
+    if (
+        state != Seeker.Status.PLACED
+        or Seeker.objects.filter(pk=seeker_id, placements__isnull=False, placements__withdrawn_at__isnull=True).exists()
+    ):
+        return
+    with transaction.atomic():
+        data_changed()
+        change = transition(lifecycle=SEEKER, record_id=seeker_id, move="unplace", actor=actor, note=note)
+        _status_changed(seeker_id=seeker_id, actor=actor, purpose="구직자 취업 철회", change=change)
 
 
 def lapse_cutoff(today: date) -> date:

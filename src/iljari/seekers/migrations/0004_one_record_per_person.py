@@ -6,26 +6,20 @@ from django.db import migrations, models
 
 
 def mark_duplicates(apps, schema_editor):  # noqa: ANN001, ANN201 - migration callable
-    """Records of one person made before the rule (two counselors at once, an old import): the first
+    """Records of one phone made before the rule (two counselors at once, an old import): the first
     registered stays the person's record, each later one is linked to it as a 중복 등록. Nothing is
     merged or removed; staff see the link on the record and decide."""
     Seeker = apps.get_model("seekers", "Seeker")
-    for field in ("phone_hash", "identity_hash"):
-        first: dict[str, int] = {}
-        rows = (
-            Seeker.objects.exclude(**{field: ""})
-            .filter(duplicate_of__isnull=True)
-            .order_by("registered_on", "pk")
-            .values_list("pk", field)
-        )
-        later: dict[int, list[int]] = {}
-        for pk, value in rows.iterator():
-            if value in first:
-                later.setdefault(first[value], []).append(pk)
-            else:
-                first[value] = pk
-        for original, pks in later.items():
-            Seeker.objects.filter(pk__in=pks).update(duplicate_of_id=original)
+    first: dict[str, int] = {}
+    later: dict[int, list[int]] = {}
+    rows = Seeker.objects.exclude(phone_hash="").order_by("registered_on", "pk").values_list("pk", "phone_hash")
+    for pk, value in rows.iterator():
+        if value in first:
+            later.setdefault(first[value], []).append(pk)
+        else:
+            first[value] = pk
+    for original, pks in later.items():
+        Seeker.objects.filter(pk__in=pks).update(duplicate_of_id=original)
 
 
 class Migration(migrations.Migration):
@@ -47,9 +41,5 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='seeker',
             constraint=models.UniqueConstraint(condition=models.Q(models.Q(('phone_hash', ''), _negated=True), ('duplicate_of__isnull', True)), fields=('phone_hash',), name='one_seeker_per_phone'),
-        ),
-        migrations.AddConstraint(
-            model_name='seeker',
-            constraint=models.UniqueConstraint(condition=models.Q(models.Q(('identity_hash', ''), _negated=True), ('duplicate_of__isnull', True)), fields=('identity_hash',), name='one_seeker_per_identity'),
         ),
     ]
