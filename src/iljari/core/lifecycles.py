@@ -80,7 +80,7 @@ class Lifecycle:
         if state not in move.sources:
             allowed = "·".join(f"'{self.label(s)}'" for s in move.sources)
             raise TransitionRefused(
-                f"이 {self.noun}는 지금 '{self.label(state)}' 상태입니다. "
+                f"이 {_topic(self.noun)} 지금 '{self.label(state)}' 상태입니다. "
                 f"'{move.label}' 처리는 {allowed} 상태에서만 할 수 있습니다."
             )
         self.check_reason(move, reason, note)
@@ -91,6 +91,12 @@ class Lifecycle:
             raise TransitionRefused(f"'{move.label}' 사유를 골라 주십시오({choices}).", http_status=422, field="reason")
         if move.needs_note and not note.strip():
             raise TransitionRefused(f"'{move.label}'에는 그 까닭을 적어 주십시오.", http_status=422, field="note")
+
+
+def _topic(noun: str) -> str:
+    """The noun with its topic particle: 구인표는, 알선은 (a final consonant takes 은)."""
+    last = ord(noun[-1]) - 0xAC00
+    return noun + ("은" if 0 <= last < 11172 and last % 28 else "는")
 
 
 def _actor(actor: Any) -> tuple[int | None, str]:

@@ -11,13 +11,13 @@ from django.utils import timezone
 from iljari.core.bulk import bulk_link
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift
 from iljari.core.errors import IljariError
-from iljari.core.lifecycles import TransitionRefused, transition, transition_many
+from iljari.core.lifecycles import TransitionRefused, last_change, transition, transition_many
 from iljari.core.versions import data_changed
 from iljari.employers.models import Employer
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many
 from iljari.privacy.history import changed_values, not_editable, record_for_update, record_revise
 from iljari.reference.models import Dong, Licence, Occupation, VisaType
-from iljari.vacancies.lifecycle import CLOSE_MOVES, VACANCY
+from iljari.vacancies.lifecycle import CLOSE_MOVES, FILLED_BY_HIRES, VACANCY
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.wages import daily_hours, minimum_wage_shortfall
 
@@ -205,6 +205,28 @@ def vacancy_reopen(
             actor=actor,
             purpose="구인표 재공고",
             detail={"from": change.from_state, "closes_on": str(closes_on or vacancy.closes_on or "")},
+        )
+
+
+def vacancy_unfill(*, vacancy_id: int, hires: int, actor: Actor, note: str, today: date | None = None) -> None:
+    """A hire was corrected: a vacancy the hires filled (not one a person closed) with fewer hires than
+    openings takes applications again, or is 기간 만료 if its 마감일 passed meanwhile."""
+    today = today or timezone.localdate()
+    vacancy = Vacancy.objects.filter(pk=vacancy_id).first()
+    if vacancy is None or vacancy.status != Vacancy.Status.FILLED or hires >= vacancy.openings:
+        return
+    closing = last_change(lifecycle=VACANCY, record_id=vacancy_id)
+    if closing is None or closing.move != "fill" or closing.note != FILLED_BY_HIRES:
+        return
+    move = "unfill_expired" if vacancy.closes_on and vacancy.closes_on < today else "unfill"
+    with transaction.atomic():
+        data_changed()
+        change = transition(lifecycle=VACANCY, record_id=vacancy_id, move=move, actor=actor, note=note)
+        _moved(
+            vacancy_id=vacancy_id,
+            actor=actor,
+            purpose="구인표 채용 완료 철회",
+            detail={"from": change.from_state, "to": change.to_state},
         )
 
 
