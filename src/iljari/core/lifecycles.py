@@ -159,7 +159,9 @@ def transition(
     note = mask_rrns(note.strip())
     now = timezone.now()
     field = lifecycle.field
-    with transaction.atomic(), acting_as(actor=actor, purpose=f"{lifecycle.noun} {step.label}"):
+    # The record's history names the move and, for a correction, why (the note, RRN-masked).
+    purpose = f"{lifecycle.noun} {step.label}" + (f": {note}" if note else "")
+    with transaction.atomic(), acting_as(actor=actor, purpose=purpose):
         state = lifecycle.model.objects.select_for_update().filter(pk=record_id).values_list(field, flat=True).first()
         if state is None:
             raise TransitionRefused(f"{lifecycle.noun} #{record_id}을(를) 찾을 수 없습니다.", http_status=404)
@@ -251,42 +253,10 @@ def status_history(*, lifecycle: Lifecycle, record_id: int, limit: int = 50) -> 
     return [_row(lifecycle, c) for c in rows[:limit]]
 
 
-def status_histories(*, lifecycle: Lifecycle, record_ids: Iterable[int]) -> dict[int, list[HistoryRow]]:
-    """The moves of several records in one query (a seeker's referrals), each most recent first."""
-    found: dict[int, list[HistoryRow]] = {pk: [] for pk in record_ids}
-    rows = StatusChange.objects.filter(object_type=lifecycle.object_type, object_id__in=list(found)).order_by(
-        "-at", "-pk"
-    )
-    for c in rows:
-        found[c.object_id].append(_row(lifecycle, c))
-    return found
-
-
 def last_change(*, lifecycle: Lifecycle, record_id: int) -> StatusChange | None:
     """The record's latest move (what an undo would take back)."""
     return (
-        StatusChange.objects.filter(object_type=lifecycle.object_type, object_id=record_id).order_by("-at", "-pk").first()
-    )
-
-
-def history_written(*, lifecycle: Lifecycle, moves: Iterable[tuple[int, str, str, datetime]], actor: Any) -> None:
-    """Log moves that records made before they were written (the demo's years, written in one insert):
-    ``(record id, move, from state, when)`` each; nothing is checked or changed."""
-    by_name = {m.name: m for m in lifecycle.moves}
-    actor_id, actor_name = _actor(actor)
-    StatusChange.objects.bulk_create(
-        [
-            StatusChange(
-                object_type=lifecycle.object_type,
-                object_id=pk,
-                move=name,
-                from_state=state,
-                to_state=by_name[name].target,
-                actor_id=actor_id,
-                actor_name=actor_name,
-                at=at,
-            )
-            for pk, name, state, at in moves
-        ],
-        batch_size=CHUNK,
+        StatusChange.objects.filter(object_type=lifecycle.object_type, object_id=record_id)
+        .order_by("-at", "-pk")
+        .first()
     )

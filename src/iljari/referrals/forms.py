@@ -22,6 +22,18 @@ class OutcomeForm(RrnRefusingForm):
     direct = forms.BooleanField(label=_("면접 없이 채용"), required=False)
 
 
+class CorrectionForm(RrnRefusingForm):
+    to = forms.ChoiceField(
+        label=_("바른 결과"),
+        choices=[("hired", _("채용")), ("not_hired", _("불채용")), ("cancelled", _("취소")), ("active", _("진행 중"))],
+    )
+    not_hired_reason = forms.ChoiceField(
+        label=_("불채용·취소 사유"), required=False, choices=[("", _("선택")), *Referral.Reason.choices]
+    )
+    reason = forms.CharField(label=_("정정 사유"), max_length=200)
+    started_on = forms.DateField(label=_("취업일"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+
 class DirectPlacementForm(RrnRefusingForm):
     employer_name = forms.CharField(label=_("취업처"), max_length=120)
     started_on = forms.DateField(label=_("취업일"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -32,3 +44,4 @@ class FollowUpForm(RrnRefusingForm):
         label=_("근속 여부"), choices=[("1", _("계속 근무")), ("0", _("그만둠"))], coerce=lambda v: v == "1"
     )
     reason = forms.CharField(label=_("사유"), required=False, max_length=200)
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)

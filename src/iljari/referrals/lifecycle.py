@@ -25,7 +25,9 @@ REFERRAL = Lifecycle(
         Move("reject", "불채용", ACTIVE, S.NOT_HIRED, reasons=REASONS),
         Move("cancel", "알선 취소", ACTIVE, S.CANCELLED, reasons=REASONS),
         Move("correct_hire", "채용으로 정정", (S.NOT_HIRED, S.CANCELLED), S.HIRED, needs_note=True),
-        Move("correct_reject", "불채용으로 정정", (S.HIRED, S.CANCELLED), S.NOT_HIRED, reasons=REASONS, needs_note=True),
+        Move(
+            "correct_reject", "불채용으로 정정", (S.HIRED, S.CANCELLED), S.NOT_HIRED, reasons=REASONS, needs_note=True
+        ),
         Move("correct_cancel", "취소로 정정", (S.HIRED, S.NOT_HIRED), S.CANCELLED, reasons=REASONS, needs_note=True),
         # Back to 진행 중: the interview stays on record if there was one.
         Move("reopen_interview", "진행 중으로 정정", DONE, S.INTERVIEW, needs_note=True),

@@ -89,7 +89,7 @@ class Placement(models.Model):
     withdrawn_reason = SafeTextField("철회 사유", blank=True)
 
     objects = StandingPlacements()
-    every = models.Manager()
+    every = models.Manager()  # noqa: DJ012 - a manager (ruff takes it for a field)
 
     class Meta:
         ordering = ["-started_on"]
@@ -131,7 +131,7 @@ class FollowUp(models.Model):
     version = models.PositiveIntegerField("수정 판", default=1)
 
     objects = StandingFollowUps()
-    every = models.Manager()
+    every = models.Manager()  # noqa: DJ012 - a manager (ruff takes it for a field)
 
     class Meta:
         ordering = ["due_on"]

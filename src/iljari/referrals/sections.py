@@ -4,20 +4,27 @@ from django.http import HttpRequest
 
 from iljari.core.sections import section_add
 from iljari.privacy.history import histories_of
-from iljari.referrals.models import Referral
+from iljari.referrals.lifecycle import DONE
+from iljari.referrals.models import Placement, Referral
+from iljari.referrals.services import UNDO_MINUTES, referral_undoable
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seekers_listed, seekers_visible_to
 from iljari.vacancies.models import Vacancy
 
 
 def _seeker(request: HttpRequest, seeker: Seeker) -> dict:
-    """The seeker's referrals, each with its history of changes (the page already checked access)."""
+    """The seeker's referrals, each with its history of changes (the page already checked access) and
+    whether this person may still undo its outcome; the standing placements and, apart, the withdrawn ones."""
     referrals = list(seeker.referrals.select_related("vacancy__employer", "counselor")[:20])
     history = histories_of(records=referrals)
+    for r in referrals:
+        r.undoable = r.status in DONE and referral_undoable(referral=r, user=request.user)
     return {
         "referrals": [(r, history.get(r.pk, [])) for r in referrals],
         "placements": seeker.placements.prefetch_related("follow_ups")[:10],
+        "withdrawn": Placement.every.filter(seeker=seeker, withdrawn_at__isnull=False)[:10],
         "reasons": Referral.Reason.choices,
+        "undo_minutes": UNDO_MINUTES,
     }
 
 

@@ -1,7 +1,11 @@
 """The whole chain on one page: refer, interview, hire, follow up — from the seeker page."""
 
-from django.urls import reverse
+from datetime import timedelta
 
+from django.urls import reverse
+from django.utils import timezone
+
+from iljari.core.calendar import months_later
 from iljari.referrals.models import FollowUp, Referral
 from iljari.referrals.services import referral_create
 
@@ -18,10 +22,18 @@ def test_counselor_moves_a_referral_to_a_hire_and_records_the_first_follow_up(
     assert "면접 기록이 없는 채용" in refused.content.decode()
     interview_at = referral.referred_at.astimezone().strftime("%Y-%m-%dT%H:%M")
     client.post(reverse("referrals:interview", args=[seeker.pk, referral.pk]), {"interview_at": interview_at})
-    client.post(reverse("referrals:outcome", args=[seeker.pk, referral.pk]), {"hired": "1", "started_on": "2026-10-01"})
+    before = (timezone.localdate() - timedelta(days=30)).isoformat()
+    refused = client.post(
+        reverse("referrals:outcome", args=[seeker.pk, referral.pk]), {"hired": "1", "started_on": before}, follow=True
+    )
+    assert "취업일은 면접일" in refused.content.decode()  # a hire is never dated before its interview
+    started = timezone.localdate(Referral.objects.get(pk=referral.pk).interview_at)
+    client.post(
+        reverse("referrals:outcome", args=[seeker.pk, referral.pk]), {"hired": "1", "started_on": started.isoformat()}
+    )
     assert Referral.objects.get(pk=referral.pk).status == "hired"
     html = client.get(page).content.decode()
-    assert "세원테크 포장원" in html and "1개월 사후관리 (2026-11-01)" in html
+    assert "세원테크 포장원" in html and f"1개월 사후관리 ({months_later(started, 1):%Y-%m-%d})" in html
     first = FollowUp.objects.get(placement__seeker=seeker, months_after=1)
     client.post(reverse("referrals:follow_up", args=[seeker.pk, first.pk]), {"still_employed": "1"})
     assert FollowUp.objects.get(pk=first.pk).still_employed is True

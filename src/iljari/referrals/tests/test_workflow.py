@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from iljari.core.calendar import months_later
 from iljari.privacy.models import AuditEvent
 from iljari.referrals.models import FollowUp, Referral
 from iljari.referrals.services import (
@@ -32,20 +33,22 @@ def test_counselor_refers_seeker_and_records_hire(make_seeker, counselor, vacanc
     referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=counselor)
     with pytest.raises(ReferralError, match="면접 기록이 없는 채용"):
         referral_record_outcome(referral=referral, hired=True, actor=counselor)
-    referral_schedule_interview(referral=referral, at=timezone.now() + timedelta(days=2), actor=counselor)
+    interview_at = timezone.now() + timedelta(days=2)
+    referral_schedule_interview(referral=referral, at=interview_at, actor=counselor)
+    with pytest.raises(ReferralError, match=r"면접 일시.*뒤에만"):  # a hire is never dated before its interview
+        referral_record_outcome(referral=referral, hired=True, actor=counselor)
+    with pytest.raises(ReferralError, match="취업일은 면접일"):
+        referral_record_outcome(
+            referral=referral, hired=True, actor=counselor, started_on=timezone.localdate(), at=interview_at
+        )
+    started = timezone.localdate(interview_at) + timedelta(days=7)
     referral_record_outcome(
-        referral=referral,
-        hired=True,
-        actor=counselor,
-        started_on=date(2026, 12, 1),
-        at=timezone.now() + timedelta(days=3),
+        referral=referral, hired=True, actor=counselor, started_on=started, at=timezone.now() + timedelta(days=3)
     )
     placement = referral.placement
-    assert placement.employer_name == "세원테크" and placement.started_on == date(2026, 12, 1)
+    assert placement.employer_name == "세원테크" and placement.started_on == started
     assert list(placement.follow_ups.values_list("months_after", "due_on")) == [
-        (1, date(2027, 1, 1)),
-        (3, date(2027, 3, 1)),
-        (6, date(2027, 6, 1)),
+        (m, months_later(started, m)) for m in (1, 3, 6)
     ]
     assert Seeker.objects.get(pk=seeker.pk).status == "placed"
     assert Vacancy.objects.get(pk=vacancy.pk).status == "filled"  # its one opening is filled
