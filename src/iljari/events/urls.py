@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/booths/vacancies/", views.booth_vacancies, name="booth_vacancies"),
     path("<int:pk>/booths/<int:booth_id>/", views.booth_page, name="booth"),
     path("<int:pk>/booths/<int:booth_id>/interviews/<int:interview_id>/", views.booth_result, name="booth_result"),
+    path("<int:pk>/booths/<int:booth_id>/interviews/<int:interview_id>/undo/", views.booth_undo, name="booth_undo"),
     path("<int:pk>/registrations/", views.registrations, name="registrations"),
     path("<int:pk>/register/<int:seeker_id>/", views.register_seeker, name="register"),
     path("<int:pk>/prematch/", views.prematch_run, name="prematch"),

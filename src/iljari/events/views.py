@@ -8,9 +8,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, EVENT_DAY, EVENT_SETUP, EVENT_VIEW, has_role, role_required
+from iljari.core.confirmation import ConfirmationNeeded, confirmation_page, confirmed
 from iljari.core.errors import IljariError
 from iljari.core.pages import XLSX, attachment
 from iljari.core.spreadsheets import workbook_bytes
+from iljari.core.submissions import posted_key, submitted_once
 from iljari.events.forms import (
     BoothForm,
     EventForm,
@@ -23,7 +25,7 @@ from iljari.events.forms import (
 from iljari.events.models import Booth, HiringEvent, Interview, Registration
 from iljari.events.prematching import prematch
 from iljari.events.report import BOOTH_METRICS, PEOPLE_METRICS, SUMMARY, booth_totals, event_report, event_workbook
-from iljari.events.results import interview_record
+from iljari.events.results import interview_record, interview_undo, interview_undoable
 from iljari.events.selectors import (
     booth_day,
     booths_of,
@@ -49,6 +51,7 @@ from iljari.events.services import (
 from iljari.events.tickets import decode_qr, qr_svg
 from iljari.events.timetable import repair_if_running, schedule_build, schedule_repair
 from iljari.referrals.models import Referral
+from iljari.referrals.services import UNDO_MINUTES
 from iljari.seekers.selectors import seeker_or_404
 
 PAGE_SIZE = 50
@@ -350,7 +353,15 @@ def booth_page(request: HttpRequest, pk: int, booth_id: int) -> HttpResponse:
     event = _event(request, pk)
     booth = get_object_or_404(Booth.objects.select_related("employer", "event"), pk=booth_id, event=event)
     interviews = booth_day(user=request.user, booth=booth)
-    context = {"event": event, "booth": booth, "interviews": interviews, "reasons": Referral.Reason.choices}
+    for i in interviews:
+        i.undoable = interview_undoable(interview=i, user=request.user)
+    context = {
+        "event": event,
+        "booth": booth,
+        "interviews": interviews,
+        "reasons": Referral.Reason.choices,
+        "undo_minutes": UNDO_MINUTES,
+    }
     return render(request, "events/booth.html", context)
 
 
@@ -359,17 +370,46 @@ def booth_page(request: HttpRequest, pk: int, booth_id: int) -> HttpResponse:
 def booth_result(request: HttpRequest, pk: int, booth_id: int, interview_id: int) -> HttpResponse:
     event = _event(request, pk)
     interview = get_object_or_404(Interview, pk=interview_id, booth_id=booth_id, booth__event=event)
+    back = reverse("events:booth", args=[event.pk, booth_id]) + f"#i{interview.pk}"
     form = ResultForm(request.POST)
     if not form.is_valid():
         messages.error(request, "면접 결과를 골라 주십시오.")
     else:
         d = form.cleaned_data
         label = dict(form.fields["result"].choices)[d["result"]]
-        _attempt(
-            request,
-            lambda: interview_record(interview=interview, result=d["result"], reason=d["reason"], actor=request.user),
-            f"{interview.starts_at:%H:%M} 면접 결과를 '{label}'(으)로 기록했습니다.",
-        )
+        try:
+            done = submitted_once(
+                key=posted_key(request),
+                scope="events:booth_result",
+                actor=request.user,
+                action=lambda: interview_record(
+                    interview=interview,
+                    result=d["result"],
+                    reason=d["reason"],
+                    actor=request.user,
+                    second_job=confirmed(request),
+                ),
+            )
+        except ConfirmationNeeded as asked:
+            return confirmation_page(request, asked=asked, back=back)
+        except IljariError as exc:
+            messages.error(request, exc.message)
+        else:
+            said = f"{timezone.localtime(interview.starts_at):%H:%M} 면접 결과를 '{label}'(으)로 기록했습니다."
+            messages.success(request, f"{said} (두 번 누르셔서 한 번만 기록했습니다.)" if done.repeated else said)
+    return redirect(back)
+
+
+@require_POST
+@role_required(*EVENT_DAY)
+def booth_undo(request: HttpRequest, pk: int, booth_id: int, interview_id: int) -> HttpResponse:
+    event = _event(request, pk)
+    interview = get_object_or_404(Interview, pk=interview_id, booth_id=booth_id, booth__event=event)
+    _attempt(
+        request,
+        lambda: interview_undo(interview=interview, actor=request.user),
+        f"{timezone.localtime(interview.starts_at):%H:%M} 면접 결과를 되돌렸습니다. 다시 기록해 주십시오.",
+    )
     return redirect(reverse("events:booth", args=[event.pk, booth_id]) + f"#i{interview.pk}")
 
 
