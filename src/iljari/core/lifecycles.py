@@ -254,9 +254,6 @@ def status_history(*, lifecycle: Lifecycle, record_id: int, limit: int = 50) -> 
 
 
 def last_change(*, lifecycle: Lifecycle, record_id: int) -> StatusChange | None:
-    """The record's latest move (what an undo would take back)."""
-    return (
-        StatusChange.objects.filter(object_type=lifecycle.object_type, object_id=record_id)
-        .order_by("-at", "-pk")
-        .first()
-    )
+    """The record's latest move (what an undo would take back): the last written, whatever time it
+    carries (a move may be dated in the past)."""
+    return StatusChange.objects.filter(object_type=lifecycle.object_type, object_id=record_id).order_by("-pk").first()

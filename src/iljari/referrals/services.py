@@ -78,15 +78,27 @@ def referral_create(
     return referral
 
 
+def _locked(referral: Referral) -> Referral:
+    """The referral as it is now, locked until the transaction ends: every outcome rule is checked on
+    this, never on what a page read earlier (two counselors at once: the second sees the first's)."""
+    return Referral.objects.select_for_update().select_related("seeker").get(pk=referral.pk)
+
+
 def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Actor) -> Referral:
-    """면접 일정: only for an active referral, never before it was made."""
-    if referral.status not in ACTIVE:
-        raise ReferralError("진행 중인 알선에만 면접 일정을 잡을 수 있습니다.")
+    """면접 일정: only for an active referral (locked and re-read: a cancel at the same moment wins or
+    loses whole), never before it was made."""
     if at < referral.referred_at.replace(second=0, microsecond=0):  # forms give minutes, not seconds
         raise ReferralError("면접 일시는 알선 일시보다 앞설 수 없습니다.", field="interview_at")
     with transaction.atomic(), acting_as(actor=actor, purpose="면접 일정"):
         data_changed()
-        Referral.objects.filter(pk=referral.pk).update(status=Referral.Status.INTERVIEW, interview_at=at)
+        current = _locked(referral)
+        if current.status not in ACTIVE:
+            raise ReferralError(
+                f"진행 중인 알선에만 면접 일정을 잡을 수 있습니다(지금 '{current.get_status_display()}')."
+            )
+        transition(
+            lifecycle=REFERRAL, record_id=current.pk, move="interview", actor=actor, changes={"interview_at": at}
+        )
         seekers_contacted(contacts={referral.seeker_id: timezone.localdate(min(at, timezone.now()))})
         audit_record(
             actor=actor,
@@ -149,12 +161,6 @@ def _placement(
         detail={"seeker": seeker.pk, "direct": direct},
     )
     return placement
-
-
-def _locked(referral: Referral) -> Referral:
-    """The referral as it is now, locked until the transaction ends: every outcome rule is checked on
-    this, never on what a page read earlier (two counselors at once: the second sees the first's)."""
-    return Referral.objects.select_for_update().select_related("seeker").get(pk=referral.pk)
 
 
 def _other_jobs(referral: Referral) -> list[Placement]:

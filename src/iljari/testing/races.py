@@ -334,6 +334,16 @@ def interview_vs_cancel(world: World, n: int) -> Round:
     r = referral_create(seeker=_seeker(world, n), vacancy=_vacancy(world, n), counselor=world.staff[0])
     page = _seeker_page(r.seeker_id)
     at = timezone.localtime() + timedelta(days=1)
+
+    def check(answers: list[Answer]) -> list[str]:
+        """Both may succeed one after the other (an interview set, then the referral cancelled); a
+        cancelled referral must never come back to 면접 예정 (the interview written over the cancel)."""
+        problems = _no_500(answers) + _chain(r.pk)
+        final = Referral.objects.get(pk=r.pk)
+        if all(a.succeeded for a in answers) and final.status != Referral.Status.CANCELLED:
+            problems.append(f"두 사람 모두 성공으로 안내받았는데 알선 '{final.get_status_display()}'")
+        return problems
+
     return Round(
         (
             Post(
@@ -344,7 +354,7 @@ def interview_vs_cancel(world: World, n: int) -> Round:
             ),
             Post(1, reverse("referrals:cancel", args=[r.seeker_id, r.pk]), {}, page),
         ),
-        _conflicting(r.pk),
+        check,
     )
 
 
