@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('reference', '0002_visa_requires_listing'),
-        ('referrals', '0002_interview_index'),
+        ('referrals', '0003_referral_version'),
         ('seekers', '0003_lifecycle'),
         ('vacancies', '0002_lifecycle'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

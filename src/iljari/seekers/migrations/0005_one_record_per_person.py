@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0004_counselor_languages'),
         ('reference', '0002_visa_requires_listing'),
-        ('seekers', '0003_lifecycle'),
+        ('seekers', '0004_seeker_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
