@@ -159,8 +159,9 @@ def transition(
     note = mask_rrns(note.strip())
     now = timezone.now()
     field = lifecycle.field
-    # The record's history names the move and, for a correction, why (the note, RRN-masked).
-    purpose = f"{lifecycle.noun} {step.label}" + (f": {note}" if note else "")
+    # The record's history names the move and, for a correction, why it was made (RRN-masked).
+    named = step.label if step.label.startswith(lifecycle.noun) else f"{lifecycle.noun} {step.label}"
+    purpose = named + (f": {note}" if step.needs_note else "")
     with transaction.atomic(), acting_as(actor=actor, purpose=purpose):
         state = lifecycle.model.objects.select_for_update().filter(pk=record_id).values_list(field, flat=True).first()
         if state is None:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from iljari.core.confirmation import ConfirmationNeeded
 from iljari.core.lifecycles import TransitionRefused, status_history
 from iljari.core.models import StatusChange
+from iljari.privacy.history import record_history
 from iljari.referrals.lifecycle import REFERRAL
 from iljari.referrals.models import FollowUp, Placement, Referral
 from iljari.referrals.services import (
@@ -57,6 +58,7 @@ def test_a_wrong_hire_corrected_withdraws_the_placement_and_everything_follows(m
     assert Vacancy.objects.get(pk=vacancy.pk).status == "open"  # the hire had filled it
     history = status_history(lifecycle=REFERRAL, record_id=referral.pk)
     assert history[0].move == "불채용으로 정정" and history[0].note == "업체가 결과를 잘못 알려 줌"
+    assert record_history(record=referral)[0].purpose == "알선 불채용으로 정정: 업체가 결과를 잘못 알려 줌"
 
     # Corrected back: the same placement stands again with its follow-ups.
     referral_correct(referral=referral, to="hired", note="다시 확인해 보니 채용", actor=counselor)
