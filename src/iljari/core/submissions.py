@@ -12,7 +12,7 @@ import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Generic, TypeVar
 
 from django.apps import apps
@@ -76,8 +76,9 @@ def _result(row: Submission) -> models.Model | None:
     return apps.get_model(row.result_type)._base_manager.filter(pk=row.result_id).first()
 
 
-def submissions_forget(*, now: object = None) -> int:
-    """The nightly clean-up: keys older than two days cannot be posted again by any open page."""
-    cutoff = (now or timezone.now()) - KEEP
-    deleted, _ = Submission.objects.filter(at__lt=cutoff).delete()
-    return deleted
+def submissions_forget(*, today: date) -> list[int]:
+    """The nightly clean-up: a key older than two days belongs to no page still open; returns their ids."""
+    cutoff = datetime.combine(today - KEEP, time.min, tzinfo=timezone.get_current_timezone())
+    old = list(Submission.objects.filter(at__lt=cutoff).values_list("pk", flat=True))
+    Submission.objects.filter(pk__in=old).delete()
+    return old

@@ -1,4 +1,5 @@
-"""The nightly jobs: vacancies past their 마감일 close as 기간 만료, 구직 신청 without contact lapse.
+"""The nightly jobs: vacancies past their 마감일 close as 기간 만료, 구직 신청 without contact lapse,
+form submission keys too old for any open page are forgotten.
 
 Each is a service that is safe to run twice, so a missed night is caught up by running them once
 more: ``iljari serve`` runs them at start, ``iljari nightly`` is the command a scheduler calls.
@@ -7,12 +8,14 @@ more: ``iljari serve`` runs them at start, ``iljari nightly`` is the command a s
 from collections.abc import Callable
 from datetime import date
 
+from iljari.core.submissions import submissions_forget
 from iljari.seekers.services import seekers_lapse
 from iljari.vacancies.services import vacancies_expire
 
 NIGHTLY: dict[str, Callable[..., list[int]]] = {
     "구인표 기간 만료": vacancies_expire,
     "구직 신청 유효기간 만료": seekers_lapse,
+    "지난 양식 키 정리": submissions_forget,
 }
 
 

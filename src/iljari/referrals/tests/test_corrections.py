@@ -11,6 +11,7 @@ from django.utils import timezone
 from iljari.core.confirmation import ConfirmationNeeded
 from iljari.core.lifecycles import TransitionRefused, status_history
 from iljari.core.models import StatusChange
+from iljari.front.scheduled import nightly_run
 from iljari.privacy.history import record_history
 from iljari.referrals.lifecycle import REFERRAL
 from iljari.referrals.models import FollowUp, Placement, Referral
@@ -143,3 +144,6 @@ def test_a_double_post_records_one_placement(make_seeker, counselor, client):
     refused = client.post(reverse("referrals:direct", args=[seeker.pk]), data, follow=True)
     assert "이미 기록되어 있습니다" in refused.content.decode()
     assert Placement.objects.filter(seeker=seeker).count() == 1
+    # The nightly job forgets keys no open page can still post (two days on).
+    assert nightly_run(today=timezone.localdate())["지난 양식 키 정리"] == 0
+    assert nightly_run(today=timezone.localdate() + timedelta(days=3))["지난 양식 키 정리"] == 1
