@@ -346,6 +346,9 @@ def api_payload(route: str, objects: Pointed) -> dict[str, Any]:
         "api:close_vacancy": {},
         "api:reopen_vacancy": {},
         "api:change_seeker_status": {},
+        "api:record_outcome": {"hired": False},  # no 불채용 사유: 422
+        "api:correct_outcome": {"to": "hired"},  # no reason, and a referral still 진행 중: refused
+        "api:undo_outcome": {},  # nothing recorded to undo: 409
     }
     return payloads[route]
 

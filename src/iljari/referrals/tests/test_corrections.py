@@ -147,3 +147,31 @@ def test_a_double_post_records_one_placement(make_seeker, counselor, client):
     # The nightly job forgets keys no open page can still post (two days on).
     assert nightly_run(today=timezone.localdate())["지난 양식 키 정리"] == 0
     assert nightly_run(today=timezone.localdate() + timedelta(days=3))["지난 양식 키 정리"] == 1
+
+
+def test_the_api_records_corrects_and_undoes_with_korean_refusals(make_seeker, make_vacancy, counselor):
+    from django.test import Client
+
+    from iljari.accounts.services import api_token_create
+
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {api_token_create(user=counselor, name='t', actor='t')}")
+    seeker = make_seeker()
+    referral = referral_create(seeker=seeker, vacancy=make_vacancy(), counselor=counselor)
+    referral_schedule_interview(referral=referral, at=referral.referred_at, actor=counselor)
+    base = f"/api/referrals/{referral.pk}"
+
+    def post(path: str, body: dict) -> tuple[int, dict]:
+        answer = api.post(f"{base}/{path}", body, content_type="application/json")
+        return answer.status_code, answer.json()
+
+    assert post("outcome", {"hired": False})[0] == 422  # 불채용 사유 missing
+    status, body = post("outcome", {"hired": True})
+    assert status == 200 and body["status"] == "hired" and body["result_at"].endswith("+09:00")  # Seoul time
+    assert post("outcome", {"hired": False, "reason": "wage"})[0] == 409  # already recorded
+    status, body = post("correct", {"to": "not_hired", "reason": "wage"})
+    assert status == 422 and "까닭" in body["detail"] and Referral.objects.get(pk=referral.pk).status == "hired"
+    status, body = post("correct", {"to": "not_hired", "reason": "wage", "note": "잘못 입력"})
+    assert status == 200 and body["status"] == "not_hired" and not Placement.objects.filter(seeker=seeker).exists()
+    assert post("undo", {})[0] == 409  # a correction is not undone: it is corrected again, with a reason
+    moves = api.get(f"{base}/status-history").json()
+    assert [m["move"] for m in moves[:2]] == ["불채용으로 정정", "채용"] and moves[0]["note"] == "잘못 입력"
