@@ -25,6 +25,7 @@ from iljari.referrals.services import (
     referral_schedule_interview,
     referral_undo,
 )
+from iljari.reports.kpis import kpi_table
 from iljari.seekers.models import Seeker
 from iljari.vacancies.models import Vacancy
 
@@ -43,6 +44,13 @@ def test_a_wrong_hire_corrected_withdraws_the_placement_and_everything_follows(m
     referral = _hired(seeker, vacancy, counselor)
     placement = Placement.objects.get(referral=referral)
     assert Vacancy.objects.get(pk=vacancy.pk).status == "filled"
+    today = timezone.localdate()
+
+    def placed() -> tuple[float, float]:
+        total = kpi_table(start=today, end=today, breakdown=None).total
+        return total["placements"], total["placed_people"]
+
+    assert placed() == (1, 1)
     with pytest.raises(TransitionRefused, match="까닭") as refused:  # a correction needs its reason
         referral_correct(referral=referral, to="not_hired", reason="wage", note=" ", actor=counselor)
     assert refused.value.http_status == 422 and Referral.objects.get(pk=referral.pk).status == "hired"
@@ -57,6 +65,7 @@ def test_a_wrong_hire_corrected_withdraws_the_placement_and_everything_follows(m
     assert not FollowUp.objects.filter(placement_id=placement.pk).exists()
     assert Seeker.objects.get(pk=seeker.pk).status == "active"
     assert Vacancy.objects.get(pk=vacancy.pk).status == "open"  # the hire had filled it
+    assert placed() == (0, 0)  # the KPIs follow the correction
     history = status_history(lifecycle=REFERRAL, record_id=referral.pk)
     assert history[0].move == "불채용으로 정정" and history[0].note == "업체가 결과를 잘못 알려 줌"
     assert record_history(record=referral)[0].purpose == "알선 불채용으로 정정: 업체가 결과를 잘못 알려 줌"
