@@ -70,7 +70,8 @@ def test_a_referral_outcome_that_fills_the_vacancy_makes_an_open_edit_stale(
     assert [(c.label, c.old, c.new, c.by) for c in stale.value.changes] == [
         ("상태", "모집 중", "채용 완료", "counselor1")
     ]
-    assert [e.purpose for e in record_history(record=referral)] == ["알선 결과", "면접 일정"]
+    # A referral's steps are lifecycle moves now: the history names each move as the lifecycle made it.
+    assert [e.purpose for e in record_history(record=referral)] == ["알선 채용", "알선 면접 일정"]
 
 
 def test_the_edit_page_and_patch_check_the_minimum_wage_like_registration(client, make_vacancy, staff):
