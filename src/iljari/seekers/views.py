@@ -14,6 +14,7 @@ from iljari.core.errors import IljariError
 from iljari.core.lifecycles import TransitionRefused, status_history
 from iljari.core.pages import edit_page, field_validation, query_without_page
 from iljari.core.sections import sections_for
+from iljari.core.submissions import posted_key, submitted_once
 from iljari.privacy.forms import ConsentForm
 from iljari.privacy.history import record_history
 from iljari.privacy.selectors import consent_given
@@ -87,11 +88,18 @@ def seeker_new(request: HttpRequest) -> HttpResponse:
     form = SeekerForm(request.POST or None, user=request.user)
     form.enable_live_validation(reverse("seekers:validate"))
     if request.method == "POST" and form.is_valid():
-        try:
-            seeker = seeker_create(data=form.to_input(), actor=request.user)
+        data = form.to_input()
+        try:  # a double click or a resend registers once and is sent to the record the first post made
+            done = submitted_once(
+                key=posted_key(request),
+                scope="seekers:new",
+                actor=request.user,
+                action=lambda: seeker_create(data=data, actor=request.user),
+            )
         except IljariError as exc:
             form.add_error(exc.field, exc.message)
         else:
+            seeker = done.result
             messages.success(
                 request,
                 _("구직자를 등록했습니다. 담당 상담사: %(c)s")
