@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.db.models.manager
-import iljari.privacy.fields
+import iljari.core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='placement',
             name='withdrawn_reason',
-            field=iljari.privacy.fields.SafeTextField(blank=True, verbose_name='철회 사유'),
+            field=iljari.core.fields.SafeTextField(blank=True, verbose_name='철회 사유'),
         ),
         migrations.RunPython(withdraw_repeats, migrations.RunPython.noop),
         migrations.AddConstraint(
