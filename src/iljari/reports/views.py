@@ -9,6 +9,7 @@ from django.utils import timezone
 from iljari.accounts.models import User
 from iljari.core.access import REPORTS, role_required
 from iljari.core.pages import PDF, XLSX, attachment
+from iljari.core.sections import sections_for
 from iljari.core.spreadsheets import workbook_bytes
 from iljari.reports.exchange import kpi_comparison
 from iljari.reports.fairness import fairness_report
@@ -50,7 +51,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         lambda: report_context(monthly_report(month=month, user=user, sections=DASHBOARD_SECTIONS)),
     )
     more = [(name, BREAKDOWNS[name][0]) for name in SECTIONS if name not in DASHBOARD_SECTIONS]
-    return render(request, "reports/dashboard.html", {**context, "more": more})
+    sections = sections_for("reports.dashboard", request, month_bounds(month))
+    return render(request, "reports/dashboard.html", {**context, "more": more, "extra_sections": sections})
 
 
 @role_required(*REPORTS)
@@ -72,7 +74,8 @@ def _download(request: HttpRequest, suffix: str) -> HttpResponse:
     report = _report(request)
     name = f"iljari-{report.month:%Y-%m}.{suffix}"
     if suffix == "xlsx":
-        return attachment(workbook_bytes(monthly_workbook(report)), name, XLSX)
+        whole_center = _scope(request.user) is None  # a desk's workbook has no center-only sheets
+        return attachment(workbook_bytes(monthly_workbook(report, whole_center=whole_center)), name, XLSX)
     try:
         return attachment(monthly_pdf_bytes(report), name, PDF)
     except ReportError as exc:

@@ -1,6 +1,8 @@
 """The monthly report as the Excel workbook city staff make: a sheet per breakdown, Korean
 headers, number formats, a total row, and a sheet of definitions."""
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -23,11 +25,23 @@ DEFINITIONS = [
 ]
 
 
-def monthly_xlsx(report: MonthlyReport, path: Path) -> None:
-    workbook_save(monthly_workbook(report), path)
+# Sheets a higher app adds to the whole center's workbook (the reports app must not import it):
+# ``build(book, start, end)`` appends its sheet. A desk's workbook has none of them.
+CenterSheet = Callable[[Workbook, date, date], None]
+_center_sheets: list[CenterSheet] = []
 
 
-def monthly_workbook(report: MonthlyReport) -> Workbook:
+def center_sheet_add(build: CenterSheet) -> None:
+    """Register a sheet of the whole center's monthly workbook (from an app's ``AppConfig.ready``)."""
+    if build not in _center_sheets:
+        _center_sheets.append(build)
+
+
+def monthly_xlsx(report: MonthlyReport, path: Path, *, whole_center: bool = True) -> None:
+    workbook_save(monthly_workbook(report, whole_center=whole_center), path)
+
+
+def monthly_workbook(report: MonthlyReport, *, whole_center: bool = True) -> Workbook:
     book = Workbook()
     summary_sheet(
         book,
@@ -47,6 +61,9 @@ def monthly_workbook(report: MonthlyReport) -> Workbook:
     ]
     metric_sheet(book, "월별 추이", "월", report.trend, {}, trend_metrics, PERCENT_METRICS)
     book["월별 추이"].delete_rows(book["월별 추이"].max_row)  # a sum of monthly rates means nothing
+    if whole_center:
+        for build in _center_sheets:
+            build(book, report.start, report.end)
     notes = book.create_sheet("용어 정의")
     sheet_append(notes, ["용어", "정의"])
     for cell in notes[1]:
