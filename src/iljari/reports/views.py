@@ -7,9 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from iljari.accounts.models import User
-from iljari.core.access import REPORTS, role_required
+from iljari.core.access import REPORTS, has_role, role_required
 from iljari.core.pages import PDF, XLSX, attachment
-from iljari.core.sections import sections_for
 from iljari.core.spreadsheets import workbook_bytes
 from iljari.reports.exchange import kpi_comparison
 from iljari.reports.fairness import fairness_report
@@ -18,6 +17,7 @@ from iljari.reports.monthly import SECTIONS, MonthlyReport, cached, month_bounds
 from iljari.reports.pdf import ReportError, monthly_pdf_bytes
 from iljari.reports.presentation import DASHBOARD_SECTIONS, report_context
 from iljari.reports.xlsx import monthly_workbook
+from iljari.safety.selectors import safety_figures
 
 
 def _month(request: HttpRequest) -> date:
@@ -51,8 +51,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         lambda: report_context(monthly_report(month=month, user=user, sections=DASHBOARD_SECTIONS)),
     )
     more = [(name, BREAKDOWNS[name][0]) for name in SECTIONS if name not in DASHBOARD_SECTIONS]
-    sections = sections_for("reports.dashboard", request, month_bounds(month))
-    return render(request, "reports/dashboard.html", {**context, "more": more, "extra_sections": sections})
+    start, end = month_bounds(month)
+    # Incidents and caseload balance: the center's managers, who read the full safety report too.
+    safety = safety_figures(start=start, end=end) if has_role(request.user, (User.Role.MANAGER,)) else None
+    return render(request, "reports/dashboard.html", {**context, "more": more, "safety": safety})
 
 
 @role_required(*REPORTS)

@@ -1,7 +1,6 @@
 """The monthly report as the Excel workbook city staff make: a sheet per breakdown, Korean
 headers, number formats, a total row, and a sheet of definitions."""
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +11,9 @@ from iljari.core.spreadsheets import HEADER, metric_sheet, sheet_append, summary
 from iljari.reference.selectors import current_city
 from iljari.reports.kpis import METRICS
 from iljari.reports.monthly import MonthlyReport
+from iljari.safety.selectors import SafetyFigures, safety_figures
 
+SMALL_SHOWN = "5건 미만"  # the small-numbers rule: no count a person could be recognised by
 PERCENT_METRICS = {"placement_rate", "retention_1", "retention_3", "retention_6"}
 DEFINITIONS = [
     ("등록 구직자", "해당 기간에 구직 등록한 사람"),
@@ -23,18 +24,6 @@ DEFINITIONS = [
     ("n개월 고용유지율", "해당 기간이 예정일인 n개월 사후관리 중 확인된 것에서 계속 근무 비율"),
     ("구인 발굴 / 채용 완료", "해당 기간에 접수한 구인표 / 그중 채용이 끝난 구인표"),
 ]
-
-
-# Sheets a higher app adds to the whole center's workbook (the reports app must not import it):
-# ``build(book, start, end)`` appends its sheet. A desk's workbook has none of them.
-CenterSheet = Callable[[Workbook, date, date], None]
-_center_sheets: list[CenterSheet] = []
-
-
-def center_sheet_add(build: CenterSheet) -> None:
-    """Register a sheet of the whole center's monthly workbook (from an app's ``AppConfig.ready``)."""
-    if build not in _center_sheets:
-        _center_sheets.append(build)
 
 
 def monthly_xlsx(report: MonthlyReport, path: Path, *, whole_center: bool = True) -> None:
@@ -62,8 +51,7 @@ def monthly_workbook(report: MonthlyReport, *, whole_center: bool = True) -> Wor
     metric_sheet(book, "월별 추이", "월", report.trend, {}, trend_metrics, PERCENT_METRICS)
     book["월별 추이"].delete_rows(book["월별 추이"].max_row)  # a sum of monthly rates means nothing
     if whole_center:
-        for build in _center_sheets:
-            build(book, report.start, report.end)
+        _safety_sheet(book, safety_figures(start=report.start, end=report.end), report.start, report.end)
     notes = book.create_sheet("용어 정의")
     sheet_append(notes, ["용어", "정의"])
     for cell in notes[1]:
@@ -77,3 +65,39 @@ def monthly_workbook(report: MonthlyReport, *, whole_center: bool = True) -> Wor
     notes.column_dimensions["A"].width = 20
     notes.column_dimensions["B"].width = 80
     return book
+
+
+def _safety_rows(figures: SafetyFigures) -> list[list[object]]:
+    def shown(n: int | None) -> object:
+        return SMALL_SHOWN if n is None else n
+
+    median = figures.median_response_hours
+    rows: list[list[object]] = [
+        ["악성 민원 보고", figures.total],
+        ["조치까지 걸린 시간(가운데 값, 시간)", "-" if median is None else median],
+        ["기한이 지난 미조치", figures.overdue],
+    ]
+    for title, pairs in (("유형", figures.by_kind), ("경로", figures.by_channel), ("창구", figures.by_desk)):
+        rows += [[f"{title}: {name}", shown(n)] for name, n in pairs]
+    rows += [[f"시행 중인 보호 조치: {name}", n] for name, n in figures.measures]
+    return rows
+
+
+def _safety_sheet(book: Workbook, figures: SafetyFigures, start: date, end: date) -> None:
+    """직원 보호: incidents and caseload balance by desk, for the whole center only; no counselor named."""
+    sheet = book.create_sheet("직원 보호")
+    sheet_append(sheet, [f"직원 보호 현황 {start:%Y-%m-%d} ~ {end:%Y-%m-%d}"])
+    sheet_append(sheet, ["항목", "건수"])
+    rows = _safety_rows(figures)
+    for row in rows:
+        sheet_append(sheet, row)
+    sheet_append(sheet, [])
+    sheet_append(sheet, ["창구별 담당 구직자 분포", "상담사", "최대", "가운데 값", "최소"])
+    for name, s in figures.desks:
+        sheet_append(sheet, [name, s.counselors, s.maximum, s.median, s.minimum])
+    sheet_append(sheet, [])
+    sheet_append(sheet, ["5건 미만은 숫자를 보이지 않으며, 어떤 수치에도 상담사 이름을 쓰지 않습니다."])
+    for row in (2, 4 + len(rows)):
+        for cell in sheet[row]:
+            cell.font, cell.fill = Font(bold=True), HEADER
+    sheet.column_dimensions["A"].width = 36

@@ -36,7 +36,7 @@ def _month() -> str:
 def test_the_manager_sees_the_months_incidents_on_the_dashboard_small_counts_hidden(client, manager, incidents):
     client.force_login(manager)
     page = client.get(reverse("reports:dashboard"), {"month": _month()}).content.decode()
-    assert "직원 보호(악성 민원·담당 구직자 분포)" in page
+    assert "직원 보호(악성 민원·담당 구직자 분포)" in page and f"{timezone.localdate():%Y-%m}-01 ~" in page
     assert "폭언: 5" in page  # five of a kind is shown
     assert "협박: 5건 미만" in page  # one is not: it could name the person
     assert "counselor1" not in page
