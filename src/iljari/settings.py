@@ -1,6 +1,6 @@
 """The one settings module. What differs per city or machine comes from environment variables.
 
-ILJARI_DATABASE_URL  PostgreSQL URL; unset means the embedded SQLite file in the var directory
+ILJARI_DATABASE_URL  postgres://… or sqlite:///…; unset means the embedded SQLite file in the var directory
 ILJARI_VAR_DIR       database, keys, indexes, uploads (default: ./var in the checkout)
 ILJARI_KEY_FILE      the personal-data encryption key (default: VAR_DIR/iljari.key)
 ILJARI_CITY_DIR      the city's own data (desks, target groups, 동 list); default: Ansan
@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "iljari.core.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -121,25 +122,31 @@ TEMPLATES = [
 ]
 
 
+# IMMEDIATE takes the write lock at BEGIN, so writers from several threads and processes queue
+# (up to the timeout) instead of failing half-way; WAL lets readers continue while one writes.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 30,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def _databases() -> dict:
-    """SQLite in WAL mode by default; PostgreSQL when ILJARI_DATABASE_URL is set."""
+    """The embedded SQLite file by default, or ILJARI_DATABASE_URL (PostgreSQL or another SQLite file).
+
+    A SQLite database gets the options above whichever way it is named (options in the URL win),
+    and every database keeps its connection across requests: reconnecting is a cost per page.
+    """
     url = os.environ.get("ILJARI_DATABASE_URL")
     if url:
-        return {"default": dj_database_url.parse(url, conn_max_age=60)}
-    return {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "iljari.sqlite3",
-            # IMMEDIATE takes the write lock at BEGIN, so two writers queue instead of failing
-            # half-way; WAL lets readers continue while one writes.
-            "OPTIONS": {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 30,
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            },
-            "TEST": {"NAME": os.environ.get("ILJARI_TEST_SQLITE") or None},
-        }
-    }
+        database = dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True)
+    else:
+        database = {"ENGINE": "django.db.backends.sqlite3", "NAME": VAR_DIR / "iljari.sqlite3", "CONN_MAX_AGE": 600}
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+        database["CONN_HEALTH_CHECKS"] = False  # a file does not drop the connection
+        database["TEST"] = {"NAME": os.environ.get("ILJARI_TEST_SQLITE") or None}
+    return {"default": database}
 
 
 DATABASES = _databases()
@@ -179,9 +186,10 @@ ILJARI_SMS_FROM = os.environ.get("ILJARI_SMS_FROM", "")
 # API tokens expire; a program asks for a new one (iljari token create) before then.
 ILJARI_API_TOKEN_DAYS = int(os.environ.get("ILJARI_API_TOKEN_DAYS", "90"))
 
-# Shared PCs at 동 desks: a session ends with the browser and after 30 idle minutes.
+# Shared PCs at 동 desks: a session ends with the browser and after 30 idle minutes (give or
+# take the one minute between refreshes: a session is not written on every page).
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_SECONDS = 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
