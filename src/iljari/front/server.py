@@ -1,0 +1,139 @@
+"""The production web server: gunicorn, one worker process per usable core, a few threads each.
+
+Python runs one thread at a time per process, so a single process uses one core however many
+threads it has; several processes use the machine. The Django app is loaded once in the master
+and forked (``preload_app``): the workers share its memory and start in a moment. What is
+costly and not safe to fork — the Korean analyzer (Kiwi, ~500 MB and a thread pool) and the
+matching indexes with their embedding model — is loaded by each worker in a background thread
+as soon as it starts, so it serves pages at once and the first recommendation does not wait.
+"""
+
+import logging
+import math
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from django.db import connections
+from gunicorn.app.base import BaseApplication
+
+logger = logging.getLogger(__name__)
+
+# What one warm worker holds: Kiwi ~500 MB, the embedding model, the indexes and Django.
+WORKER_MEMORY = 1200 * 2**20
+THREADS = 4
+
+
+def usable_cpus() -> int:
+    """Cores this process may run on: the CPU affinity, capped by a cgroup (container) quota."""
+    cpus = len(os.sched_getaffinity(0))
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()
+        if quota != "max":
+            cpus = min(cpus, max(1, math.ceil(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass
+    return cpus
+
+
+def _available_memory() -> int | None:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
+
+
+def default_workers() -> int:
+    """One worker per usable core, fewer when the memory would not hold them warm."""
+    workers = usable_cpus()
+    memory = _available_memory()
+    if memory is not None:
+        workers = min(workers, memory // WORKER_MEMORY)
+    return max(1, workers)
+
+
+def warm_up() -> None:
+    """Load this process's analyzer, models and matching indexes before a request needs them."""
+    from iljari.matching.indexes import matching_warm_up
+    from iljari.text.korean import kiwi
+
+    started = time.monotonic()
+    try:
+        kiwi()
+        matching_warm_up()
+    except Exception:
+        # A worker that cannot warm up still serves; the page that needs matching says why.
+        logger.exception("작업 프로세스 %s: 매칭 색인을 미리 읽지 못했습니다.", os.getpid())
+    else:
+        logger.info(
+            "작업 프로세스 %s: 형태소 분석기와 매칭 색인 준비 (%.1f초)", os.getpid(), time.monotonic() - started
+        )
+    finally:
+        connections.close_all()
+
+
+class _Server(BaseApplication):
+    def __init__(self, application: object, options: dict) -> None:
+        self.application = application
+        self.options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> object:
+        return self.application
+
+
+def _pre_fork(server: object, worker: object) -> None:
+    # A connection opened in the master (system checks) must not be shared by the children.
+    connections.close_all()
+
+
+def _post_worker_init(worker: object) -> None:
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+
+
+def serve(
+    application: object,
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    threads: int,
+    when_listening: Callable[[], None] | None = None,
+) -> None:
+    """Serve until SIGTERM (finish the requests in flight, up to 30 s) or Ctrl+C (stop now).
+
+    ``when_listening`` runs in a thread of the master once the socket listens (``make run`` asks
+    for its first page there).
+    """
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "preload_app": True,
+        # A worker whose main loop is silent this long is stuck and replaced; requests in its
+        # threads may run longer (a long import or schedule keeps the main loop beating).
+        "timeout": 60,
+        "graceful_timeout": 30,
+        # Browsers reuse a connection for the next page a few seconds later.
+        "keepalive": 5,
+        "worker_tmp_dir": "/dev/shm" if os.path.isdir("/dev/shm") else None,
+        "control_socket_disable": True,
+        "proc_name": "iljari",
+        "errorlog": "-",
+        "loglevel": "warning",
+        "pre_fork": _pre_fork,
+        "post_worker_init": _post_worker_init,
+    }
+    if when_listening is not None:
+        options["when_ready"] = lambda server: threading.Thread(target=when_listening, daemon=True).start()
+    _Server(application, options).run()
