@@ -1,9 +1,13 @@
-"""Responses that must not stay behind on a shared desk PC."""
+"""Middleware of the whole site: what a shared desk PC must not keep, and sessions kept cheaply."""
 
+import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
+
+REFRESHED_KEY = "_refreshed"
 
 
 class NoStoreMiddleware:
@@ -19,4 +23,27 @@ class NoStoreMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
+        return response
+
+
+class SessionRefreshMiddleware:
+    """Keep an active session alive without writing it on every request.
+
+    A session ends after ``SESSION_COOKIE_AGE`` idle seconds (shared desk PCs). Saving it on every
+    request would do that exactly but costs a database write per page, and every process waits
+    on the others' writes; saving it when ``SESSION_REFRESH_SECONDS`` have passed since the last
+    save ends an idle session at most that much early.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or session.modified or not session.accessed or session.is_empty():
+            return response
+        now = int(time.time())
+        if now - session.get(REFRESHED_KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+            session[REFRESHED_KEY] = now  # marks it modified: SessionMiddleware saves it with a new expiry
         return response

@@ -1,4 +1,6 @@
-"""Values every page needs."""
+"""Values every page needs, at next to no cost per request: they are asked on every page."""
+
+import time
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -25,12 +27,37 @@ MENU = [
 ]
 
 
+# Demo data is loaded or removed by a command, not by a page: asking once a minute is enough.
+DEMO_CHECK_SECONDS = 60
+_demo: tuple[float, bool] | None = None
+
+
+def site_has_demo_data() -> bool:
+    """Whether the site holds synthetic demo data, asked of the database at most once a minute."""
+    global _demo
+    now = time.monotonic()
+    if _demo is None or now - _demo[0] > DEMO_CHECK_SECONDS:
+        _demo = (now, Seeker.objects.filter(is_demo=True).exists())
+    return _demo[1]
+
+
 def demo_flag(request: HttpRequest) -> dict[str, bool]:
-    """Whether the site holds synthetic demo data, so every page can say so."""
+    """Whether every page should say the data is synthetic."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"demo_data": False}
-    return {"demo_data": Seeker.objects.filter(is_demo=True).exists()}
+    return {"demo_data": site_has_demo_data()}
+
+
+_menus: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+
+
+def _menu_for(user: User) -> list[tuple[str, str]]:
+    """The (label, url) items a role sees, worked out once per role and process."""
+    key = (user.role, user.is_superuser)
+    if key not in _menus:
+        _menus[key] = [(label, reverse(name)) for label, name, roles in MENU if roles is None or has_role(user, roles)]
+    return _menus[key]
 
 
 def city(request: HttpRequest) -> dict:
@@ -42,10 +69,10 @@ def menu(request: HttpRequest) -> dict[str, list[dict]]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"menu": []}
-    items = []
-    for label, name, roles in MENU:
-        if roles is None or has_role(user, roles):
-            url = reverse(name)
-            current = request.path == url if url == "/" else request.path.startswith(url)
-            items.append({"label": label, "url": url, "current": current})
-    return {"menu": items}
+    path = request.path
+    return {
+        "menu": [
+            {"label": label, "url": url, "current": path == url if url == "/" else path.startswith(url)}
+            for label, url in _menu_for(user)
+        ]
+    }
