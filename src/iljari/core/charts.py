@@ -71,7 +71,7 @@ def _rings(geometry: dict) -> Iterable[list[list[float]]]:
 
 
 class Area(Protocol):
-    """What the map needs of a 동: its name, centroid and GeoJSON boundary (a ``Dong`` has these)."""
+    """What the map needs of a 동: its name, centroid and GeoJSON boundary (``reference.selectors.DongArea``)."""
 
     name: str
     lat: float

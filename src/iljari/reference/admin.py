@@ -9,7 +9,6 @@ from iljari.reference.models import Dong, Licence, MinimumWage, Occupation, Targ
 class DongAdmin(admin.ModelAdmin):
     list_display = ["name", "gu", "code", "lat", "lon"]
     search_fields = ["name", "code"]
-    exclude = ["boundary"]
 
 
 @admin.register(Occupation)

@@ -8,7 +8,7 @@ from django.db import models
 
 
 class Dong(models.Model):
-    """행정동 — an administrative neighbourhood, with its centroid and boundary."""
+    """행정동 — an administrative neighbourhood, with its centroid (its outline is ``DongBoundary``)."""
 
     code = models.CharField("행정기관코드", max_length=10, unique=True)
     stat_code = models.CharField("통계청 코드", max_length=8, blank=True)
@@ -16,7 +16,6 @@ class Dong(models.Model):
     gu = models.CharField("구", max_length=40, blank=True)
     lat = models.FloatField("중심 위도")
     lon = models.FloatField("중심 경도")
-    boundary = models.JSONField("경계(GeoJSON geometry)", null=True, blank=True)
 
     class Meta:
         ordering = ["code"]
@@ -24,6 +23,20 @@ class Dong(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class DongBoundary(models.Model):
+    """경계 — a 동's outline, apart from ``Dong``: only the map draws it, while every list that names
+    a seeker's 동 would otherwise read and decode a polygon (4 KB on average, up to 30 KB) per row."""
+
+    dong = models.OneToOneField(Dong, on_delete=models.CASCADE, primary_key=True, related_name="boundary")
+    geometry = models.JSONField("경계(GeoJSON geometry)")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "행정동 경계"
+
+    def __str__(self) -> str:
+        return f"{self.dong} 경계"
 
 
 class Occupation(models.Model):

@@ -2,12 +2,13 @@
 
 import functools
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 
-from iljari.reference.models import Dong, MinimumWage, Occupation
+from iljari.reference.models import Dong, DongBoundary, MinimumWage, Occupation
 from iljari.reference.services import City, city_load
 
 
@@ -17,9 +18,22 @@ def dong_key(name: str) -> str:
     return parts[-1] if parts else ""
 
 
-def dong_areas() -> list[Dong]:
+@dataclass(frozen=True)
+class DongArea:
+    """A 동 as the map draws it (``core.charts.Area``)."""
+
+    name: str
+    lat: float
+    lon: float
+    boundary: dict
+
+
+def dong_areas() -> list[DongArea]:
     """The city's 동 that have a boundary, for drawing the map."""
-    return list(Dong.objects.exclude(boundary=None))
+    return [
+        DongArea(b.dong.name, b.dong.lat, b.dong.lon, b.geometry)
+        for b in DongBoundary.objects.select_related("dong").order_by("dong__code")
+    ]
 
 
 def dongs_by_name() -> dict[str, Dong]:

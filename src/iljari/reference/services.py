@@ -19,7 +19,7 @@ from django.db.models import Model
 
 from iljari.core.errors import IljariError
 from iljari.paths import DataFileNotFound, data_file, existing, open_text
-from iljari.reference.models import Dong, Licence, MinimumWage, Occupation, TargetGroup, VisaType
+from iljari.reference.models import Dong, DongBoundary, Licence, MinimumWage, Occupation, TargetGroup, VisaType
 
 
 class ReferenceDataError(IljariError):
@@ -212,7 +212,7 @@ def dongs_load(city: City) -> int:
         with open_text(city.dongs_geojson) as fh:
             collection = json.load(fh)
         boundaries = {f["properties"]["adm_cd2"]: f["geometry"] for f in collection["features"]}
-    return upsert(
+    written = upsert(
         Dong,
         "code",
         [
@@ -223,11 +223,21 @@ def dongs_load(city: City) -> int:
                 "gu": r.get("gu", ""),
                 "lat": float(r["centroid_lat"]),
                 "lon": float(r["centroid_lon"]),
-                "boundary": boundaries.get(r["adm_cd2"]),
             }
             for r in rows
         ],
     )
+    ids = dict(Dong.objects.values_list("code", "pk"))
+    upsert(
+        DongBoundary,
+        "dong_id",
+        [
+            {"dong_id": ids[r["adm_cd2"]], "geometry": boundaries[r["adm_cd2"]]}
+            for r in rows
+            if r["adm_cd2"] in boundaries
+        ],
+    )
+    return written
 
 
 def target_groups_load(city: City) -> int:

@@ -139,7 +139,7 @@ def seeker_read(*, user: User | None, seeker_id: int, purpose: str) -> Seeker:
     seeker = (
         seekers_visible_to(user)
         .select_related("home_dong", "desk", "counselor", "visa_type")
-        .prefetch_related("target_groups", "licences", "desired_occupations")
+        .prefetch_related("target_groups", "licences")
         .get(pk=seeker_id)
     )
     audit_record(actor=user, action=Action.READ, object_type="seeker", object_id=seeker.pk, purpose=purpose)
@@ -241,8 +241,12 @@ def duplicates_checked(*, actor: Actor, seeker_ids: Iterable[int], purpose: str)
 
 
 def seeker_readers(*, seeker: Seeker, limit: int = 50) -> QuerySet[AuditEvent]:
-    """Who read or changed this seeker's record, most recent first."""
-    return AuditEvent.objects.filter(object_type="seeker", object_id=str(seeker.pk)).order_by("-seq")[:limit]
+    """Who read or changed this seeker's record, most recent first (the columns the page shows)."""
+    return (
+        AuditEvent.objects.filter(object_type="seeker", object_id=str(seeker.pk))
+        .only("seq", "at", "actor_name", "action", "purpose")
+        .order_by("-seq")[:limit]
+    )
 
 
 def seeker_lapses_on(*, seeker: Seeker) -> date | None:
