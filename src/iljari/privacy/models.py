@@ -53,7 +53,12 @@ class AuditQuerySet(models.QuerySet):
 
 
 class AuditEvent(models.Model):
-    """감사 기록 — who did or read what, when and why; each row seals the one before it."""
+    """감사 기록 — who did or read what, when and why.
+
+    A row is written with one INSERT and carries a keyed MAC of its own content; ``audit_seal``
+    then gives it its number in the hash chain (``seq``, ``prev_hash``, ``hash``), rows in batches,
+    so no page waits on the chain's head. Apart from that one sealing, a row never changes.
+    """
 
     class Action(models.TextChoices):
         READ = "read", "열람"
@@ -66,7 +71,7 @@ class AuditEvent(models.Model):
         ERASE = "erase", "파기"
         MERGE = "merge", "병합"
 
-    seq = models.BigIntegerField("순번", unique=True)
+    seq = models.BigIntegerField("순번", unique=True, null=True, help_text="given when the row is sealed")
     at = models.DateTimeField("일시", db_index=True)
     actor_id = models.BigIntegerField("직원 번호", null=True)
     actor_name = models.CharField("직원", max_length=150)
@@ -75,18 +80,20 @@ class AuditEvent(models.Model):
     object_id = models.CharField("대상 번호", max_length=40)
     purpose = models.CharField("목적", max_length=200, blank=True)
     detail = models.JSONField("상세", default=dict)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64)
+    # Blank only on rows written before rows carried their own MAC (AuditHead.macs_from).
+    mac = models.CharField(max_length=64, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
 
     objects = AuditQuerySet.as_manager()
 
     class Meta:
-        ordering = ["seq"]
-        indexes = [models.Index(fields=["object_type", "object_id", "seq"])]
+        ordering = ["id"]
+        indexes = [models.Index(fields=["object_type", "object_id", "id"])]
         verbose_name = verbose_name_plural = "감사 기록"
 
     def __str__(self) -> str:
-        return f"#{self.seq} {self.actor_name} {self.get_action_display()} {self.object_type}:{self.object_id}"
+        return f"#{self.pk} {self.actor_name} {self.get_action_display()} {self.object_type}:{self.object_id}"
 
     def save(self, *args: object, **kwargs: object) -> None:
         if not self._state.adding:
@@ -96,30 +103,33 @@ class AuditEvent(models.Model):
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict]:
         raise AuditLogError("감사 기록은 삭제할 수 없습니다.")
 
+    def _content(self) -> list:
+        return [
+            self.at.isoformat(),
+            self.actor_id,
+            self.actor_name,
+            self.action,
+            self.object_type,
+            self.object_id,
+            self.purpose,
+            self.detail,
+        ]
+
+    def compute_mac(self) -> str:
+        """The keyed MAC of this row alone: a row changed or slipped in before its sealing shows."""
+        return seal(_canonical(["row", *self._content()]))
+
     def compute_hash(self) -> str:
-        """The keyed MAC of this row and the previous row's hash.
+        """The keyed MAC of this row, its number and the previous row's hash.
 
         Keyed with the key file, so someone who can edit the database but not read the key
         cannot re-seal the rows after them.
         """
-        body = json.dumps(
-            [
-                self.seq,
-                self.at.isoformat(),
-                self.actor_id,
-                self.actor_name,
-                self.action,
-                self.object_type,
-                self.object_id,
-                self.purpose,
-                self.detail,
-                self.prev_hash,
-            ],
-            ensure_ascii=False,
-            sort_keys=True,
-            separators=(",", ":"),
-        )
-        return seal(body)
+        return seal(_canonical([self.seq, *self._content(), self.prev_hash]))
+
+
+def _canonical(values: list) -> str:
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 class AuditHead(models.Model):
@@ -127,6 +137,7 @@ class AuditHead(models.Model):
 
     seq = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+    macs_from = models.BigIntegerField(default=1, help_text="the first seq whose row carries its own MAC")
 
     def __str__(self) -> str:
         return f"audit head #{self.seq}"

@@ -11,7 +11,7 @@ from iljari.privacy.models import AuditEvent
 
 @role_required(*OVERSIGHT)
 def audit_list(request: HttpRequest) -> HttpResponse:
-    qs = AuditEvent.objects.order_by("-seq")
+    qs = AuditEvent.objects.order_by("-id")
     for key in ("object_type", "object_id", "actor_name", "action"):
         if request.GET.get(key):
             qs = qs.filter(**{key: request.GET[key]})

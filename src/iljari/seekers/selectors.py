@@ -244,8 +244,8 @@ def seeker_readers(*, seeker: Seeker, limit: int = 50) -> QuerySet[AuditEvent]:
     """Who read or changed this seeker's record, most recent first (the columns the page shows)."""
     return (
         AuditEvent.objects.filter(object_type="seeker", object_id=str(seeker.pk))
-        .only("seq", "at", "actor_name", "action", "purpose")
-        .order_by("-seq")[:limit]
+        .only("at", "actor_name", "action", "purpose")
+        .order_by("-id")[:limit]
     )
 
 

@@ -1,19 +1,25 @@
-"""The audit log is append-only and hash-chained; `iljari audit verify` finds any tampering."""
+"""The audit log is append-only and hash-chained; `iljari audit verify` finds any tampering.
+
+A row is one INSERT with its own MAC; sealing links rows into the chain in batches."""
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
-from iljari.privacy.audit import Action, audit_record, audit_verify
+from iljari.privacy import audit
+from iljari.privacy.audit import Action, audit_record, audit_seal, audit_verify
 from iljari.privacy.models import AuditEvent, AuditLogError
 
 pytestmark = pytest.mark.postgres
 
 
-def _log(n: int) -> None:
+def _log(n: int, *, sealed: bool = True) -> None:
     for i in range(n):
         audit_record(actor="tester", action=Action.READ, object_type="seeker", object_id=i, purpose="상담")
+    if sealed:
+        audit_seal()
 
 
 def _without_guard(sql: str, params: list) -> None:
@@ -75,8 +81,54 @@ def test_rows_cannot_be_changed_through_the_application(db):
 
 def test_the_database_itself_refuses_an_update(db):
     _log(1)
-    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("UPDATE privacy_auditevent SET purpose = 'x'")
+    _log(1, sealed=False)
+    for sql in (
+        "UPDATE privacy_auditevent SET purpose = 'x' WHERE seq IS NOT NULL",
+        "UPDATE privacy_auditevent SET purpose = 'x' WHERE seq IS NULL",  # not yet sealed: still refused
+        "UPDATE privacy_auditevent SET seq = NULL WHERE seq IS NOT NULL",
+    ):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(sql)
+
+
+def test_a_read_is_one_insert_and_waits_for_no_lock(db, monkeypatch):
+    monkeypatch.setattr(audit, "_sealed_at", float("inf"))  # this process sealed a moment ago
+    with CaptureQueriesContext(connection) as queries:
+        audit_record(actor="tester", action=Action.READ, object_type="seeker", object_id=1, purpose="상담")
+    assert [q["sql"].split()[0] for q in queries] == ["INSERT"]
+    assert AuditEvent.objects.get(object_id="1").seq is None
+
+
+def test_rows_are_sealed_in_order_and_verified(db):
+    _log(3, sealed=False)
+    assert AuditEvent.objects.filter(seq__isnull=True).count() == 3
+    assert audit_seal() == 3 and audit_seal() == 0
+    rows = list(AuditEvent.objects.order_by("id"))
+    assert [r.seq for r in rows] == [1, 2, 3]
+    assert rows[1].prev_hash == rows[0].hash and rows[2].prev_hash == rows[1].hash
+    assert audit_verify() == (3, [])
+
+
+def test_a_row_changed_before_its_sealing_is_detected(db):
+    _log(2)
+    _log(1, sealed=False)
+    row = AuditEvent.objects.get(seq__isnull=True)
+    _without_guard("UPDATE privacy_auditevent SET purpose = %s WHERE id = %s", ["다른 목적", row.pk])
+    _, problems = audit_verify()  # seals the changed row, whose own MAC no longer matches
+    assert [p.seq for p in problems] == [3]
+    assert "봉인 전" in problems[0].reason
+
+
+def test_a_row_slipped_in_without_the_key_is_detected(db):
+    _log(2)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO privacy_auditevent (at, actor_name, action, object_type, object_id, purpose, detail, mac,"
+            " prev_hash, hash) VALUES (%s, 'someone', 'read', 'seeker', '1', '', '{}', '', '', '')",
+            [AuditEvent.objects.first().at],
+        )
+    _, problems = audit_verify()
+    assert [p.seq for p in problems] == [3]
 
 
 def test_registering_a_seeker_is_audited(make_seeker, counselor):
