@@ -21,8 +21,9 @@ from gunicorn.app.base import BaseApplication
 
 logger = logging.getLogger(__name__)
 
-# What one warm worker holds: Kiwi ~500 MB, the embedding model, the indexes and Django.
-WORKER_MEMORY = 1200 * 2**20
+# Room for one warm worker: Kiwi, the embedding model, the indexes and Django measured ~500 MB
+# resident on the demo data, with headroom for a matching request or an import.
+WORKER_MEMORY = 800 * 2**20
 THREADS = 4
 
 
