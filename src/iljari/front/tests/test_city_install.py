@@ -7,7 +7,7 @@ from iljari.core.charts import dong_map
 from iljari.front.setup import reference_load_all
 from iljari.reference.models import Dong
 from iljari.reference.packs import GYEONGGI, PackError, city_pack
-from iljari.reference.selectors import current_city
+from iljari.reference.selectors import DongArea, current_city
 
 
 def test_anyang_is_packed_installed_and_served_with_its_own_dongs_map_and_name(tmp_path, client, manager, settings):
@@ -17,8 +17,9 @@ def test_anyang_is_packed_installed_and_served_with_its_own_dongs_map_and_name(t
     counts = reference_load_all(city_folder=folder)
     assert counts["행정동"] == 31 and counts["창구"] == 32  # the city hall and each 동's 행정복지센터
     anyang = list(Dong.objects.filter(code__startswith="4117"))
-    assert len(anyang) == 31 and {d.gu for d in anyang} == {"만안구", "동안구"} and all(d.boundary for d in anyang)
-    assert dong_map("안양시 행정동", {"안양1동": 10.0}, anyang).count("<path") == 31
+    assert len(anyang) == 31 and {d.gu for d in anyang} == {"만안구", "동안구"}
+    areas = [DongArea(d.name, d.lat, d.lon, d.boundary.geometry) for d in anyang]
+    assert dong_map("안양시 행정동", {"안양1동": 10.0}, areas).count("<path") == 31
     settings.ILJARI_CITY_DIR = folder
     current_city.cache_clear()
     try:
