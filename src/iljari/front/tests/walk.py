@@ -398,7 +398,7 @@ def ask(client: Client, world: World, route: str, pattern: URLPattern, role: str
     headers = {}
     if user is not None and route.startswith("api:"):
         headers["HTTP_AUTHORIZATION"] = f"Bearer {world.token(user)}"
-    before = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
+    before = AuditEvent.objects.order_by("-id").values_list("id", flat=True).first() or 0
     if api_methods().get(route) == "POST":
         response = client.post(url, api_payload(route, objects), content_type="application/json", **headers)
     else:
@@ -408,7 +408,7 @@ def ask(client: Client, world: World, route: str, pattern: URLPattern, role: str
     audited = set()
     if user is not None:
         audited = set(
-            AuditEvent.objects.filter(seq__gt=before, actor_id=user.pk).values_list("object_type", "object_id")
+            AuditEvent.objects.filter(id__gt=before, actor_id=user.pk).values_list("object_type", "object_id")
         )
     return Answer(route, role, side, response.status_code, _outcome(response, route, user), _shown(response), audited)
 
