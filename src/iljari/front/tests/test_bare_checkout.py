@@ -68,7 +68,7 @@ def test_init_runs_from_a_bare_checkout(bare, bare_init):
     assert "직업사전 임베딩 새로 계산 0건" in bare_init.stdout  # the shipped vectors, not minutes of embedding
     assert "매칭 색인" in bare_init.stdout and "합계" in bare_init.stdout  # the phases and their times
     with sqlite3.connect(bare.var / "iljari.sqlite3") as db:
-        assert db.execute("SELECT COUNT(*) FROM reference_dong WHERE boundary IS NOT NULL").fetchone()[0] == 25
+        assert db.execute("SELECT COUNT(*) FROM reference_dongboundary").fetchone()[0] == 25
         assert db.execute("SELECT COUNT(*) FROM reference_minimumwage").fetchone()[0] >= 7
         assert db.execute("SELECT COUNT(*) FROM reference_visatype").fetchone()[0] >= 10
 
