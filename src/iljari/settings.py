@@ -10,6 +10,9 @@ ILJARI_PUBLIC_REGISTER_RATE  public event sign-ups per address, e.g. "30/10m" (d
 ILJARI_HTTPS         "1" when served behind TLS: Secure cookies, HSTS, redirect to https
 ILJARI_API_TOKEN_DAYS  how long an API token lives (default 90)
 ILJARI_LOGIN_FAILURES_PER_ADDRESS  failed logins from one address, any account, before it waits (15)
+ILJARI_BACKGROUND    "queue" (default): background work waits in the database for ``iljari worker``;
+                     "inline": it runs at once in the process that asks (tests, one-off scripts)
+ILJARI_WORKER_LEASE  seconds without a heartbeat after which a worker on another machine counts as dead
 """
 
 import os
@@ -43,8 +46,20 @@ DEBUG = os.environ.get("ILJARI_DEBUG") == "1"
 ALLOWED_HOSTS = os.environ.get("ILJARI_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 
 ILJARI_KEY_FILE = Path(os.environ.get("ILJARI_KEY_FILE") or VAR_DIR / "iljari.key")
-# Background work (imports): "thread" in the server, "inline" where nothing may outlive a request (tests).
-ILJARI_BACKGROUND = os.environ.get("ILJARI_BACKGROUND", "thread")
+# Background work (imports, reindexing, reports, nightly jobs) is queued in the database and run by
+# `iljari worker`; "inline" runs it at once where nothing may outlive a request (tests).
+ILJARI_BACKGROUND = os.environ.get("ILJARI_BACKGROUND", "queue")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if ILJARI_BACKGROUND == "inline"
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
+# A worker beats every ILJARI_WORKER_BEAT seconds. One on this machine is known dead as soon as its
+# process is gone; one elsewhere (PostgreSQL with workers on several hosts) after the lease runs out.
+ILJARI_WORKER_BEAT = 10
+ILJARI_WORKER_LEASE = int(os.environ.get("ILJARI_WORKER_LEASE", "60"))
 # Self-registration from a poster's QR code, per address: enough for a queue at a venue's Wi-Fi.
 ILJARI_PUBLIC_REGISTER_RATE = os.environ.get("ILJARI_PUBLIC_REGISTER_RATE", "30/10m")
 ILJARI_CITY_DIR = Path(os.environ.get("ILJARI_CITY_DIR") or APP_DIR / "reference" / "cities" / "ansan")
@@ -61,6 +76,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "iljari.core",
     "iljari.accounts",
     "iljari.reference",

@@ -24,9 +24,8 @@ class ImportJob(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.CHECKING)
-    stage = models.CharField("단계", max_length=20, blank=True)
-    done = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
+    # The queued job now checking or saving the file: its progress, attempts and failure reason.
+    run = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     rows = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
     messages = models.JSONField(default=list)
@@ -40,8 +39,20 @@ class ImportJob(models.Model):
         return f"{self.file_name} ({self.get_status_display()})"
 
     @property
+    def stage(self) -> str:
+        return self.run.stage if self.run else ""
+
+    @property
+    def done(self) -> int:
+        return self.run.done if self.run else 0
+
+    @property
+    def total(self) -> int:
+        return self.run.total if self.run else 0
+
+    @property
     def percent(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
+        return self.run.percent if self.run else 0
 
     @property
     def finished(self) -> bool:

@@ -158,11 +158,20 @@ def _rejected(kind: str, message: str) -> ImportRejected:
 
 
 def import_file(
-    *, kind: str, path: Path, actor: Actor, progress: Progress | None = None, commit: bool = True, **options: Any
+    *,
+    kind: str,
+    path: Path,
+    actor: Actor,
+    progress: Progress | None = None,
+    commit: bool = True,
+    on_saved: Callable[[ImportResult], None] | None = None,
+    **options: Any,
 ) -> ImportResult:
     """Check every row of the file, then save all of it or nothing.
 
     With ``commit=False`` the file is only checked: what saving would create is counted.
+    ``on_saved(result)`` runs inside the saving transaction, so a caller's record of the import
+    (a web job marked saved) commits with the rows or not at all.
 
     Raises ``ImportRejected`` (with the full result) when the file or any row has an error.
     """
@@ -202,6 +211,8 @@ def import_file(
             purpose="자료 가져오기",
             detail={"file": name, "rows": result.rows, "created": result.created, "duplicates": len(result.duplicates)},
         )
+        if on_saved:
+            on_saved(result)
     if progress:
         progress("저장", len(items), len(items))
     if result.messages:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import EMPLOYER_WORK, role_required
+from iljari.core.jobs import workers_alive
 from iljari.core.pages import CSV, XLSX, attachment
 from iljari.transfer.forms import KINDS, UploadForm, kinds_for
 from iljari.transfer.jobs import import_job_confirm, import_job_start
@@ -26,7 +27,7 @@ RECORD_PAGES = {
 def _job(request: HttpRequest, pk: int, *, own: bool = False) -> ImportJob:
     """An import of the user's own (the manager oversees everyone's, but only its uploader confirms
     one); another's answers 404 like a missing one: its rows can hold the file's personal values."""
-    jobs = ImportJob.objects.all()
+    jobs = ImportJob.objects.select_related("run")
     if own or not request.user.sees_all_seekers:
         jobs = jobs.filter(created_by=request.user)
     return get_object_or_404(jobs, pk=pk)
@@ -44,6 +45,7 @@ def _context(job: ImportJob) -> dict:
         "more_messages": max(len(job.messages) - SHOWN_ON_PAGE, 0),
         "saved_links": _saved_links(job) if job.status == ImportJob.Status.SAVED else [],
         "more_saved": max(len(job.saved) - LINKED, 0),
+        "workers_alive": workers_alive(),
     }
 
 

@@ -1,9 +1,9 @@
-"""``iljari reindex [--embeddings]``: rebuild the occupation normalizer and the matching indexes from the database."""
+"""``iljari reindex [--embeddings] [--queue]``: rebuild the occupation normalizer and the matching indexes from the database."""
 
 import sys
 import time
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from iljari.matching.catalogue import catalogue_texts, normalizer
@@ -24,8 +24,18 @@ class Command(BaseCommand):
             action="store_true",
             help=f"직업사전 임베딩을 모델로 새로 계산해 {FOLDER}에 씁니다(직업사전이나 모델이 바뀐 뒤)",
         )
+        parser.add_argument("--queue", action="store_true", help="작업 처리기(iljari worker)에 맡기고 바로 끝냄")
 
-    def handle(self, *args: object, embeddings: bool, **options: object) -> None:
+    def handle(self, *args: object, embeddings: bool, queue: bool, **options: object) -> None:
+        if queue and embeddings:
+            raise CommandError("--embeddings는 배포 파일을 이 자리에서 다시 쓰므로 --queue와 함께 쓸 수 없습니다.")
+        if queue:
+            from iljari.core.jobs import enqueue
+            from iljari.matching.tasks import reindex_all
+
+            job = enqueue(reindex_all)
+            self.stdout.write(f"매칭 색인 작업 {job.pk}을 대기열에 넣었습니다({job.get_status_display()}).")
+            return
         started = time.perf_counter()
         bars: dict[str, tqdm] = {}
 
