@@ -26,7 +26,8 @@ $(TEST_STAMP): $(STAMP)
 ## make install: the product and the test tools, for development
 install: $(TEST_STAMP)
 
-## make run: install, create the demo database on first run, serve on http://127.0.0.1:8000
+## make run: install, create the demo database on first run, then serve http://127.0.0.1:8000 with
+## one worker for the job queue (iljari run = iljari serve + iljari worker; Ctrl+C stops both)
 run: export ILJARI_RUN_STARTED := $(RUN_STARTED)
 run: $(STAMP)
 	@$(BIN)/iljari init $$(test -f var/iljari.sqlite3 || echo --demo)
@@ -34,7 +35,7 @@ run: $(STAMP)
 	@echo "  iljari: http://$(HOST):$(PORT) 에 접속해 로그인하십시오."
 	@$(BIN)/iljari logins
 	@echo
-	$(BIN)/iljari serve --host $(HOST) --port $(PORT)
+	$(BIN)/iljari run --host $(HOST) --port $(PORT)
 
 ## Debian packages the tests need: a PostgreSQL server, a browser and Korean fonts.
 system-packages:

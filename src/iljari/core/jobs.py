@@ -37,9 +37,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.module_loading import import_string
-from django_tasks import task
+from django_tasks import task, task_backends
 from django_tasks.base import Task
 from django_tasks.utils import normalize_json
+from django_tasks_db.backend import DatabaseBackend
 
 from iljari.core.errors import IljariError
 from iljari.core.models import Job, Schedule, Worker
@@ -231,8 +232,8 @@ def worker_alive(worker: Worker, *, now: datetime | None = None) -> bool:
 
 def workers_alive() -> bool:
     """Whether any worker is running, so a page can say why a queued job does not start."""
-    if settings.ILJARI_BACKGROUND == "inline":
-        return True
+    if not isinstance(task_backends["default"], DatabaseBackend):
+        return True  # jobs run at once where they are queued (ILJARI_BACKGROUND=inline)
     now = timezone.now()
     return any(worker_alive(w, now=now) for w in Worker.objects.all())
 
@@ -259,7 +260,9 @@ def jobs_recover(*, now: datetime | None = None) -> list[Job]:
             ):
                 continue  # another worker recovered it first
             kwargs = dict(result.args_kwargs.get("kwargs", {}))
-            record = Job.objects.filter(pk=kwargs.pop("job_id", None), status=Status.RUNNING).first()
+            record = Job.objects.filter(
+                pk=kwargs.pop("job_id", None), task_id=str(result.pk), status__in=[Status.QUEUED, Status.RUNNING]
+            ).first()  # queued: the worker died between claiming the task and starting the job
             if record is None:
                 continue
             log.warning("job %s (%s): worker %s stopped mid-job", record.pk, record.label, claimed_by)

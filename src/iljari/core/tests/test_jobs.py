@@ -5,12 +5,10 @@ backend and play a worker's claim on its task row. ``front/tests/test_worker_pro
 worker processes and kills one.
 """
 
-import subprocess
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -19,9 +17,9 @@ from iljari.core import jobs
 from iljari.core.errors import IljariError
 from iljari.core.jobs import JobRun, enqueue, job, jobs_recover, periodic, schedule_due, worker_alive, workers_alive
 from iljari.core.models import Job, Schedule, Worker
+from iljari.testing.queue import QUEUE, claim, dead_worker
 
 SEOUL = ZoneInfo("Asia/Seoul")
-QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 failures: list[tuple[int, str, dict]] = []
 
 
@@ -59,32 +57,12 @@ def test_a_refused_job_fails_with_its_korean_reason_and_its_own_record_follows(d
     assert failures[-1] == (record.pk, "파일 형식이 맞지 않습니다.", {"why": "파일 형식이 맞지 않습니다."})
 
 
-def _dead_worker() -> Worker:
-    """A worker row whose process has ended on this machine (a real pid, already gone)."""
-    ended = subprocess.Popen(["true"])
-    ended.wait()
-    return Worker.objects.create(
-        id=f"dead-{ended.pid}",
-        host=jobs.HOST,
-        boot_id=jobs.BOOT_ID,
-        pid=ended.pid,
-        pid_started="1",
-        beat_at=timezone.now(),
-    )
-
-
-def _claim(record: Job, worker: Worker) -> None:
-    """What a worker does as it starts an attempt: the queue's claim, then the job's own start."""
-    DBTaskResult.objects.get(id=Job.objects.get(pk=record.pk).task_id).claim(worker.pk)
-    Job.objects.filter(pk=record.pk).update(status=Job.Status.RUNNING, attempts=F("attempts") + 1)
-
-
 @override_settings(TASKS=QUEUE)
 def test_a_job_whose_worker_died_runs_again_then_fails_with_its_reason_after_the_last_attempt(db):
     record = enqueue(long_work, size=10)
     assert record.status == Job.Status.QUEUED and DBTaskResult.objects.get(id=record.task_id).status == "READY"
 
-    _claim(record, _dead_worker())
+    claim(record, dead_worker())
     assert [r.pk for r in jobs_recover()] == [record.pk]
     record.refresh_from_db()
     assert record.status == Job.Status.QUEUED and record.retrying
@@ -93,7 +71,7 @@ def test_a_job_whose_worker_died_runs_again_then_fails_with_its_reason_after_the
     assert [r.status for r in attempts] == ["FAILED", "READY"] and attempts[1].args_kwargs["kwargs"]["size"] == 10
     assert not Worker.objects.exists()  # the dead worker's row is cleared
 
-    _claim(record, _dead_worker())
+    claim(record, dead_worker())
     jobs_recover()
     record.refresh_from_db()
     assert record.status == Job.Status.FAILED and record.attempts == 2
@@ -103,10 +81,20 @@ def test_a_job_whose_worker_died_runs_again_then_fails_with_its_reason_after_the
 
 
 @override_settings(TASKS=QUEUE)
+def test_a_job_whose_worker_died_before_starting_it_is_queued_again_not_failed(db):
+    record = enqueue(long_work, size=3)
+    DBTaskResult.objects.get(id=record.task_id).claim(dead_worker().pk)  # claimed, then killed at once
+    jobs_recover()
+    record.refresh_from_db()
+    assert record.status == Job.Status.QUEUED and record.attempts == 0
+    assert DBTaskResult.objects.get(id=record.task_id).status == "READY"
+
+
+@override_settings(TASKS=QUEUE)
 def test_a_running_workers_job_is_left_alone(db):
     record = enqueue(long_work, size=1)
     me = jobs.worker_start()
-    _claim(record, me)
+    claim(record, me)
     assert jobs_recover() == [] and Job.objects.get(pk=record.pk).status == Job.Status.RUNNING
     assert worker_alive(me) and workers_alive()
 
