@@ -54,4 +54,5 @@ def page(import_id: int) -> None:
     response = client.get(reverse("transfer:job", args=[import_id]), HTTP_HOST="localhost")
     assert response.status_code == 200, response.status_code
     html = response.content.decode()
-    print(html[html.index('id="job-status"') : html.index("</section>", html.index('id="job-status"'))])
+    start = html.rindex("<section", 0, html.index('id="job-status"'))
+    print(html[start : html.index("</section>", start) + len("</section>")])
