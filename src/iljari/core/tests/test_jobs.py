@@ -99,7 +99,6 @@ def test_a_running_workers_job_is_left_alone(db):
     assert worker_alive(me) and workers_alive()
 
 
-@override_settings(TASKS=QUEUE)
 def test_a_worker_elsewhere_is_alive_while_it_beats_within_the_lease(db, settings):
     settings.ILJARI_WORKER_LEASE = 60
     now = timezone.now()
