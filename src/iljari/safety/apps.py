@@ -8,6 +8,8 @@ class SafetyConfig(AppConfig):
     verbose_name = "직원 보호"
 
     def ready(self) -> None:
+        from iljari.core.jobs import periodic
         from iljari.safety.sections import register
 
         register()
+        periodic("iljari.safety.tasks.remind_overdue", cron="*/15 * * * *")

@@ -125,3 +125,11 @@ def test_a_report_past_its_deadline_reminds_the_lead_and_the_managers_once(
     assert incidents_remind_overdue(now=late) == 1
     assert incidents_remind_overdue(now=late) == 0
     assert [m["to"] for m in sms_outbox()][-2:] == ["010-7000-0001", "010-7000-0009"]
+
+
+def test_the_overdue_reminder_is_a_periodic_job_on_the_queue(db):
+    from iljari.core.jobs import enqueue, periodic_jobs
+    from iljari.safety.tasks import remind_overdue
+
+    assert ("iljari.safety.tasks.remind_overdue", "*/15 * * * *") in [(p.path, p.cron) for p in periodic_jobs()]
+    assert enqueue(remind_overdue).result == {"reminded": 0}
