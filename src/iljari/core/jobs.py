@@ -150,13 +150,23 @@ def _reason(exc: BaseException) -> str:
 
 def _fail(record: Job, reason: str, args: list, kwargs: dict) -> None:
     Job.objects.filter(pk=record.pk).update(status=Status.FAILED, error=reason, finished_at=timezone.now())
-    spec = _specs.get(record.name)
+    spec = _spec(record.name)
     if spec and spec.on_failure:
         record.refresh_from_db()
         try:
             spec.on_failure(record, *args, **kwargs)
         except Exception:
             log.exception("on_failure of job %s (%s) failed", record.pk, record.name)
+
+
+def _spec(name: str) -> JobSpec | None:
+    """A job's spec; its module is imported first (a worker recovering a job may not have loaded it yet)."""
+    if name not in _specs:
+        try:
+            import_string(name)
+        except ImportError:
+            log.exception("job %s can no longer be loaded", name)
+    return _specs.get(name)
 
 
 def _retry_or_fail(record: Job, args: list, kwargs: dict, why: str) -> None:

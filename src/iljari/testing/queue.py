@@ -30,10 +30,3 @@ def claim(record: Job, worker: Worker) -> None:
     """What a worker does as it starts an attempt: the queue's claim of the task row, then the job's start."""
     DBTaskResult.objects.get(id=Job.objects.get(pk=record.pk).task_id).claim(worker.pk)
     Job.objects.filter(pk=record.pk).update(status=Job.Status.RUNNING, attempts=F("attempts") + 1)
-
-
-def die_on_every_attempt(record: Job) -> None:
-    """Each start of ``record`` killed mid-job until the queue gives up on it."""
-    while not Job.objects.get(pk=record.pk).finished:
-        claim(record, dead_worker())
-        jobs.jobs_recover()
