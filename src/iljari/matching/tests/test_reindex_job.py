@@ -16,4 +16,5 @@ def test_reindex_on_the_queue_rebuilds_and_saves_the_indexes(matching, make_vaca
     record = Job.objects.get(label="매칭 색인 다시 만들기")
     assert f"매칭 색인 작업 {record.pk}을 대기열에 넣었습니다" in out.getvalue()
     assert record.status == Job.Status.SUCCEEDED and record.result == {"vacancies": 1, "seekers": 1}
-    assert (index_folder() / "state.json").exists()
+    saved = index_folder() / (index_folder() / "current").read_text().strip()
+    assert (saved / "state.json").exists()
