@@ -8,4 +8,5 @@ class SeekersConfig(AppConfig):
     def ready(self) -> None:
         from iljari.core.jobs import periodic
 
+        periodic("iljari.seekers.tasks.lapse_nightly", cron="10 0 * * *")
         periodic("iljari.seekers.tasks.retention_nightly", cron="30 2 * * *")

@@ -1,6 +1,14 @@
-"""구직자 정기 작업 — personal data kept no longer than the city's 보유기간."""
+"""구직자 정기 작업 — 구직 신청 without contact lapse; personal data kept no longer than the city's 보유기간."""
+
+from django.utils import timezone
 
 from iljari.core.jobs import JobRun, job
+from iljari.seekers.services import seekers_lapse
+
+
+@job(label="유효기간 지난 구직 신청 만료")
+def lapse_nightly(run: JobRun) -> dict:
+    return {"lapsed": len(seekers_lapse(today=timezone.localdate()))}
 
 
 def retention_apply() -> int:

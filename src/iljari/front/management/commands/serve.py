@@ -7,7 +7,6 @@ import urllib.request
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
-from django.utils import timezone
 
 from iljari.front.server import THREADS, default_workers, serve
 
@@ -26,7 +25,6 @@ class Command(BaseCommand):
         if workers < 1 or threads < 1:
             raise CommandError("작업 프로세스 수와 스레드 수는 1 이상이어야 합니다.")
         call_command("collectstatic", interactive=False, verbosity=0)
-        self._start_up()
         # Loaded after collecting: WhiteNoise indexes the static folder when the app starts.
         from iljari.wsgi import application
 
@@ -64,16 +62,4 @@ class Command(BaseCommand):
             f"첫 화면(로그인, {status}) {time.perf_counter() - asked:.2f}초 — "
             f"make run 시작부터 {time.time() - run_started:.1f}초"
         )
-        self.stdout.flush()
-
-    def _start_up(self) -> None:
-        """Catch up a missed night before serving: the nightly jobs are safe to run twice.
-
-        Matching is warmed in each worker after the fork (``front.server``), so the first seeker
-        registered after a restart gets recommendations without waiting for the models.
-        """
-        from iljari.front.scheduled import nightly_run
-
-        counts = nightly_run(today=timezone.localdate())
-        self.stdout.write("예약 작업(시작 시 확인): " + ", ".join(f"{name} {n:,}건" for name, n in counts.items()))
         self.stdout.flush()
