@@ -116,3 +116,18 @@ def test_the_command_line_closes_and_refuses_in_korean(make_vacancy, capsys):
         call_command("vacancy", "close", str(vacancy.pk), "--reason", "expired")
     call_command("vacancy", "history", str(vacancy.pk))
     assert "모집 중 → 모집 취소" in capsys.readouterr().out
+
+
+def test_the_queue_expires_vacancies_each_night(make_vacancy):
+    """The worker's periodic job (00:05 Asia/Seoul) closes what is past its 마감일 today."""
+    from iljari.core.jobs import enqueue, periodic_jobs
+    from iljari.core.models import Job
+    from iljari.vacancies.tasks import expire_nightly
+
+    crons = {p.path: p.cron for p in periodic_jobs()}
+    assert crons["iljari.vacancies.tasks.expire_nightly"] == "5 0 * * *"
+    assert crons["iljari.seekers.tasks.lapse_nightly"] == "10 0 * * *"
+    past = make_vacancy(closes_on=timezone.localdate() - timedelta(days=1))
+    record = enqueue(expire_nightly)
+    assert (record.status, record.result) == (Job.Status.SUCCEEDED, {"closed": 1})
+    assert _status(past) == "expired"
