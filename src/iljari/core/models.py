@@ -90,7 +90,7 @@ class Job(models.Model):
     stage = models.CharField("단계", max_length=40, blank=True)
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
-    error = models.TextField("실패 사유", blank=True)
+    error = SafeTextField("실패 사유", blank=True)  # an exception's words may quote a cell
     result = models.JSONField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

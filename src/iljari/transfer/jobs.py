@@ -3,13 +3,12 @@
 Each step is a queued job whose progress the import page polls. Saving is one transaction that also
 marks the import saved, so a worker killed mid-save leaves no row behind and the retried job saves
 the file once; a step given up on (or failing) marks the import 처리 실패 with the job's reason.
-The upload itself is deleted once the import is over, after the transaction that ends it commits.
+The upload itself is deleted once the import is over (after the save has committed).
 """
 
 from pathlib import Path
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django_tasks.base import Task
 
 from iljari.accounts.models import Desk, User
@@ -40,6 +39,7 @@ def import_job_start(*, kind: str, upload: UploadedFile, user: User, desk: Desk 
     except UploadRefused as refused:
         refusal = ImportResult(kind, messages=[RowMessage(FILE_ROW, "", "", refused.message)])
         _record(imported.pk, refusal, ImportJob.Status.REJECTED)
+        upload_discard(str(stored))
         imported.refresh_from_db()
         return imported
     _queue(import_check, imported, user)
@@ -48,9 +48,7 @@ def import_job_start(*, kind: str, upload: UploadedFile, user: User, desk: Desk 
 
 def import_job_confirm(*, job: ImportJob) -> bool:
     """Queue the save of a checked file; False when it is not waiting for confirmation."""
-    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).update(
-        status=ImportJob.Status.SAVING, done=0
-    )
+    claimed = ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.READY).update(status=ImportJob.Status.SAVING)
     if claimed:
         _queue(import_save, job, job.created_by)
     return bool(claimed)
@@ -61,17 +59,8 @@ def _queue(step: Task, imported: ImportJob, user: User) -> None:
     ImportJob.objects.filter(pk=imported.pk).update(run=run)
 
 
-def _discard_upload(import_id: int) -> dict:
-    """The import is over: its upload is deleted once this transaction commits (a rolled-back save
-    keeps the file for the retried job)."""
-    path = ImportJob.objects.filter(pk=import_id).values_list("stored_path", flat=True).first()
-    if path:
-        transaction.on_commit(lambda: upload_discard(path))
-    return {"stored_path": ""}
-
-
 def _record(import_id: int, result: ImportResult, status: str) -> None:
-    over = {} if status == ImportJob.Status.READY else _discard_upload(import_id)
+    over = {} if status == ImportJob.Status.READY else {"stored_path": ""}  # over: the caller deletes the upload
     ImportJob.objects.filter(pk=import_id).update(
         status=status,
         rows=result.rows,
@@ -87,10 +76,12 @@ def _record(import_id: int, result: ImportResult, status: str) -> None:
 
 def _import_failed(run: Job, *, import_id: int) -> None:
     """The queue failed or gave up on a step: the import says so (nothing from the file was saved)."""
-    with transaction.atomic():
-        ImportJob.objects.filter(
-            pk=import_id, status__in=[ImportJob.Status.CHECKING, ImportJob.Status.SAVING]
-        ).update(status=ImportJob.Status.FAILED, **_discard_upload(import_id))
+    path = ImportJob.objects.filter(pk=import_id).values_list("stored_path", flat=True).first()
+    ImportJob.objects.filter(pk=import_id, status__in=[ImportJob.Status.CHECKING, ImportJob.Status.SAVING]).update(
+        status=ImportJob.Status.FAILED, stored_path=""
+    )
+    if path:
+        upload_discard(path)
 
 
 def _import(run: JobRun, import_id: int, *, commit: bool) -> dict:
@@ -112,8 +103,11 @@ def _import(run: JobRun, import_id: int, *, commit: bool) -> dict:
         )
     except ImportRejected as rejected:
         _record(import_id, rejected.result, ImportJob.Status.REJECTED)
+        upload_discard(imported.stored_path)
         return {"status": ImportJob.Status.REJECTED, "errors": len(rejected.result.errors)}
-    if not commit:
+    if commit:
+        upload_discard(imported.stored_path)  # saved and committed: the file is no longer needed
+    else:
         _record(import_id, result, ImportJob.Status.READY)
     return {"status": ImportJob.Status.SAVED if commit else ImportJob.Status.READY, "created": result.created}
 

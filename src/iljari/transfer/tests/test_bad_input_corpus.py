@@ -313,6 +313,7 @@ NOT_FREE_TEXT = {
     "notify.OneTimeCode": "*", "notify.Message": {"language", "backend", "provider_id", "error"},
     "reports.CityKpi": "*",
     "core.StatusChange": {"object_type", "move", "from_state", "to_state", "actor_name"},  # codes; staff name
+    "core.Job": {"name", "label", "task_id", "stage"}, "core.Worker": "*", "core.Schedule": "*",  # the queue's own
     "privacy.RecordChange": {"record_type", "actor_name", "purpose"},  # codes written by the services; staff name  # another city's published figures and its name
 }  # fmt: skip
 
