@@ -9,3 +9,4 @@ class CoreConfig(AppConfig):
         from iljari.core.jobs import periodic
 
         periodic("iljari.core.tasks.prune_nightly", cron="30 3 * * *")
+        periodic("iljari.core.tasks.submissions_nightly", cron="40 3 * * *")

@@ -1,4 +1,5 @@
-"""The queue's own upkeep: finished attempts are dropped after a month (each ``Job`` keeps its record)."""
+"""The kernel's upkeep: finished queue attempts are dropped after a month (each ``Job`` keeps its record);
+form submission keys too old for any open page are forgotten."""
 
 from datetime import timedelta
 
@@ -6,6 +7,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from iljari.core.jobs import JobRun, job
+from iljari.core.submissions import submissions_forget
 
 KEEP_ATTEMPTS = timedelta(days=30)
 
@@ -15,3 +17,8 @@ def prune_nightly(run: JobRun) -> dict:
     old = DBTaskResult.objects.finished().filter(finished_at__lt=timezone.now() - KEEP_ATTEMPTS)
     deleted, _ = old.delete()
     return {"deleted": deleted}
+
+
+@job(label="지난 양식 키 정리")
+def submissions_nightly(run: JobRun) -> dict:
+    return {"forgotten": len(submissions_forget(today=timezone.localdate()))}

@@ -1,8 +1,9 @@
 """The nightly jobs: vacancies past their 마감일 close as 기간 만료, 구직 신청 without contact lapse,
 form submission keys too old for any open page are forgotten.
 
-Each is a service that is safe to run twice, so a missed night is caught up by running them once
-more: ``iljari serve`` runs them at start, ``iljari nightly`` is the command a scheduler calls.
+Each is a service that is safe to run twice. The worker runs each as a periodic job on the queue
+(registered in its app's ``AppConfig.ready``) and catches up a missed night when it starts;
+``iljari nightly`` runs them all at once by hand, or from cron where no worker runs.
 """
 
 from collections.abc import Callable
