@@ -38,6 +38,7 @@ class Message(models.Model):
         INTERVIEW = "interview", "면접 일시 안내"
         EVENT = "event", "채용행사 안내"
         STAFF = "staff", "직원 알림"
+        NOTICE = "notice", "개인정보 안내"
 
     class Status(models.TextChoices):
         SENT = "sent", "보냄"

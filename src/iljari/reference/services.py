@@ -60,6 +60,8 @@ class City:
 
     seeker_validity_months: int = 6  # a 구직 신청 lapses after this long without contact
     lapse_reminder_days: int = 14  # shown on 오늘의 업무 this many days before it lapses
+    retention_months: int = 36  # 보유기간: a seeker's personal data is erased this long after the last contact
+    retention_notice_days: int = 30  # the seeker is told this many days before
 
 
 def city_load(folder: Path) -> City:
@@ -87,6 +89,8 @@ def city_load(folder: Path) -> City:
         staff_support=conf.get("safety", {}).get("staff_support", ""),
         seeker_validity_months=_positive(conf, "seeker_validity_months", 6, toml_path),
         lapse_reminder_days=_positive(conf, "lapse_reminder_days", 14, toml_path),
+        retention_months=_positive(conf, "retention_months", 36, toml_path),
+        retention_notice_days=_positive(conf, "retention_notice_days", 30, toml_path),
     )
 
 

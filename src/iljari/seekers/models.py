@@ -113,6 +113,8 @@ class Seeker(VersionedRecord):
     # The 구직 신청 lapses after the city's validity period without contact (registration, a
     # counseling note, a referral, an event, a 재등록); kept here so the nightly job is one query.
     last_contact_on = models.DateField("마지막 연락일", null=True, blank=True, db_index=True)
+    # When the person was told their data is erased at the end of the 보유기간 (seekers.retention).
+    retention_notice_on = models.DateField("보유기간 만료 안내일", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     erased_at = models.DateTimeField("파기 일시", null=True, blank=True)
