@@ -56,9 +56,10 @@ def seekers_retention(*, today: date, actor: Actor = SCHEDULER) -> RetentionRun:
     city = current_city()
     notice = timedelta(days=city.retention_notice_days)
     run = RetentionRun()
-    # A text not yet sent for this period: none at all, or one sent before a later contact.
+    # A text not yet sent for this period: none at all, or one followed by a contact (the job runs at
+    # night, so a contact on the day of the text came after it).
     due_soon = _kept().filter(_last_contact_before(months_later(today + notice, -city.retention_months))).filter(
-        Q(retention_notice_on__isnull=True) | Q(retention_notice_on__lt=F("last_contact_on"))
+        Q(retention_notice_on__isnull=True) | Q(retention_notice_on__lte=F("last_contact_on"))
     )
     for seeker in due_soon.only("pk", "phone", "preferred_language", "last_contact_on", "registered_on"):
         on = max(retention_erase_on(seeker=seeker), today + notice)
@@ -79,7 +80,7 @@ def seekers_retention(*, today: date, actor: Actor = SCHEDULER) -> RetentionRun:
     overdue = _kept().filter(
         _last_contact_before(months_later(today, -city.retention_months)),
         retention_notice_on__lte=today - notice,
-    ).filter(Q(last_contact_on__isnull=True) | Q(last_contact_on__lte=F("retention_notice_on")))
+    ).filter(Q(last_contact_on__isnull=True) | Q(last_contact_on__lt=F("retention_notice_on")))
     for pk in overdue.values_list("pk", flat=True):
         try:
             seeker_erase(seeker_id=pk, actor=actor, reason=REASON)
