@@ -29,12 +29,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from iljari.matching.engine.candidates.texts import TextSpace  # noqa: E402
 from iljari.matching.engine.columns import VisaRules  # noqa: E402
 from iljari.matching.engine.embeddings import CachedEmbedder, E5Embedder, EmbeddingCache  # noqa: E402
 from iljari.matching.engine.matcher import VacancyIndex  # noqa: E402
 from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord, VisaRule  # noqa: E402
-from iljari.matching.engine.rules import evaluate_pairs  # noqa: E402
-from iljari.matching.engine.texts import TextSpace  # noqa: E402
+from iljari.matching.engine.scores import evaluate_pairs  # noqa: E402
 from iljari.paths import data_file, open_text, var_dir  # noqa: E402
 
 SEED = 20261123

@@ -31,8 +31,8 @@ def _setup() -> None:
 
 
 def _collect(folder: Path):
+    from iljari.matching.engine.candidates.retrieval import HybridRetriever, standardize
     from iljari.matching.engine.evaluation import load_eval_set
-    from iljari.matching.engine.retrieval import HybridRetriever, standardize
     from iljari.matching.evalsets import build_concept_set
     from iljari.matching.models_runtime import retrieval_embedders
     from iljari.paths import data_file

@@ -8,9 +8,9 @@ from collections.abc import Callable
 
 from django.db import transaction
 
+from iljari.matching.engine.candidates.retrieval import HybridRetriever
 from iljari.matching.engine.records import Occupation as EngineOccupation
 from iljari.matching.engine.records import VisaRule
-from iljari.matching.engine.retrieval import HybridRetriever
 from iljari.matching.models import OccupationGuess
 from iljari.matching.models_runtime import retrieval_embedders
 from iljari.reference.models import Licence, Occupation, VisaType

@@ -21,11 +21,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from iljari.matching.catalogue import Progress, engine_catalogue, engine_visa_rules, licence_names, normalizer
+from iljari.matching.engine.candidates.texts import TextSpace
 from iljari.matching.engine.columns import VisaRules
 from iljari.matching.engine.embeddings import QUERY, CachedEmbedder, E5Embedder, USEEmbedder, embedder
 from iljari.matching.engine.matcher import SeekerIndex, VacancyIndex
 from iljari.matching.engine.records import SeekerRecord
-from iljari.matching.engine.texts import TextSpace
 from iljari.matching.models import OccupationGuess
 from iljari.matching.models_runtime import embedding_cache
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records

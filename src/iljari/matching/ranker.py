@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from iljari.core.learning import auc, train_classifier
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns
 from iljari.matching.engine.metrics import query_metrics
-from iljari.matching.engine.rules import WEIGHTS, evaluate_pairs
+from iljari.matching.engine.scores import WEIGHTS, evaluate_pairs
 from iljari.matching.indexes import MatchingIndexes
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
 from iljari.referrals.models import Referral

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from iljari.matching.engine.matcher import Reason
+from iljari.matching.engine.reasons import Reason
 from iljari.text.josa import particle
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from iljari.matching.engine.candidates.retrieval import for_embedding
 from iljari.matching.engine.embeddings import (
     DOCUMENT,
     CachedEmbedder,
@@ -28,7 +29,6 @@ from iljari.matching.engine.embeddings import (
     USEEmbedder,
     embedder,
 )
-from iljari.matching.engine.retrieval import for_embedding
 
 FOLDER = Path(__file__).resolve().parent / "data" / "catalogue-embeddings"
 FORMAT = 1

@@ -15,8 +15,23 @@ from typing import Protocol
 
 import numpy as np
 
+from iljari.text.normalize import normalize
+
 QUERY, DOCUMENT = "query", "document"
 Progress = Callable[[int, int], None]
+
+
+def for_embedding(text: str) -> str:
+    """Text as the embedding models read it best: normalized, and not in capitals.
+
+    Official category names and spreadsheet exports are often ALL CAPS, which the models'
+    cased vocabularies split into meaningless pieces.
+    """
+    text = normalize(text)
+    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        return text.lower()
+    return text
 
 
 class Embedder(Protocol):

@@ -4,8 +4,8 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from iljari.matching.engine.candidates.retrieval import METHODS, HybridRetriever
 from iljari.matching.engine.metrics import mean_metrics, query_metrics
-from iljari.matching.engine.retrieval import METHODS, HybridRetriever
 
 
 @dataclass

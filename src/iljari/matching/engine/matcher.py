@@ -1,7 +1,8 @@
 """Matching in both directions: a seeker's vacancies and a vacancy's seekers.
 
-candidates (occupation lists, KECO group lists, nearest titles) → filters and scores
-(rules.py, over arrays) → the top ``k`` → reasons (codes the web layer renders in Korean).
+candidates (occupation lists, KECO group lists, nearest titles: ``candidates/``) → filters
+(``filters.py``) and scores (``scores.py``) over arrays → the top ``k`` → reasons
+(``reasons.py``, codes the web layer renders in Korean).
 """
 
 from collections import defaultdict
@@ -9,22 +10,17 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from iljari.matching.engine.candidates.lists import Lists
+from iljari.matching.engine.candidates.texts import EXACT_LIMIT, TextSpace
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns, VisaRules
+from iljari.matching.engine.filters import near_miss_pairs
+from iljari.matching.engine.reasons import Reason, pair_reasons
 from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord
-from iljari.matching.engine.rules import Catalogue, PairEvaluation, evaluate_pairs
-from iljari.matching.engine.texts import EXACT_LIMIT, TextSpace
+from iljari.matching.engine.scores import Catalogue, PairEvaluation, evaluate_pairs
 
 NEAREST_TEXTS = 100  # similar titles looked up per query
 SCAN_LIMIT = 200_000  # below this, a query with nothing to go on scans every active row
 MAX_CANDIDATES = 2000  # rows scored per query; enough for a top 20 with room for the filters
-NEAR_MISS_FILTERS = ("licence", "korean", "shift", "hours", "reservation_wage")
-
-
-@dataclass(frozen=True)
-class Reason:
-    code: str
-    params: dict = field(default_factory=dict)
-    positive: bool = True
 
 
 @dataclass
@@ -41,45 +37,6 @@ class MatchResult:
     matches: list[Match]
     near_misses: list[Match]
     candidates: int
-
-
-class Lists:
-    """Key → rows as a CSR structure (built in bulk with one sort), plus rows added one by one."""
-
-    def __init__(self) -> None:
-        self._ptr = np.zeros(1, dtype=np.int64)
-        self._rows = np.zeros(0, dtype=np.int64)
-        self._extra: dict[int, list[int]] = defaultdict(list)
-
-    def bulk(self, keys: np.ndarray, rows: np.ndarray) -> None:
-        keep = keys >= 0
-        keys, rows = keys[keep].astype(np.int64), rows[keep].astype(np.int64)
-        order = np.argsort(keys, kind="stable")
-        counts = np.bincount(keys, minlength=int(keys.max()) + 1 if len(keys) else 0)
-        self._ptr = np.concatenate([[0], np.cumsum(counts)])
-        self._rows = rows[order]
-        self._extra.clear()
-
-    def add(self, key: int, row: int) -> None:
-        if key >= 0:
-            self._extra[key].append(row)
-
-    def get(self, key: int) -> np.ndarray:
-        return self.get_many(np.array([key], dtype=np.int64))
-
-    def get_many(self, keys: np.ndarray) -> np.ndarray:
-        """The rows of all ``keys``, key by key in the given order."""
-        keys = keys[(keys >= 0) & (keys < len(self._ptr) - 1)] if len(keys) else keys
-        starts, ends = self._ptr[keys], self._ptr[keys + 1]
-        lengths = ends - starts
-        total = int(lengths.sum())
-        if total:
-            offsets = np.repeat(starts - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-            found = self._rows[offsets + np.arange(total)]
-        else:
-            found = np.zeros(0, dtype=np.int64)
-        extra = [row for key in keys.tolist() for row in self._extra.get(key, ())] if self._extra else []
-        return np.concatenate([found, np.array(extra, dtype=np.int64)]) if extra else found
 
 
 def _broadcast(single: np.ndarray, n: int) -> dict[str, np.ndarray]:
@@ -132,58 +89,18 @@ class _Index:
     def _pair_reasons(
         self, ev: PairEvaluation, i: int, s: dict, v: dict, *, seeker_place: str, vacancy_place: str, vacancy_title: str
     ) -> tuple[list[Reason], list[Reason]]:
-        reasons: list[Reason] = []
-        kind, occ = int(ev.occupation_kind[i]), int(v["occupation"][i])
-        keco = int(v["keco"][i])
-        if kind == 3 and occ >= 0:
-            reasons.append(Reason("occupation_match", {"title": self.catalogue.titles[occ]}))
-        elif kind == 2:
-            reasons.append(Reason("occupation_same_group", {"group": self.catalogue.keco_names.get(keco, "")}))
-        elif kind == 1:
-            reasons.append(Reason("occupation_related", {"group": self.catalogue.keco_names.get(keco, "")}))
-        if ev.components["text"][i] >= 0.5 and kind < 3:
-            reasons.append(Reason("title_similar", {"title": vacancy_title}))
-        minutes = float(ev.minutes[i])
-        if not np.isnan(minutes):
-            reasons.append(
-                Reason(
-                    "commute",
-                    {"minutes": max(5, int(round(minutes / 5) * 5)), "from": seeker_place, "to": vacancy_place},
-                    positive=minutes <= 45,
-                )
-            )
-        held = set(s["licences"][i].tolist())
-        for lic in v["required"][i]:
-            if lic >= 0 and lic in held:
-                reasons.append(Reason("licence_required_held", {"name": self.licence_names.get(int(lic), "")}))
-        for lic in v["preferred"][i]:
-            if lic >= 0 and lic in held:
-                reasons.append(Reason("licence_preferred_held", {"name": self.licence_names.get(int(lic), "")}))
-        reservation = float(s["reservation"][i])
-        if not np.isnan(reservation) and not np.isnan(v["monthly"][i]):
-            diff = round((float(v["monthly"][i]) - reservation) / 10_000) * 10_000
-            if diff >= 0:  # a shortfall is a failed filter, said once among the missing
-                reasons.append(Reason("wage_vs_reservation", {"diff": diff}))
-        if v["korean_min"][i] > s["korean"][i]:
-            reasons.append(Reason("korean_short", {}, positive=False))
-        if ev.components["congestion"][i] < 0.5:
-            reasons.append(Reason("many_referrals", {"count": int(v["open_referrals"][i])}, positive=False))
-        visa = int(s["visa"][i])
-        if visa >= 0 and not ev.failures["visa"][i]:
-            reasons.append(Reason("visa_ok", {"code": self.visas.rules[visa].code}))
-        missing = [self._missing(name, i, s, v) for name, failed in ev.failures.items() if failed[i]]
-        return reasons, missing
-
-    def _missing(self, name: str, i: int, s: dict, v: dict) -> Reason:
-        params: dict = {}
-        if name == "licence":
-            held = set(s["licences"][i].tolist())
-            params["names"] = [self.licence_names.get(int(x), "") for x in v["required"][i] if x >= 0 and x not in held]
-        elif name == "reservation_wage":
-            params["diff"] = round((float(s["reservation"][i]) - float(v["monthly"][i])) / 10_000) * 10_000
-        elif name == "visa":
-            params["code"] = self.visas.rules[int(s["visa"][i])].code
-        return Reason(f"missing_{name}", params, positive=False)
+        return pair_reasons(
+            ev,
+            i,
+            s,
+            v,
+            catalogue=self.catalogue,
+            visas=self.visas,
+            licence_names=self.licence_names,
+            seeker_place=seeker_place,
+            vacancy_place=vacancy_place,
+            vacancy_title=vacancy_title,
+        )
 
 
 class VacancyIndex(_Index):
@@ -284,7 +201,16 @@ class VacancyIndex(_Index):
         ev = self._evaluate(s, v, sims_for_rows, minimum_hourly)
         return MatchResult(
             self._top(ev, rows, s, v, seeker.home_place, ev.passed, k, explain),
-            self._top(ev, rows, s, v, seeker.home_place, _near(ev), near_misses, explain),
+            self._top(
+                ev,
+                rows,
+                s,
+                v,
+                seeker.home_place,
+                near_miss_pairs(ev.failures, ev.components["occupation"]),
+                near_misses,
+                explain,
+            ),
             len(rows),
         )
 
@@ -466,10 +392,3 @@ class SeekerIndex(_Index):
                 )
             )
         return MatchResult(matches, [], len(rows))
-
-
-def _near(ev: PairEvaluation) -> np.ndarray:
-    """Pairs that fail exactly one filter a seeker could do something about (a licence, Korean...)."""
-    hard = np.logical_or.reduce([f for n, f in ev.failures.items() if n not in NEAR_MISS_FILTERS])
-    soft = np.sum([ev.failures[n] for n in NEAR_MISS_FILTERS], axis=0)
-    return ~hard & (soft == 1) & (ev.components["occupation"] > 0)

@@ -5,10 +5,10 @@ import dataclasses
 import numpy as np
 import pytest
 
+from iljari.matching.engine.candidates.texts import TextSpace
 from iljari.matching.engine.columns import VisaRules
 from iljari.matching.engine.matcher import SeekerIndex, VacancyIndex
 from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord, VisaRule
-from iljari.matching.engine.texts import TextSpace
 
 CATALOGUE = [
     Occupation(0, "아크용접원", "8241", "용접원", "7421"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from iljari.matching.engine.analysis import ngram_tokens_many, word_tokens
+from iljari.matching.engine.tokens import ngram_tokens_many, word_tokens
 from iljari.text.josa import particle
 from iljari.text.korean import morphemes
 from iljari.text.language import detect_language

@@ -9,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
 from iljari.matching.catalogue import load_user_dictionary
+from iljari.matching.engine.candidates.retrieval import METHODS, HybridRetriever
 from iljari.matching.engine.evaluation import evaluate, load_eval_set
-from iljari.matching.engine.retrieval import METHODS, HybridRetriever
 from iljari.matching.evalsets import build_concept_set
 from iljari.matching.models_runtime import retrieval_embedders
 from iljari.paths import data_file

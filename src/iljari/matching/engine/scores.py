@@ -1,9 +1,8 @@
-"""Hard filters and scores over aligned arrays of (seeker, vacancy) pairs.
+"""Weighted signals over aligned arrays of (seeker, vacancy) pairs, after the hard filters.
 
 Both directions of matching use these functions: a seeker against many vacancies, or a
 vacancy against many seekers, is the same computation with one side repeated. Nothing
-here can see age, sex or nationality; residence status is used only to apply the law on
-which work it allows.
+here can see age, sex or nationality.
 """
 
 from dataclasses import dataclass, field
@@ -11,10 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from iljari.matching.engine.columns import VisaRules, commute_minutes, distance_km
+from iljari.matching.engine.filters import Columns, hard_failures
 
-Columns = dict[str, np.ndarray]
-
-FILTERS = ("closed", "licence", "visa", "minimum_wage", "reservation_wage", "hours", "shift", "accessibility", "korean")
 WEIGHTS = {
     "occupation": 0.30,
     "text": 0.15,
@@ -29,13 +26,11 @@ WEIGHTS = {
 # median 0.82 and 90th percentile 0.84; the same KECO code median 0.84; a title with itself 0.94.
 # So only similarity above 0.84 counts, and 0.94 counts fully.
 TEXT_FLOOR, TEXT_SPAN = 0.84, 0.10
-RELATED_TEXT = 0.35  # cosine ≥ 0.875, above the 99th percentile of unrelated titles: the same kind of work
-SIMPLE_LABOUR_KSCO_MAJOR = 9  # 한국표준직업분류 대분류 9: 단순노무 종사자
 
 
 @dataclass
 class Catalogue:
-    """The occupation catalogue as arrays the rules index by occupation number."""
+    """The occupation catalogue as arrays the scores index by occupation number."""
 
     keco: np.ndarray  # int16 per occupation
     titles: list[str]
@@ -53,41 +48,12 @@ class PairEvaluation:
     extras: dict[str, np.ndarray] = field(default_factory=dict)
 
 
-def _contains_all(held: np.ndarray, needed: np.ndarray) -> np.ndarray:
-    """Row-wise: every non-negative id in ``needed`` (n×R) appears in ``held`` (n×L)."""
-    ok = np.ones(len(needed), dtype=bool)
-    for r in range(needed.shape[1]):
-        want = needed[:, r]
-        ok &= (want < 0) | (held == want[:, None]).any(axis=1)
-    return ok
-
-
 def _contains_any(held: np.ndarray, offered: np.ndarray) -> np.ndarray:
     hit = np.zeros(len(offered), dtype=bool)
     for r in range(offered.shape[1]):
         want = offered[:, r]
         hit |= (want >= 0) & (held == want[:, None]).any(axis=1)
     return hit
-
-
-def _visa_failures(s: Columns, v: Columns, visas: VisaRules) -> np.ndarray:
-    code = s["visa"]
-    has = code >= 0
-    idx = np.where(has, code, 0)
-    scope = np.where(has, visas.scope[idx], 0)
-    keco_major = np.clip(v["keco"] // 1000, 0, 9)
-    permitted = (visas.prefix_mask[idx] >> keco_major) & 1
-    fail = scope == VisaRules.SCOPES.index("none")
-    fail |= (scope == VisaRules.SCOPES.index("permitted_industries")) & (permitted == 0)
-    fail |= (scope == VisaRules.SCOPES.index("no_simple_labour")) & (v["ksco_major"] == SIMPLE_LABOUR_KSCO_MAJOR)
-    limit = visas.hours_limit[idx]
-    fail |= (scope == VisaRules.SCOPES.index("part_time_limited")) & (
-        (v["weekly_hours"] <= 0) | (v["weekly_hours"] > limit)
-    )
-    listed = ((v["visas"] >> idx.astype(np.int64)) & 1) == 1
-    needs_listing = visas.listing[idx] | (scope == VisaRules.SCOPES.index("professional_only"))
-    fail |= needs_listing & ~listed
-    return has & fail
 
 
 def _occupation_fit(s: Columns, v: Columns, catalogue: Catalogue) -> tuple[np.ndarray, np.ndarray]:
@@ -119,25 +85,9 @@ def evaluate_pairs(
 ) -> PairEvaluation:
     """Filters, score components and the weighted score of each aligned pair."""
     reservation, monthly = s["reservation"], v["monthly"]
-    hours = v["weekly_hours"]
-    failures = {
-        "closed": ~(s["active"] & v["active"]),
-        "licence": ~_contains_all(s["licences"], v["required"]),
-        "visa": _visa_failures(s, v, visas),
-        "minimum_wage": v["hourly"] + 0.5 < minimum_hourly,
-        "reservation_wage": ~np.isnan(reservation) & (monthly < reservation),
-        "hours": ((s["work_hours"] == 1) & (hours > 0) & (hours < 30))
-        | ((s["work_hours"] == 2) & ((hours <= 0) | (hours > 35)) & (v["employment"] != 3)),
-        "shift": (s["shifts"] != 0) & ((s["shifts"] & v["shift"]) == 0),
-        "accessibility": s["wheelchair"] & ~v["accessible"],
-        "korean": v["korean_min"] - s["korean"] >= 2,
-    }
     occupation, kind = _occupation_fit(s, v, catalogue)
     text = np.clip((text_similarity - TEXT_FLOOR) / TEXT_SPAN, 0, 1)
-    # A job unrelated to what the seeker asked for is not a recommendation, however near or well paid;
-    # only someone who asked for nothing in particular is shown whatever fits.
-    asked = (s["occupations"] >= 0).any(axis=1) | (s["desired"] >= 0)
-    failures["unrelated"] = asked & (occupation <= 0) & (text < RELATED_TEXT)
+    failures = hard_failures(s, v, visas=visas, minimum_hourly=minimum_hourly, occupation=occupation, text=text)
     passed = ~np.logical_or.reduce(list(failures.values()))
     minutes = commute_minutes(distance_km(s["lat"], s["lon"], v["lat"], v["lon"]))
     with np.errstate(invalid="ignore", divide="ignore"):

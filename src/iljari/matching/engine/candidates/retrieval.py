@@ -11,11 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from iljari.matching.engine.analysis import ngram_tokens_many, word_tokens
-from iljari.matching.engine.embeddings import DOCUMENT, QUERY, CachedEmbedder, E5Embedder, USEEmbedder
-from iljari.matching.engine.lexical import LexicalIndex
+from iljari.matching.engine.candidates.lexical import LexicalIndex
+from iljari.matching.engine.embeddings import DOCUMENT, QUERY, CachedEmbedder, E5Embedder, USEEmbedder, for_embedding
+from iljari.matching.engine.tokens import ngram_tokens_many, word_tokens
 from iljari.text.language import detect_language
-from iljari.text.normalize import normalize
 
 # Languages the Universal Sentence Encoder was trained on; elsewhere its vectors are noise.
 USE_LANGUAGES = frozenset({"ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "es", "th", "tr", "ru"})
@@ -35,19 +34,6 @@ class FusionWeights:
     use_korean: float = 0.1
     words: float = 0.05
     ngrams: float = 0.1
-
-
-def for_embedding(text: str) -> str:
-    """Text as the embedding models read it best: normalized, and not in capitals.
-
-    Official category names and spreadsheet exports are often ALL CAPS, which the models'
-    cased vocabularies split into meaningless pieces.
-    """
-    text = normalize(text)
-    letters = [c for c in text if c.isalpha() and c.lower() != c.upper()]
-    if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.6:
-        return text.lower()
-    return text
 
 
 def standardize(scores: np.ndarray) -> np.ndarray:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from iljari.matching.engine.embeddings import DOCUMENT, QUERY, CachedEmbedder
-from iljari.matching.engine.retrieval import for_embedding
+from iljari.matching.engine.embeddings import DOCUMENT, QUERY, CachedEmbedder, for_embedding
 
 EXACT_LIMIT = 20_000
 
