@@ -1,18 +1,24 @@
 """The occupation normalizer: free text ("용접", "thợ hàn", "어르신 돌보는 일") → ranked
-한국직업사전 occupations with a confidence, and the catalogue as the engine sees it.
+한국직업사전 occupations with a confidence; the occupation vocabulary (names in the reader's
+language); and the catalogue as the engine sees it.
 """
 
+import functools
 import math
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
-from iljari.matching.engine.candidates.retrieval import HybridRetriever
+from iljari.matching.engine.candidates.retrieval import Corpus, HybridRetriever
+from iljari.matching.engine.evaluation import CatalogueDocument
 from iljari.matching.engine.records import Occupation as EngineOccupation
 from iljari.matching.engine.records import VisaRule
 from iljari.matching.models import OccupationGuess
 from iljari.matching.models_runtime import retrieval_embedders
+from iljari.matching.vocabulary import FOLDER, Vocabulary, load_vocabulary
 from iljari.reference.models import Licence, Occupation, VisaType
 from iljari.reference.selectors import occupation_for_text, occupations_by_title
 from iljari.text.korean import add_user_words
@@ -43,13 +49,52 @@ def load_user_dictionary() -> None:
     add_user_words((name, "NNP") for name in Licence.objects.values_list("name", flat=True) if len(name) <= 20)
 
 
+def vocabulary_folders() -> list[Path]:
+    """The shipped vocabulary, then the city's own (``occupation_vocabulary/`` in its folder)."""
+    return [FOLDER, Path(settings.ILJARI_CITY_DIR) / "occupation_vocabulary"]
+
+
+@functools.cache
+def occupation_vocabulary() -> Vocabulary:
+    """The vocabulary, checked against the catalogue (read once per process)."""
+    titles = set(Occupation.objects.values_list("title", flat=True))
+    return load_vocabulary([f for f in vocabulary_folders() if f.is_dir()], known_titles=titles or None)
+
+
+def occupation_name(occupation: Occupation, lang: str) -> str:
+    """The occupation's name for a reader of ``lang`` ("ko", "vi", "zh-hans"...); the 직업명 if none."""
+    return occupation_vocabulary().name(occupation.title, lang) or occupation.title.removesuffix("(일반)")
+
+
+def extra_names(o: Occupation, vocabulary: Vocabulary) -> list[str]:
+    """What else the occupation is called: its 유사명칭 and the vocabulary's names and words."""
+    return list(dict.fromkeys([*o.synonyms, *vocabulary.extra_names(o.title)]))
+
+
+def catalogue_documents() -> dict[str, CatalogueDocument]:
+    """Occupation id → title, KECO code, 수행직무 and vocabulary names, for evaluation sets over the
+    catalogue. The 유사명칭 and 관련직업 are left out: the alias sets are made of them.
+    """
+    vocabulary = occupation_vocabulary()
+    return {
+        oid: CatalogueDocument(title, keco, vocabulary.extra_names(title), tasks)
+        for oid, title, keco, tasks in Occupation.objects.values_list("occupation_id", "title", "keco_code", "tasks")
+    }
+
+
 class OccupationNormalizer:
     def __init__(self, occupations: list[Occupation], progress: Progress | None = None) -> None:
         load_user_dictionary()
         self.pks = [o.pk for o in occupations]
-        self.retriever = HybridRetriever(retrieval_embedders()).fit(
-            [catalogue_text(o) for o in occupations], progress=progress
+        vocabulary = occupation_vocabulary()
+        corpus = Corpus(
+            [catalogue_text(o) for o in occupations],
+            [o.title for o in occupations],
+            [extra_names(o, vocabulary) for o in occupations],
+            [o.keco_code for o in occupations],
+            [o.tasks for o in occupations],
         )
+        self.retriever = HybridRetriever(retrieval_embedders()).fit(corpus, progress=progress)
         self.exact = occupations_by_title()
         self.keco = {o.pk: o.keco_code for o in occupations}
 

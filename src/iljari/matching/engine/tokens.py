@@ -11,8 +11,13 @@ from iljari.text.normalize import fold, normalize
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _CJK_RUN = re.compile(r"[\uac00-\ud7a3\u3400-\u9fff\u3040-\u30ff]+")
-_WORD = re.compile(r"[^\W_]+")
-_NON_CJK_WORD = re.compile(r"[^\W\d_\uac00-\ud7a3\u3400-\u9fff\u3040-\u30ff]+")
+# Brahmic scripts (Devanagari … Sinhala, Thai, Lao, Myanmar, Khmer) write vowels and virama as
+# combining marks, which are not word characters to ``re`` and which accent folding would strip:
+# 'वेल्डिङ' must stay one word, 'ช่างเชื่อม' keep its tone marks. (Dandas ।॥ still separate.)
+_BRAHMIC = "\u0900-\u0963\u0966-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_BRAHMIC_CHAR = re.compile(f"[{_BRAHMIC}]")
+_WORD = re.compile(f"(?:[^\\W_]|[{_BRAHMIC}])+")
+_NON_CJK_WORD = re.compile(f"(?:[^\\W\\d_\\uac00-\\ud7a3\\u3400-\\u9fff\\u3040-\\u30ff]|[{_BRAHMIC}])+")
 _STEMMER_NAMES = {
     "en": "english",
     "es": "spanish",
@@ -65,6 +70,19 @@ KOREAN_STOPWORDS = frozenset(
 )
 
 
+def _fold(text: str) -> str:
+    """Case- and accent-folded, except in Brahmic scripts, whose marks are letters."""
+    return normalize(text).casefold() if _BRAHMIC_CHAR.search(text) else fold(text)
+
+
+_LATIN_HANGUL_HAN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3\u3400-\u9fff\u3040-\u30ff]")
+
+
+def _other_script_words(text: str) -> list[str]:
+    """Words in scripts the Korean analyzer drops as symbols (Cyrillic, Devanagari, Thai, Khmer...)."""
+    return [w for w in _WORD.findall(_fold(text)) if not _LATIN_HANGUL_HAN.search(w) and not w.isdigit()]
+
+
 @functools.cache
 def _stemmer(lang: str):
     import Stemmer
@@ -79,13 +97,13 @@ def word_tokens(texts: list[str], lang: str) -> list[list[str]]:
     korean = [i for i, t in enumerate(normalized) if _HANGUL.search(t)]
     result: list[list[str]] = [[] for _ in texts]
     for i, tokens in zip(korean, morphemes_many([normalized[i] for i in korean]), strict=True):
-        result[i] = [t for t in tokens if t not in KOREAN_STOPWORDS]
+        result[i] = [t for t in tokens if t not in KOREAN_STOPWORDS] + _other_script_words(normalized[i])
     stemmer = _stemmer(lang)
     for i, text in enumerate(normalized):
         if i in korean:
             continue
         words = []
-        for run in _WORD.findall(fold(text)):
+        for run in _WORD.findall(_fold(text)):
             # Chinese and Japanese have no spaces: their characters are the words.
             words += list(run) if _CJK_RUN.fullmatch(run) else [run]
         result[i] = stemmer.stemWords(words) if stemmer else words
@@ -98,13 +116,13 @@ def ngram_tokens_many(texts: list[str]) -> list[list[str]]:
     korean = [i for i, t in enumerate(normalized) if _HANGUL.search(t)]
     cleaned = list(normalized)
     for i, words in zip(korean, content_words_many([normalized[i] for i in korean]), strict=True):
-        cleaned[i] = " ".join(words)
+        cleaned[i] = " ".join([*words, *_other_script_words(normalized[i])])
     return [ngram_tokens(t) for t in cleaned]
 
 
 def ngram_tokens(text: str) -> list[str]:
     """Character 2- and 3-grams of Hangul/Han runs; 3- and 4-grams (with word edges) elsewhere."""
-    folded = fold(text)
+    folded = _fold(text)
     grams: list[str] = []
     for run in _CJK_RUN.findall(folded):
         if len(run) == 1:
@@ -116,3 +134,15 @@ def ngram_tokens(text: str) -> list[str]:
         grams += [edged[i : i + 3] for i in range(len(edged) - 2)]
         grams += [edged[i : i + 4] for i in range(len(edged) - 3)]
     return grams
+
+
+_BRACKETED = re.compile(r"\([^)]*\)")
+_NOT_WORD = re.compile(f"(?:[^\\w{_BRAHMIC}]|_)+")
+
+
+def compact(text: str) -> str:
+    """Folded, without bracketed qualifiers, spaces or punctuation: '수동포장원(일반)' → '수동포장원'.
+
+    What overlap features compare, so "플라스틱 금형조립원" and "플라스틱금형조립원" are one string.
+    """
+    return _NOT_WORD.sub("", _BRACKETED.sub("", _fold(text)))

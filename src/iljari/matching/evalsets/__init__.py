@@ -5,7 +5,7 @@ from pathlib import Path
 
 from iljari.paths import open_text
 
-LANGUAGES = ("ko", "en", "vi", "zh", "uz", "ru", "ne")
+LANGUAGES = ("ko", "en", "vi", "zh", "uz", "ru", "ne", "th", "km", "mn")
 
 
 def catalogue_corpus_rows(occupations_csv: Path) -> list[tuple[str, str]]:

@@ -8,9 +8,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from iljari.matching.catalogue import load_user_dictionary
+from iljari.matching.catalogue import catalogue_documents, load_user_dictionary
 from iljari.matching.engine.candidates.retrieval import METHODS, HybridRetriever
-from iljari.matching.engine.evaluation import evaluate, load_eval_set
+from iljari.matching.engine.evaluation import eval_corpus, evaluate, load_eval_set
 from iljari.matching.evalsets import build_concept_set
 from iljari.matching.models_runtime import retrieval_embedders
 from iljari.paths import data_file
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             )
             bar.update(done - bar.n)
 
-        retriever = HybridRetriever(embedders).fit(data.doc_texts, progress=progress)
+        retriever = HybridRetriever(embedders).fit(eval_corpus(data, catalogue_documents()), progress=progress)
         for bar in bars.values():
             bar.close()
         results = evaluate(retriever, data, k=k, methods=METHODS)
@@ -54,7 +54,12 @@ class Command(BaseCommand):
             f"{folder.name}: {len(data.doc_ids):,} documents, {len(data.query_ids):,} queries, "
             f"{seconds:.1f} s ({embedded:,} texts embedded, the rest from the cache)"
         )
-        for method, metrics in results.items():
+        for method in METHODS:
+            metrics = results[method]
             self.stdout.write(f"  {method:<7} " + "  ".join(f"{key} {value:.4f}" for key, value in metrics.items()))
+        for lang, metrics in results.get("languages", {}).get("hybrid", {}).items():
+            self.stdout.write(
+                f"    hybrid {lang:<7} " + "  ".join(f"{key} {value:.4f}" for key, value in metrics.items())
+            )
         if as_json:
             self.stdout.write(json.dumps({**results, "queries": len(data.query_ids)}, ensure_ascii=False))

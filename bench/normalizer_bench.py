@@ -1,0 +1,101 @@
+"""Occupation normalizer latency: one query at a time, on one core, once warm.
+
+Builds the normalizer over the whole 한국직업사전 catalogue with its vocabulary (embeddings
+from the cache, var/embeddings.sqlite3), pins the process to one CPU, warms it up, then sends
+the development sets' queries one by one (Korean aliases, colloquial phrasings in ten
+languages) and prints p50/p95/max per query for
+
+- signals: query embeddings (E5, USE) and every BM25 and cosine signal (what v1 also paid),
+- normalizer: ``OccupationNormalizer.guess`` (signals, candidates, features, the learned fusion),
+
+against the goal of 50 ms p95.
+
+    .venv/bin/python bench/normalizer_bench.py [--queries 400] [--json]
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+GOAL_MS = 50.0
+SEED = 20261201
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "iljari.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+
+
+def _queries(n: int) -> list[str]:
+    from iljari.matching.evalsets import build_concept_set
+    from iljari.paths import data_file, eval_dir
+
+    with (eval_dir() / "ko_alias_dev" / "queries.tsv").open(encoding="utf-8") as fh:
+        alias = [line.rstrip("\n").split("\t")[1] for line in fh if line.strip()]
+    folder = ROOT / "src/iljari/matching/evalsets/colloquial_dev"
+    build_concept_set(folder, data_file("ko-job-dictionary", "occupations.csv"))
+    with (folder / "queries.tsv").open(encoding="utf-8") as fh:
+        colloquial = [row[1] for row in csv.reader(fh, delimiter="\t")]
+    rng = random.Random(SEED)
+    return rng.sample(alias, n // 2) + rng.sample(colloquial, min(n - n // 2, len(colloquial)))
+
+
+def _percentiles(ms: list[float]) -> dict[str, float]:
+    ordered = sorted(ms)
+    pick = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    return {"p50": round(pick(0.5), 1), "p95": round(pick(0.95), 1), "max": round(ordered[-1], 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--queries", type=int, default=400)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    _setup()
+    from iljari.matching.catalogue import OccupationNormalizer
+    from iljari.reference.models import Occupation
+
+    os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    started = time.perf_counter()
+    normalizer = OccupationNormalizer(list(Occupation.objects.order_by("pk")))
+    build = time.perf_counter() - started
+    queries = _queries(args.queries)
+    for q in queries[:20]:  # warm: first calls load models and fill caches
+        normalizer.guess([q])
+    timings: dict[str, list[float]] = {"signals": [], "normalizer": []}
+    for q in queries:
+        t = time.perf_counter()
+        normalizer.retriever.signals([q])
+        timings["signals"].append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        normalizer.guess([q])
+        timings["normalizer"].append((time.perf_counter() - t) * 1000)
+    result = {
+        "occupations": normalizer.retriever.size,
+        "queries": len(queries),
+        "build_s": round(build, 1),
+        **{name: _percentiles(ms) for name, ms in timings.items()},
+        "goal_p95_ms": GOAL_MS,
+    }
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(f"normalizer over {result['occupations']:,} occupations, built in {build:.1f} s; one core, warm")
+    for name in timings:
+        r = result[name]
+        print(f"  {name:<11} p50 {r['p50']:6.1f} ms   p95 {r['p95']:6.1f} ms   max {r['max']:6.1f} ms")
+    verdict = "meets" if result["normalizer"]["p95"] <= GOAL_MS else "misses"
+    print(f"  goal: p95 ≤ {GOAL_MS:.0f} ms per query — {verdict} it")
+
+
+if __name__ == "__main__":
+    main()
