@@ -35,9 +35,26 @@ def catalogue_text(o: Occupation) -> str:
     return f"{o.title}{names}. {o.summary}".strip()
 
 
+def catalogue_corpus(occupations: list[Occupation]) -> Corpus:
+    """The occupations as the normalizer reads them: texts, titles, other names, KECO groups, 수행직무."""
+    vocabulary = occupation_vocabulary()
+    return Corpus(
+        [catalogue_text(o) for o in occupations],
+        [o.title for o in occupations],
+        [extra_names(o, vocabulary) for o in occupations],
+        [o.keco_code for o in occupations],
+        [o.tasks for o in occupations],
+    )
+
+
 def catalogue_texts() -> list[str]:
-    """The whole catalogue as the normalizer reads it (what the shipped embeddings are made from)."""
+    """The whole catalogue's texts as the normalizer reads them (what the shipped embeddings are made from)."""
     return [catalogue_text(o) for o in Occupation.objects.order_by("pk")]
+
+
+def catalogue_short_texts() -> list[str]:
+    """The whole catalogue's titles and other names as the normalizer embeds them (shipped too)."""
+    return catalogue_corpus(list(Occupation.objects.order_by("pk"))).short_texts()
 
 
 def load_user_dictionary() -> None:
@@ -86,15 +103,7 @@ class OccupationNormalizer:
     def __init__(self, occupations: list[Occupation], progress: Progress | None = None) -> None:
         load_user_dictionary()
         self.pks = [o.pk for o in occupations]
-        vocabulary = occupation_vocabulary()
-        corpus = Corpus(
-            [catalogue_text(o) for o in occupations],
-            [o.title for o in occupations],
-            [extra_names(o, vocabulary) for o in occupations],
-            [o.keco_code for o in occupations],
-            [o.tasks for o in occupations],
-        )
-        self.retriever = HybridRetriever(retrieval_embedders()).fit(corpus, progress=progress)
+        self.retriever = HybridRetriever(retrieval_embedders()).fit(catalogue_corpus(occupations), progress=progress)
         self.exact = occupations_by_title()
         self.keco = {o.pk: o.keco_code for o in occupations}
 

