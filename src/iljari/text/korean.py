@@ -40,13 +40,13 @@ def is_dictionary_word(text: str) -> bool:
     return len(tokens) == 1 and tokens[0].form == text and not tokens[0].oov
 
 
+# Grammatical morphemes: particles (J…), endings (E…), copula, punctuation and symbols.
+_GRAMMAR_PREFIXES = ("J", "E", "VCP", "VCN", "S", "W_")
+
+
 def morphemes_many(texts: list[str]) -> list[list[str]]:
     """Morphemes of many texts at once (kiwi's batch mode is faster than a loop)."""
-    with _lock:
-        results = kiwi().tokenize(texts)
-    return [
-        [t.form.casefold() if t.tag == "SL" else t.form for t in tokens if t.tag in CONTENT_TAGS] for tokens in results
-    ]
+    return [m for m, _ in analyze_many(texts)]
 
 
 # Grammatical morphemes: particles (J…), endings (E…), copula, punctuation and symbols.
@@ -58,10 +58,17 @@ def content_words_many(texts: list[str]) -> list[list[str]]:
 
     Character n-grams taken over these words match compounds without matching grammar.
     """
+    return [c for _, c in analyze_many(texts)]
+
+
+def analyze_many(texts: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Each text's content morphemes and content words from one analysis (a catalogue needs both,
+    and the analysis is most of the time of building an index)."""
     with _lock:
-        results = kiwi().tokenize(texts)
+        results = list(kiwi().tokenize(texts))
     out = []
     for tokens in results:
+        content = [t.form.casefold() if t.tag == "SL" else t.form for t in tokens if t.tag in CONTENT_TAGS]
         words: list[str] = []
         last_end = -1
         for t in tokens:
@@ -73,5 +80,5 @@ def content_words_many(texts: list[str]) -> list[list[str]]:
             else:
                 words.append(t.form)
             last_end = t.start + t.len
-        out.append(words)
+        out.append((content, words))
     return out

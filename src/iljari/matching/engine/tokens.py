@@ -6,7 +6,7 @@ and spelling variants that whole words miss.
 import functools
 import re
 
-from iljari.text.korean import content_words_many, morphemes_many
+from iljari.text.korean import analyze_many
 from iljari.text.normalize import fold, normalize
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -78,8 +78,16 @@ def _fold(text: str) -> str:
 _LATIN_HANGUL_HAN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff\uac00-\ud7a3\u3400-\u9fff\u3040-\u30ff]")
 
 
+# Text made only of these (ASCII, Latin, Hangul, Han, kana, punctuation, full-width forms) has no such words.
+_COMMON_SCRIPTS_ONLY = re.compile(
+    r"[\x00-\u024f\u1100-\u11ff\u2000-\u206f\u3000-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7a3\uff00-\uffef]*"
+)
+
+
 def _other_script_words(text: str) -> list[str]:
     """Words in scripts the Korean analyzer drops as symbols (Cyrillic, Devanagari, Thai, Khmer...)."""
+    if _COMMON_SCRIPTS_ONLY.fullmatch(text):
+        return []  # the common case, and folding a long 수행직무 text costs seconds
     return [w for w in _WORD.findall(_fold(text)) if not _LATIN_HANGUL_HAN.search(w) and not w.isdigit()]
 
 
@@ -93,31 +101,40 @@ def _stemmer(lang: str):
 
 def word_tokens(texts: list[str], lang: str) -> list[list[str]]:
     """Words of each text: Kiwi morphemes where there is Hangul, else folded and stemmed words."""
-    normalized = [normalize(t) for t in texts]
-    korean = [i for i, t in enumerate(normalized) if _HANGUL.search(t)]
-    result: list[list[str]] = [[] for _ in texts]
-    for i, tokens in zip(korean, morphemes_many([normalized[i] for i in korean]), strict=True):
-        result[i] = [t for t in tokens if t not in KOREAN_STOPWORDS] + _other_script_words(normalized[i])
-    stemmer = _stemmer(lang)
-    for i, text in enumerate(normalized):
-        if i in korean:
-            continue
-        words = []
-        for run in _WORD.findall(_fold(text)):
-            # Chinese and Japanese have no spaces: their characters are the words.
-            words += list(run) if _CJK_RUN.fullmatch(run) else [run]
-        result[i] = stemmer.stemWords(words) if stemmer else words
-    return result
+    return words_and_ngrams(texts, lang, ngrams=False)[0]
 
 
 def ngram_tokens_many(texts: list[str]) -> list[list[str]]:
     """N-grams of many texts; Korean grammar (particles, endings) is removed first."""
+    return words_and_ngrams(texts, "", words=False)[1]
+
+
+def words_and_ngrams(
+    texts: list[str], lang: str, *, words: bool = True, ngrams: bool = True
+) -> tuple[list[list[str]], list[list[str]]]:
+    """``word_tokens`` and ``ngram_tokens_many`` of the same texts from one Korean analysis."""
     normalized = [normalize(t) for t in texts]
     korean = [i for i, t in enumerate(normalized) if _HANGUL.search(t)]
-    cleaned = list(normalized)
-    for i, words in zip(korean, content_words_many([normalized[i] for i in korean]), strict=True):
-        cleaned[i] = " ".join([*words, *_other_script_words(normalized[i])])
-    return [ngram_tokens(t) for t in cleaned]
+    analyses = dict(zip(korean, analyze_many([normalized[i] for i in korean]), strict=True))
+    word_rows: list[list[str]] = []
+    if words:
+        stemmer = _stemmer(lang)
+        for i, text in enumerate(normalized):
+            if i in analyses:
+                others = _other_script_words(text)
+                word_rows.append([t for t in analyses[i][0] if t not in KOREAN_STOPWORDS] + others)
+                continue
+            found = []
+            for run in _WORD.findall(_fold(text)):
+                # Chinese and Japanese have no spaces: their characters are the words.
+                found += list(run) if _CJK_RUN.fullmatch(run) else [run]
+            word_rows.append(stemmer.stemWords(found) if stemmer else found)
+    gram_rows: list[list[str]] = []
+    if ngrams:
+        for i, text in enumerate(normalized):
+            cleaned = " ".join([*analyses[i][1], *_other_script_words(text)]) if i in analyses else text
+            gram_rows.append(ngram_tokens(cleaned))
+    return word_rows, gram_rows
 
 
 def ngram_tokens(text: str) -> list[str]:

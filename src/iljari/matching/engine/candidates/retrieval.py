@@ -27,7 +27,7 @@ from iljari.matching.engine.candidates.fusion import (
 )
 from iljari.matching.engine.candidates.lexical import LexicalIndex
 from iljari.matching.engine.embeddings import DOCUMENT, QUERY, CachedEmbedder, USEEmbedder, for_embedding, short_kind
-from iljari.matching.engine.tokens import ngram_tokens_many, word_tokens
+from iljari.matching.engine.tokens import ngram_tokens_many, word_tokens, words_and_ngrams
 from iljari.text.language import detect_language
 
 # Languages the Universal Sentence Encoder was trained on; elsewhere its vectors are noise.
@@ -130,21 +130,22 @@ class HybridRetriever:
         self.names = _Names(corpus.names)
         self.titles = corpus.titles
         self.overlap = OverlapTexts(corpus.titles, corpus.names)
+        text_words, text_ngrams = words_and_ngrams(corpus.texts, self.language)
         self.lexical = {
-            "text_words": LexicalIndex.build(word_tokens(corpus.texts, self.language)),
-            "text_ngrams": LexicalIndex.build(ngram_tokens_many(corpus.texts)),
+            "text_words": LexicalIndex.build(text_words),
+            "text_ngrams": LexicalIndex.build(text_ngrams),
             "title_ngrams": LexicalIndex.build(ngram_tokens_many(corpus.titles)),
         }
         if corpus.details is not None:
-            self.lexical["details_words"] = LexicalIndex.build(word_tokens(corpus.details, self.language))
-            self.lexical["details_ngrams"] = LexicalIndex.build(ngram_tokens_many(corpus.details))
+            details_words, details_ngrams = words_and_ngrams(corpus.details, self.language)
+            self.lexical["details_words"] = LexicalIndex.build(details_words)
+            self.lexical["details_ngrams"] = LexicalIndex.build(details_ngrams)
         if self.names.texts:
             # Each name on its own: a Korean name goes to the Korean analyzer, which would drop a
             # Khmer or Cyrillic name written beside it.
-            self.lexical["names_words"] = LexicalIndex.build(self.names.per_document(word_tokens(self.names.texts, "")))
-            self.lexical["names_ngrams"] = LexicalIndex.build(
-                self.names.per_document(ngram_tokens_many(self.names.texts))
-            )
+            name_words, name_ngrams = words_and_ngrams(self.names.texts, "")
+            self.lexical["names_words"] = LexicalIndex.build(self.names.per_document(name_words))
+            self.lexical["names_ngrams"] = LexicalIndex.build(self.names.per_document(name_ngrams))
         self.vectors: dict[str, dict[str, np.ndarray]] = {}
         for name, model in self.embedders.items():
             report = (lambda done, total, name=name: progress(name, done, total)) if progress else None
