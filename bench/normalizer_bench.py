@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 GOAL_MS = 50.0
+# The v1 normalizer (four signals, fixed z-score weights; main before the learned fusion), measured
+# with this script on the same machine on 2 December 2026: what the learned fusion costs.
+BASELINE_MS = {"p50": 5.1, "p95": 11.1}
 SEED = 20261201
 
 
@@ -85,6 +88,7 @@ def main() -> None:
         "build_s": round(build, 1),
         **{name: _percentiles(ms) for name, ms in timings.items()},
         "goal_p95_ms": GOAL_MS,
+        "baseline_v1_ms": BASELINE_MS,
     }
     if args.json:
         print(json.dumps(result))
@@ -93,6 +97,7 @@ def main() -> None:
     for name in timings:
         r = result[name]
         print(f"  {name:<11} p50 {r['p50']:6.1f} ms   p95 {r['p95']:6.1f} ms   max {r['max']:6.1f} ms")
+    print(f"  baseline    p50 {BASELINE_MS['p50']:6.1f} ms   p95 {BASELINE_MS['p95']:6.1f} ms   (v1 normalizer)")
     verdict = "meets" if result["normalizer"]["p95"] <= GOAL_MS else "misses"
     print(f"  goal: p95 ≤ {GOAL_MS:.0f} ms per query — {verdict} it")
 
