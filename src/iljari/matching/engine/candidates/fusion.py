@@ -26,7 +26,7 @@ import numpy as np
 
 from iljari.matching.engine.tokens import compact
 
-SIGNALS = (
+LEXICAL = (
     "text_words",
     "text_ngrams",
     "title_ngrams",
@@ -34,13 +34,8 @@ SIGNALS = (
     "details_ngrams",
     "names_words",
     "names_ngrams",
-    "e5",
-    "e5_title",
-    "e5_names",
-    "use",
-    "use_title",
-    "use_names",
 )
+SIGNALS = (*LEXICAL, "e5", "e5_title", "e5_names", "use", "use_title", "use_names")
 RANK_DEPTH = 100  # ranks below this are "not near the top"
 OVERLAP = (
     "title_dice",
@@ -129,7 +124,7 @@ def shipped_fusion() -> LearnedFusion:
     return LearnedFusion(MODEL_FILE.read_text(encoding="utf-8"))
 
 
-def _zscores(matrix: np.ndarray) -> np.ndarray:
+def zscores(matrix: np.ndarray) -> np.ndarray:
     """Per-row z-scores over the finite values, NaN where there is no value."""
     finite = np.isfinite(matrix)
     count = np.maximum(finite.sum(axis=1, keepdims=True), 1)
@@ -198,7 +193,7 @@ def candidate_features(
     """
     present = [s for s in SIGNALS if s in signals.matrices]
     raw = {s: signals.matrices[s] for s in present}
-    z = {s: _zscores(m) for s, m in raw.items()}
+    z = {s: zscores(m) for s, m in raw.items()}
     best = {s: _best(m, max(RANK_DEPTH, per_signal)) for s, m in raw.items()}
     base = None
     for s in present:

@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from iljari.matching.engine.candidates.fusion import (
+    LEXICAL,
     Fusion,
     OverlapTexts,
     candidate_features,
     prior_score,
     shipped_fusion,
+    zscores,
 )
 from iljari.matching.engine.candidates.lexical import LexicalIndex
 from iljari.matching.engine.embeddings import DOCUMENT, QUERY, CachedEmbedder, USEEmbedder, for_embedding, short_kind
@@ -33,15 +35,6 @@ from iljari.text.language import detect_language
 # Languages the Universal Sentence Encoder was trained on; elsewhere its vectors are noise.
 USE_LANGUAGES = frozenset({"ar", "zh", "nl", "en", "fr", "de", "it", "ja", "ko", "pl", "pt", "es", "th", "tr", "ru"})
 METHODS = ("bm25", "vector", "hybrid")
-LEXICAL = (
-    "text_words",
-    "text_ngrams",
-    "title_ngrams",
-    "details_words",
-    "details_ngrams",
-    "names_words",
-    "names_ngrams",
-)
 CATALOGUE_LANGUAGE_ONLY = frozenset({"text_words", "text_ngrams", "title_ngrams", "details_words", "details_ngrams"})
 PER_SIGNAL = 30  # best documents of each signal taken as candidates
 PER_BASE = 100  # and of the sum of their z-scores
@@ -81,14 +74,8 @@ class Signals:
 
 
 def standardize(scores: np.ndarray) -> np.ndarray:
-    """Per-row z-scores over the finite values; a row with no spread (nothing to say) becomes zeros."""
-    finite = np.isfinite(scores)
-    count = np.maximum(finite.sum(axis=1, keepdims=True), 1)
-    filled = np.where(finite, scores, 0.0)
-    mean = filled.sum(axis=1, keepdims=True) / count
-    std = np.sqrt((np.where(finite, scores - mean, 0.0) ** 2).sum(axis=1, keepdims=True) / count)
-    z = np.where(std > 1e-9, (filled - mean) / np.maximum(std, 1e-9), 0.0)
-    return np.where(finite, z, 0.0).astype(np.float32)
+    """Per-row z-scores over the finite values; no value or no spread (nothing to say) is zero."""
+    return np.nan_to_num(zscores(scores))
 
 
 class _Names:
