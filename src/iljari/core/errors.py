@@ -8,10 +8,15 @@ class IljariError(Exception):
     catch one domain's failures without catching programming errors.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, field: str | None = None, code: str = "", params: dict | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        # What went wrong, as a name and its figures, for a page that says it in another language.
+        self.code = code
+        self.params = params or {}
 
 
 class StaleRecord(IljariError):

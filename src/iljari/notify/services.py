@@ -27,11 +27,8 @@ PER_ADDRESS_HOURLY = 20
 
 
 class CodeError(IljariError):
-    """A code that cannot be sent or accepted; the message says why, in Korean (pages translate it)."""
-
-    def __init__(self, message: str, *, code: str) -> None:
-        super().__init__(message)
-        self.code = code  # what went wrong, for a page to say it in the reader's language
+    """A code that cannot be sent or accepted; the message says why in Korean, ``code`` names it for a
+    page that says it in the reader's language."""
 
 
 def _language(language: str) -> str:
@@ -65,7 +62,11 @@ def code_send(*, phone: str, purpose: str, address: str, language: str = "ko") -
         last = recent.order_by("-created_at").first()
         if last and (now - last.created_at).total_seconds() < RESEND_SECONDS:
             wait = RESEND_SECONDS - int((now - last.created_at).total_seconds())
-            raise CodeError(f"인증번호를 방금 보냈습니다. {wait}초 뒤에 다시 요청해 주십시오.", code="resend_wait")
+            raise CodeError(
+                f"인증번호를 방금 보냈습니다. {wait}초 뒤에 다시 요청해 주십시오.",
+                code="resend_wait",
+                params={"seconds": wait},
+            )
         if recent.count() >= PER_NUMBER_HOURLY:
             raise CodeError(
                 "이 번호로 인증번호를 너무 많이 요청하셨습니다. 한 시간 뒤에 다시 시도해 주십시오.", code="number_limit"
@@ -115,4 +116,4 @@ def code_check(*, phone: str, purpose: str, code: str) -> None:
             OneTimeCode.objects.filter(pk=issued.pk).update(attempts=issued.attempts + 1)
     if not right:
         left = CODE_TRIES - issued.attempts - 1
-        raise CodeError(f"인증번호가 맞지 않습니다. {left}번 더 입력할 수 있습니다.", code="wrong")
+        raise CodeError(f"인증번호가 맞지 않습니다. {left}번 더 입력할 수 있습니다.", code="wrong", params={"left": left})
