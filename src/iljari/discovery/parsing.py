@@ -595,6 +595,13 @@ _FLAGS = [
 ]
 
 
+def discriminatory_conditions(text: str) -> list[Flag]:
+    """성별·나이·국적 conditions in any vacancy text (a company's own posting too), each with the law it
+    breaks: the field-note rules, read once here."""
+    written = normalize_note(text)
+    return [Flag(kind, written[start:end], *_FLAG_LAWS[kind]) for kind, start, end in _flags_pass(written)]
+
+
 def _flags_pass(text: str) -> list[tuple[str, int, int]]:
     hits: list[tuple[str, int, int]] = []
     for kind, pattern in _FLAGS:

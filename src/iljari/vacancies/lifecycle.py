@@ -1,4 +1,4 @@
-"""The vacancy's lifecycle: 모집 중 → 마감 (채용 완료 / 모집 취소 / 기간 만료) → 재공고 (모집 중)."""
+"""The vacancy's lifecycle: (게시 전 확인 →) 모집 중 → 마감 (채용 완료 / 모집 취소 / 기간 만료) → 재공고 (모집 중)."""
 
 from iljari.core.lifecycles import Lifecycle, Move
 from iljari.vacancies.models import Vacancy
@@ -14,7 +14,9 @@ VACANCY = Lifecycle(
     moves=(
         # A vacancy past its date can still be filled by the interviews that were under way.
         Move("fill", "채용 완료", (S.OPEN, S.EXPIRED), S.FILLED),
-        Move("cancel", "모집 취소", (S.OPEN,), S.CANCELLED),
+        # A company's portal posting is published once a counselor has checked it, or turned down.
+        Move("publish", "게시", (S.DRAFT,), S.OPEN),
+        Move("cancel", "모집 취소", (S.OPEN, S.DRAFT), S.CANCELLED),
         Move("expire", "기간 만료", (S.OPEN,), S.EXPIRED),
         Move("reopen", "재공고", CLOSED, S.OPEN),
         # A hire that filled it was corrected: open again, or 기간 만료 if its 마감일 has passed meanwhile.

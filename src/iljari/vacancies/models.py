@@ -29,8 +29,10 @@ class Vacancy(VersionedRecord):
     history_choices = {"benefits": BENEFITS}
 
     class Status(models.TextChoices):
-        """모집 중 → 마감 (채용 완료 / 모집 취소 / 기간 만료) → 재공고; the moves are in ``lifecycle.py``."""
+        """(게시 전 확인 →) 모집 중 → 마감 (채용 완료 / 모집 취소 / 기간 만료) → 재공고; the moves are in
+        ``lifecycle.py``. A company's own posting on the portal waits as a draft for a counselor."""
 
+        DRAFT = "draft", "게시 전 확인"
         OPEN = "open", "모집 중"
         FILLED = "filled", "채용 완료"
         CANCELLED = "cancelled", "모집 취소"

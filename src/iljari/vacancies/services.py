@@ -53,6 +53,7 @@ class VacancyInput:
     benefits: list[str] = field(default_factory=list)
     openings: int = 1
     source: str = Vacancy.Source.COUNSELOR
+    status: str = Vacancy.Status.OPEN  # a company's own posting starts as a draft a counselor checks
     posted_on: date | None = None
     closes_on: date | None = None
     is_demo: bool = False
@@ -113,6 +114,7 @@ def _build(data: VacancyInput) -> Vacancy:
         benefits=data.benefits,
         openings=data.openings,
         source=data.source,
+        status=data.status,
         posted_on=data.posted_on or timezone.localdate(),
         closes_on=data.closes_on,
         is_demo=data.is_demo,
@@ -171,6 +173,34 @@ def vacancy_close(*, vacancy_id: int, reason: str, actor: Actor, note: str = "",
             purpose=f"구인표 마감({VACANCY.label(change.to_state)})",
             detail={"from": change.from_state, "to": change.to_state},
         )
+
+
+def vacancy_publish(*, vacancy_id: int, actor: Actor, note: str = "") -> Vacancy:
+    """게시: a company's own posting (a draft from the portal) takes applications once a counselor has
+    checked it; its wage is checked again against today's minimum wage."""
+    vacancy = Vacancy.objects.filter(pk=vacancy_id).first()
+    if vacancy is None:
+        raise TransitionRefused(f"구인표 #{vacancy_id}을(를) 찾을 수 없습니다.", http_status=404)
+    problem = vacancy_wage_problem(
+        wage_type=vacancy.wage_type,
+        wage_amount=vacancy.wage_amount,
+        weekly_hours=vacancy.weekly_hours,
+        hours_start=vacancy.hours_start,
+        hours_end=vacancy.hours_end,
+    )
+    if problem:
+        raise VacancyError(problem, field="wage_amount")
+    with transaction.atomic():
+        data_changed()
+        change = transition(
+            lifecycle=VACANCY,
+            record_id=vacancy_id,
+            move="publish",
+            actor=actor,
+            note=note,
+            changes={"posted_on": timezone.localdate()},
+        )
+        return _moved(vacancy_id=vacancy_id, actor=actor, purpose="구인표 게시", detail={"from": change.from_state})
 
 
 def vacancy_reopen(
