@@ -34,6 +34,8 @@ class RrnRefusingForm(forms.Form):
     it was and nothing that was typed elsewhere is lost.
     """
 
+    rrn_refusal = RRN_REFUSAL  # a public form says it in the reader's language
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
@@ -47,7 +49,7 @@ class RrnRefusingForm(forms.Form):
             if isinstance(value, str) and contains_rrn(value):
                 masked[self.add_prefix(name)] = mask_rrns(value)
                 self._errors.pop(name, None)
-                self.add_error(name, RRN_REFUSAL)
+                self.add_error(name, self.rrn_refusal)
         if masked:
             data = self.data.copy()
             for key, value in masked.items():

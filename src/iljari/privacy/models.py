@@ -31,6 +31,8 @@ class Consent(models.Model):
     recorded_at = models.DateTimeField("기록 일시")
     recorded_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     withdrawn_at = models.DateTimeField("철회 일시", null=True, blank=True)
+    # Which wording the person read (the portal's consent texts carry a version and a date).
+    version = models.CharField("동의서 판", max_length=20, blank=True)
 
     class Meta:
         ordering = ["-recorded_at"]

@@ -81,6 +81,7 @@ class SeekerInput:
     consents: Sequence[str] = (Consent.Purpose.EMPLOYMENT_SERVICES,)
     consent_method: str = Consent.Method.PAPER
     consent_given_on: date | None = None
+    consent_version: str = ""  # the wording read, when it has one (the portal's)
     is_demo: bool = False
 
 
