@@ -5,10 +5,13 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from iljari.accounts.models import User
-from iljari.matching.engine.matcher import Match
+from iljari.matching.catalogue import normalizer
+from iljari.matching.engine.matcher import Match, Reason
+from iljari.matching.engine.records import SeekerRecord
 from iljari.matching.indexes import matching_indexes
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
+from iljari.reference.models import Dong
 from iljari.referrals.models import Referral
 from iljari.referrals.services import ACTIVE
 from iljari.seekers.models import Seeker
@@ -23,7 +26,8 @@ SPARE = 10
 
 @dataclass
 class Recommendation:
-    """One recommended vacancy (or seeker) with its score and reasons in Korean."""
+    """One recommended vacancy (or seeker) with its score and reasons in Korean; ``codes`` keeps the
+    engine's reasons as codes, for a page that says them in another language (the portal)."""
 
     record_id: int
     score: float
@@ -33,6 +37,7 @@ class Recommendation:
     vacancy: Vacancy | None = None
     seeker: Seeker | None = None
     history: list[str] = field(default_factory=list)  # this pair's earlier referrals: "2026-10 알선 취소"
+    codes: list[Reason] = field(default_factory=list)  # the reasons above, then the missing ones
 
 
 def _render(match: Match) -> Recommendation:
@@ -42,6 +47,7 @@ def _render(match: Match) -> Recommendation:
         [reason_text(r) for r in match.reasons if r.positive],
         [reason_text(r) for r in match.reasons if not r.positive],
         [reason_text(r) for r in match.missing],
+        codes=[*match.reasons, *match.missing],
     )
 
 
@@ -97,7 +103,7 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
     with indexes.lock:
         result = indexes.vacancies.match(profile, k=k + SPARE, minimum_hourly=indexes.minimum_hourly)
     ids = [m.record_id for m in result.matches + result.near_misses]
-    found = vacancies_open(on=timezone.localdate()).select_related("employer", "dong").in_bulk(ids)
+    found = vacancies_open(on=timezone.localdate()).select_related("employer", "dong", "occupation").in_bulk(ids)
     past = _past_referrals(seeker_ids=[seeker.pk], vacancy_ids=list(found))
     left_out: list[LeftOut] = []
 
@@ -119,6 +125,38 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
 
     matches = shown(result.matches, k)
     return SeekerRecommendations(matches, shown(result.near_misses, len(result.near_misses)), left_out)
+
+
+def vacancies_for_words(*, text: str, language: str, dong: Dong | None = None, k: int = 20) -> list[Recommendation]:
+    """Open vacancies for words anyone typed, in any language, near an optional 동: the public search.
+
+    The words are read like a seeker's 희망직종 (``language``, the one the reader chose, is the hint
+    for short text) and ranked by the same rules; nothing about the visitor is stored, not even the
+    occupation guess a seeker's text would leave in the cache.
+    """
+    indexes = matching_indexes()
+    guesses = normalizer().guess([text], lang_hint=language.split("-")[0])[0] if text.strip() else []
+    profile = SeekerRecord(
+        seeker_id=0,
+        desired_text=text.strip(),
+        occupations=[(indexes.occupation_index[pk], c) for pk, c in guesses if pk in indexes.occupation_index][:3],
+        home=(dong.lat, dong.lon) if dong else None,
+        home_place=dong.name if dong else "",
+    )
+    with indexes.lock:
+        result = indexes.vacancies.match(profile, k=k + SPARE, minimum_hourly=indexes.minimum_hourly, near_misses=0)
+    found = (
+        vacancies_open(on=timezone.localdate())
+        .select_related("employer", "dong", "occupation")
+        .in_bulk([m.record_id for m in result.matches])
+    )
+    shown = []
+    for m in result.matches:
+        if m.record_id in found and len(shown) < k:
+            r = _render(m)
+            r.vacancy = found[m.record_id]
+            shown.append(r)
+    return shown
 
 
 def seekers_for_vacancy(*, user: User | None, vacancy: Vacancy, purpose: str, k: int = 20) -> list[Recommendation]:
