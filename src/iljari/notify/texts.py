@@ -31,3 +31,29 @@ RETENTION = {
     "km": "[{center}] ព័ត៌មានអ្នកស្វែងរកការងាររបស់អ្នកនឹងត្រូវលុបនៅថ្ងៃទី {date} ដោយសារផុតរយៈពេលរក្សាទុកគិតពីការទាក់ទងចុងក្រោយ។ ប្រសិនបើចង់បន្តប្រើសេវា សូមទាក់ទងមជ្ឈមណ្ឌលមុនថ្ងៃនោះ។",
     "mn": "[{center}] Сүүлд холбогдсоноос хойш хадгалах хугацаа дууссан тул таны ажил хайгчийн мэдээллийг {date}-нд устгана. Үйлчилгээг үргэлжлүүлэн авах бол тэр өдрөөс өмнө төвтэй холбогдоно уу.",
 }
+
+# Referral news: what changed stays on the portal (a text message can be read over a shoulder).
+REFERRAL = {
+    "ko": "[{center}] 알선 신청하신 일자리의 진행 상황이 바뀌었습니다. 포털의 '나의 구직'에서 확인해 주십시오. 문의 {phone}",
+    "en": "[{center}] There is news about the job you asked to be referred to. Please check 'My job search' on the portal. Questions: {phone}",
+    "vi": "[{center}] Có cập nhật về công việc bạn đã xin giới thiệu. Vui lòng xem mục 'Tìm việc của tôi' trên cổng thông tin. Hỏi đáp: {phone}",
+    "zh-hans": "【{center}】您申请推荐的职位有新进展，请在门户网站“我的求职”中查看。咨询电话：{phone}",
+    "ru": "[{center}] Есть новости по вакансии, на которую вы просили направление. Посмотрите раздел «Мой поиск работы» на портале. Вопросы: {phone}",
+    "uz": "[{center}] Yoʻllanma soʻragan ishingiz boʻyicha yangilik bor. Portalning «Mening ish qidiruvim» boʻlimiga qarang. Savollar: {phone}",
+    "th": "[{center}] งานที่คุณขอให้แนะนำมีความคืบหน้า โปรดดูที่ 'การหางานของฉัน' บนพอร์ทัล สอบถาม {phone}",
+    "ne": "[{center}] तपाईंले सिफारिस माग्नुभएको कामबारे नयाँ जानकारी छ। पोर्टलको 'मेरो रोजगार खोजी' मा हेर्नुहोस्। सोधपुछ: {phone}",
+    "km": "[{center}] មានព័ត៌មានថ្មីអំពីការងារដែលអ្នកបានស្នើសុំការណែនាំ។ សូមមើល 'ការស្វែងរកការងាររបស់ខ្ញុំ' នៅលើវិបផតថល។ សួរព័ត៌មាន៖ {phone}",
+    "mn": "[{center}] Таны зуучлал хүссэн ажлын талаар шинэ мэдээ байна. Порталын «Миний ажил хайлт» хэсгээс харна уу. Лавлах: {phone}",
+}
+COMPANY = {
+    "ko": "[{center}] 기업 포털 요청을 처리했습니다. 포털의 '우리 회사'에서 확인해 주십시오. 문의 {phone}",
+    "en": "[{center}] Your company's request on the portal has been handled. Please check 'Our company' on the portal. Questions: {phone}",
+    "vi": "[{center}] Yêu cầu của doanh nghiệp bạn trên cổng thông tin đã được xử lý. Vui lòng xem mục 'Công ty chúng tôi'. Hỏi đáp: {phone}",
+    "zh-hans": "【{center}】贵公司在门户网站提交的申请已处理，请在“我的公司”中查看。咨询电话：{phone}",
+    "ru": "[{center}] Запрос вашей компании на портале обработан. Посмотрите раздел «Наша компания». Вопросы: {phone}",
+    "uz": "[{center}] Korxonangizning portaldagi soʻrovi koʻrib chiqildi. «Bizning korxona» boʻlimiga qarang. Savollar: {phone}",
+    "th": "[{center}] คำขอของบริษัทคุณบนพอร์ทัลได้รับการดำเนินการแล้ว โปรดดูที่ 'บริษัทของเรา' สอบถาม {phone}",
+    "ne": "[{center}] पोर्टलमा तपाईंको कम्पनीको अनुरोधमाथि काम भयो। 'हाम्रो कम्पनी' मा हेर्नुहोस्। सोधपुछ: {phone}",
+    "km": "[{center}] សំណើរបស់ក្រុមហ៊ុនអ្នកនៅលើវិបផតថលត្រូវបានដោះស្រាយហើយ។ សូមមើល 'ក្រុមហ៊ុនរបស់យើង'។ សួរព័ត៌មាន៖ {phone}",
+    "mn": "[{center}] Танай байгууллагын порталаар илгээсэн хүсэлтийг шийдвэрлэлээ. «Манай байгууллага» хэсгээс харна уу. Лавлах: {phone}",
+}
