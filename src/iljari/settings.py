@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "iljari.matching",
     "iljari.safety",
     "iljari.reports",
+    "iljari.portal",
     "iljari.front",
 ]
 
@@ -102,7 +103,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "iljari.core.middleware.SessionRefreshMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "iljari.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -133,6 +134,7 @@ TEMPLATES = [
                 "iljari.front.context_processors.demo_flag",
                 "iljari.front.context_processors.menu",
                 "iljari.front.context_processors.city",
+                "iljari.portal.context.portal",
             ],
         },
     },

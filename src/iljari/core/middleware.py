@@ -1,10 +1,13 @@
-"""Middleware of the whole site: what a shared desk PC must not keep, and sessions kept cheaply."""
+"""Middleware of the whole site: what a shared desk PC must not keep, sessions kept cheaply, and the
+language each page speaks."""
 
 import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 REFRESHED_KEY = "_refreshed"
@@ -47,3 +50,16 @@ class SessionRefreshMiddleware:
         if now - session.get(REFRESHED_KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
             session[REFRESHED_KEY] = now  # marks it modified: SessionMiddleware saves it with a new expiry
         return response
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Public pages speak the language in their address (``/vi/…``); every other page — the staff's,
+    the API's, a redirect — speaks the site's language (Korean), whatever the browser prefers, so no
+    staff page is ever half translated."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        if translation.get_language_from_path(request.path_info) is None:
+            translation.activate(settings.LANGUAGE_CODE)
+            request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+            return
+        super().process_request(request)

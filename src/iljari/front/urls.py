@@ -1,5 +1,6 @@
 """The site's URL map; each app owns its own ``urls.py``."""
 
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -29,6 +30,7 @@ urlpatterns = [
     path("discovery/", include("iljari.discovery.urls")),
     path("safety/", include("iljari.safety.urls")),
     path("e/", include("iljari.events.portal_urls")),
+    path("portal-requests/", include("iljari.portal.staff_urls")),
     path("", views.home, name="home"),
     path(
         "login/",
@@ -37,3 +39,5 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
+# The public portal, in the language its address names (/ko/, /vi/, …).
+urlpatterns += i18n_patterns(path("", include("iljari.portal.urls")))

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from iljari.core.access import ALL_STAFF, CASEWORK, has_role, role_required
 from iljari.front.selectors import center_counts, todays_work
+from iljari.portal.selectors import requests_waiting
 from iljari.safety.selectors import incidents_awaiting
 
 
@@ -18,4 +19,5 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     if has_role(request.user, CASEWORK):
         context["work"] = todays_work(user=request.user)
+        context["portal_requests"] = requests_waiting(user=request.user, limit=10)
     return render(request, "front/home.html", context)

@@ -1,0 +1,351 @@
+"""The portal's forms: every label, help text and error in the reader's language (the portal's own
+message file), a 주민등록번호 refused in any field, and whatever was typed kept on a mistake."""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from iljari.core import cells
+from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
+from iljari.core.forms import RrnRefusingForm
+from iljari.discovery.parsing import Flag, discriminatory_conditions
+from iljari.employers.validators import business_number_is_valid, normalize_business_number
+from iljari.portal.cards import Words
+from iljari.portal.consents import TEXTS
+from iljari.portal.words import (
+    BENEFITS,
+    EMPLOYMENT_TYPES,
+    KOREAN_LEVELS,
+    SHIFTS,
+    WAGE_TYPES,
+    WORK_HOURS,
+)
+from iljari.reference.models import Dong, VisaType
+from iljari.seekers.models import Seeker
+from iljari.vacancies.wages import daily_hours, minimum_wage_shortfall
+
+ERRORS = {
+    "required": _("이 항목을 입력해 주십시오."),
+    "invalid": _("형식이 맞지 않습니다. 다시 확인해 주십시오."),
+    "invalid_choice": _("목록에 있는 것을 골라 주십시오."),
+    "invalid_list": _("목록에 있는 것을 골라 주십시오."),
+    "invalid_pk_value": _("목록에 있는 것을 골라 주십시오."),
+    "max_length": _("%(limit_value)d자까지 입력하실 수 있습니다(지금 %(show_value)d자)."),
+    "min_value": _("%(limit_value)s 이상으로 입력해 주십시오."),
+    "max_value": _("%(limit_value)s 이하로 입력해 주십시오."),
+}
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class PortalForm(RrnRefusingForm):
+    """Errors said by the portal's message file, not Django's (which lacks some of the languages)."""
+
+    rrn_refusal = _("주민등록번호나 외국인등록번호는 입력하지 마십시오. 저장하지 않습니다. 번호를 지우고 다시 입력해 주십시오.")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages = {**field.error_messages, **{k: v for k, v in ERRORS.items() if k in field.error_messages or k in ("max_length", "min_value", "max_value")}}
+            for validator in field.validators:
+                if validator.code in ERRORS:
+                    validator.message = ERRORS[validator.code]
+            if field.required:
+                field.widget.attrs.setdefault("aria-required", "true")
+
+
+def _dongs() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("사는 동"),
+        queryset=Dong.objects.order_by("name"),
+        required=False,
+        empty_label=_("고르지 않음"),
+    )
+
+
+def mobile(value: str) -> str:
+    try:
+        return cells.parse_mobile(value)
+    except cells.CellError:
+        raise forms.ValidationError(_("휴대전화 번호를 010-1234-5678처럼 입력해 주십시오.")) from None
+
+
+class PhoneForm(PortalForm):
+    phone = forms.CharField(
+        label=_("휴대전화 번호"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel", "placeholder": "010-1234-5678"}),
+    )
+
+    def clean_phone(self) -> str:
+        return mobile(self.cleaned_data["phone"])
+
+
+class CodeForm(PhoneForm):
+    otp = forms.CharField(
+        label=_("인증번호 6자리"),
+        max_length=6,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*", "maxlength": "6"}
+        ),
+    )
+
+
+class CodeOnlyForm(PortalForm):
+    otp = forms.CharField(
+        label=_("인증번호 6자리"),
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]*", "maxlength": "6"}
+        ),
+    )
+
+
+class WelcomeForm(PortalForm):
+    """구직 신청: the few things a record needs, then the profile page for the rest."""
+
+    name = forms.CharField(label=_("성명"), max_length=60, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    birth_date = forms.DateField(label=_("생년월일"), widget=DATE)
+    home_dong = _dongs()
+    desired_job_text = forms.CharField(
+        label=_("어떤 일을 찾으세요?"),
+        max_length=200,
+        help_text=_("편한 말로 쓰세요. 예: 용접, 공장 포장 일, 어르신 돌보는 일"),
+    )
+    consent = forms.BooleanField(
+        label=_("위의 '구직 알선' 개인정보 수집·이용에 동의합니다. (필수)"),
+        error_messages={"required": _("구직 알선에 동의하셔야 구직 신청을 하실 수 있습니다.")},
+    )
+
+    def clean_birth_date(self) -> date:
+        born = self.cleaned_data["birth_date"]
+        today = timezone.localdate()
+        if not date(today.year - 100, 1, 1) <= born <= date(today.year - 15, today.month, today.day):
+            raise forms.ValidationError(_("생년월일을 다시 확인해 주십시오."))
+        return born
+
+
+class ProfileForm(PortalForm):
+    """The profile in the seeker's own words: the words typed are read into occupations to confirm."""
+
+    desired_job_text = forms.CharField(
+        label=_("어떤 일을 찾으세요?"),
+        max_length=200,
+        help_text=_("편한 말로 쓰세요. 예: 용접, 공장 포장 일, 어르신 돌보는 일"),
+    )
+    occupation = forms.ChoiceField(label=_("이 일이 맞나요?"), required=False, widget=forms.RadioSelect)
+    home_dong = _dongs()
+    reservation_wage = forms.CharField(
+        label=_("희망 임금(한 달, 원)"),
+        required=False,
+        max_length=20,
+        help_text=_("예: 2500000 또는 250만"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    work_hours = forms.ChoiceField(label=_("일하고 싶은 시간"), choices=list(WORK_HOURS.items()), widget=forms.RadioSelect)
+    shifts = forms.MultipleChoiceField(
+        label=_("할 수 있는 근무형태"),
+        required=False,
+        choices=[(s.value, SHIFTS[s]) for s in Shift],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    employment_type = forms.ChoiceField(
+        label=_("고용 형태"), choices=[(e.value, EMPLOYMENT_TYPES[e]) for e in EmploymentType]
+    )
+    licences = forms.CharField(
+        label=_("자격증"),
+        required=False,
+        max_length=300,
+        help_text=_("자격증 이름을 쉼표로 나누어 쓰세요. 예: 지게차운전기능사, 요양보호사"),
+    )
+    korean_level = forms.TypedChoiceField(
+        label=_("한국어"), coerce=int, choices=[(k.value, KOREAN_LEVELS[k]) for k in KoreanLevel], widget=forms.RadioSelect
+    )
+    visa_type = forms.ChoiceField(
+        label=_("체류자격"),
+        required=False,
+        help_text=_("외국인등록증에 적힌 체류자격을 고르세요. 예: E-9, F-4"),
+    )
+    experience_years = forms.IntegerField(label=_("경력(년)"), min_value=0, max_value=60, initial=0)
+
+    def __init__(self, *args: Any, guesses: list[tuple[str, Any]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["occupation"].choices = [*guesses, ("", _("이 중에 없습니다"))]
+        self.fields["visa_type"].choices = [("", _("대한민국 국민입니다"))] + [
+            (v.code, v.code) for v in VisaType.objects.order_by("code")
+        ]
+
+    def clean_reservation_wage(self) -> int | None:
+        value = self.cleaned_data["reservation_wage"].strip()
+        if not value:
+            return None
+        try:
+            return cells.parse_won(value)
+        except cells.CellError:
+            raise forms.ValidationError(_("금액을 숫자로 입력해 주십시오. 예: 2500000 또는 250만")) from None
+
+    def clean_visa_type(self) -> VisaType | None:
+        code = self.cleaned_data["visa_type"]
+        return VisaType.objects.filter(code=code).first() if code else None
+
+
+def profile_initial(seeker: Seeker) -> dict:
+    desired = next(iter(seeker.desired_occupations.all()), None)
+    return {
+        "desired_job_text": seeker.desired_job_text,
+        "occupation": str(desired.pk) if desired else "",
+        "home_dong": seeker.home_dong_id,
+        "reservation_wage": str(seeker.reservation_wage or ""),
+        "work_hours": seeker.work_hours,
+        "shifts": seeker.shifts,
+        "employment_type": seeker.employment_type,
+        "licences": ", ".join(lic.name for lic in seeker.licences.all()),
+        "korean_level": seeker.korean_level,
+        "visa_type": seeker.visa_type.code if seeker.visa_type else "",
+        "experience_years": seeker.experience_years,
+    }
+
+
+class ConsentsForm(PortalForm):
+    """Each purpose answered on its own: yes or no."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for text in TEXTS:
+            self.fields[text.purpose] = forms.TypedChoiceField(
+                label=text.title,
+                choices=[("yes", _("동의합니다")), ("no", _("동의하지 않습니다"))],
+                coerce=lambda v: v == "yes",
+                widget=forms.RadioSelect,
+            )
+
+
+class ApplyForm(PortalForm):
+    message = forms.CharField(
+        label=_("상담사에게 남길 말(선택)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("예: 다음 주부터 일할 수 있습니다."),
+    )
+
+
+# --- companies -------------------------------------------------------------------------------------
+
+
+class BusinessNumberForm(PortalForm):
+    business_number = forms.CharField(
+        label=_("사업자등록번호"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "123-45-67890"}),
+    )
+
+    def clean_business_number(self) -> str:
+        number = self.cleaned_data["business_number"]
+        if not business_number_is_valid(number):
+            raise forms.ValidationError(
+                _("사업자등록번호가 올바르지 않습니다. 10자리 숫자를 다시 확인해 주십시오(마지막 자리는 검증번호입니다).")
+            )
+        return normalize_business_number(number)
+
+
+class CompanyForm(BusinessNumberForm):
+    """A company new to the center: who it is and where the code goes."""
+
+    name = forms.CharField(label=_("회사 이름"), max_length=120)
+    dong = forms.ModelChoiceField(label=_("회사가 있는 동"), queryset=Dong.objects.order_by("name"), required=False, empty_label=_("고르지 않음"))
+    contact_name = forms.CharField(label=_("채용 담당자 이름"), max_length=60)
+    phone = forms.CharField(
+        label=_("인증번호를 받을 휴대전화"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel", "placeholder": "010-1234-5678"}),
+    )
+
+    def clean_phone(self) -> str:
+        return mobile(self.cleaned_data["phone"])
+
+
+class CompanyVacancyForm(PortalForm):
+    """A company's own posting: the same checks as a counselor's (the minimum wage as typed)."""
+
+    title = forms.CharField(label=_("모집 직종"), max_length=120, help_text=_("예: 사출 생산직, 포장원, 요양보호사"))
+    duties = forms.CharField(label=_("하는 일"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    wage_type = forms.ChoiceField(label=_("임금 형태"), choices=[(w.value, WAGE_TYPES[w]) for w in WageType], initial=WageType.MONTHLY)
+    wage_amount = forms.CharField(label=_("임금(원)"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"}), help_text=_("예: 2500000 또는 250만"))
+    hours_start = forms.TimeField(label=_("근무 시작"), required=False, widget=TIME)
+    hours_end = forms.TimeField(label=_("근무 끝"), required=False, widget=TIME)
+    weekly_hours = forms.IntegerField(label=_("일주일 근로시간"), required=False, min_value=1, max_value=68)
+    shift = forms.ChoiceField(label=_("근무형태"), choices=[(s.value, SHIFTS[s]) for s in Shift])
+    employment_type = forms.ChoiceField(
+        label=_("고용 형태"), choices=[(e.value, EMPLOYMENT_TYPES[e]) for e in EmploymentType if e != EmploymentType.ANY]
+    )
+    dong = forms.ModelChoiceField(label=_("일하는 곳(동)"), queryset=Dong.objects.order_by("name"), required=False, empty_label=_("회사 주소와 같음"))
+    openings = forms.IntegerField(label=_("모집 인원"), min_value=1, max_value=999, initial=1)
+    benefits = forms.MultipleChoiceField(label=_("복리후생"), required=False, choices=list(BENEFITS.items()), widget=forms.CheckboxSelectMultiple)
+    visa_types = forms.ModelMultipleChoiceField(
+        label=_("채용할 수 있는 체류자격"), queryset=VisaType.objects.order_by("code"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    closes_on = forms.DateField(label=_("마감일"), required=False, widget=DATE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["visa_types"].label_from_instance = lambda v: v.code
+
+    def clean_wage_amount(self) -> int:
+        try:
+            return cells.parse_won(self.cleaned_data["wage_amount"])
+        except cells.CellError:
+            raise forms.ValidationError(_("금액을 숫자로 입력해 주십시오. 예: 2500000 또는 250만")) from None
+
+    def clean_closes_on(self) -> date | None:
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on and closes_on < timezone.localdate():
+            raise forms.ValidationError(_("마감일이 이미 지났습니다. 오늘이나 그 뒤의 날짜를 입력해 주십시오."))
+        return closes_on
+
+    def clean(self) -> dict:
+        """The minimum wage as typed, and no 성별·나이·국적 condition (the field-note parser's rules)."""
+        data = super().clean()
+        if data.get("wage_type") and data.get("wage_amount"):
+            shortfall = minimum_wage_shortfall(
+                wage_type=data["wage_type"],
+                amount=data["wage_amount"],
+                on=timezone.localdate(),
+                weekly_hours=data.get("weekly_hours"),
+                hours_per_day=daily_hours(data.get("hours_start"), data.get("hours_end")),
+            )
+            if shortfall:
+                self.add_error(
+                    "wage_amount",
+                    _("최저임금보다 적습니다: 시간당 약 %(hourly)s원입니다(%(year)s년 최저시급 %(minimum)s원).")
+                    % {
+                        "hourly": f"{shortfall.hourly_equivalent:,.0f}",
+                        "year": shortfall.minimum.year,
+                        "minimum": f"{shortfall.minimum.hourly:,}",
+                    },
+                )
+        for name in ("title", "duties"):
+            for flag in discriminatory_conditions(data.get(name) or ""):
+                self.add_error(name, condition_refusal(flag))
+        return data
+
+
+CONDITIONS = {
+    "sex": _("모집·채용에서 성별을 조건으로 하거나 우대할 수 없습니다"),
+    "age": _("모집·채용에서 합리적인 이유 없이 나이를 조건으로 할 수 없습니다"),
+    "nationality": _("국적을 이유로 차별할 수 없습니다(일할 수 있는 체류자격은 '채용할 수 있는 체류자격'에서 고르십시오)"),
+}
+
+
+def condition_refusal(flag: Flag) -> SafeString:
+    """A 성별·나이·국적 condition refused with the words found and the law, both in Korean as written."""
+    return Words(
+        _("'%(words)s': %(rule)s. 근거: %(law)s. 이 조건을 빼고 다시 써 주십시오."),
+        {"rule": CONDITIONS[flag.kind]},
+        {"words": flag.text, "law": flag.law},
+    ).__html__()

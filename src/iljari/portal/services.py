@@ -1,0 +1,359 @@
+"""What the portal writes: sign-ups, profiles, consents, requests, and a counselor's one-step answer.
+
+Each function calls the domain's own services (seekers, referrals, vacancies, events, privacy), so a
+request made on the portal and acted on from 오늘의 업무 moves the same records, with the same rules
+and audit rows, as work done at the desk. The portal's people act under their own names in the
+audit log (``portal:seeker:ID``, ``portal:employer:ID``).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from iljari.accounts.models import Desk, User
+from iljari.core.access import has_role
+from iljari.core.cells import CellError, parse_mobile
+from iljari.core.errors import IljariError
+from iljari.core.versions import data_changed
+from iljari.employers.models import Employer
+from iljari.employers.services import EmployerInput, employers_create
+from iljari.employers.validators import business_number_is_valid, normalize_business_number
+from iljari.portal.consents import BY_PURPOSE
+from iljari.portal.messages import tell_company, tell_seeker
+from iljari.portal.models import EmployerAccount, PortalRequest, SeekerAccount
+from iljari.portal.selectors import HELD_READERS
+from iljari.portal.session import employer_actor, seeker_actor
+from iljari.privacy.audit import Action, audit_record
+from iljari.privacy.consents import consent_in_force, consent_record
+from iljari.privacy.models import Consent
+from iljari.reference.models import Dong
+from iljari.referrals.models import Referral
+from iljari.referrals.services import ACTIVE, referral_create
+from iljari.safety.models import Measure
+from iljari.safety.selectors import measures_active
+from iljari.seekers.models import Seeker
+from iljari.seekers.selectors import identity_hash, phone_hash
+from iljari.seekers.services import SeekerInput, seeker_change_status, seekers_create
+from iljari.vacancies.models import Vacancy
+from iljari.vacancies.services import VacancyInput, vacancies_create, vacancy_close, vacancy_publish
+
+R = PortalRequest
+
+
+class PortalError(IljariError):
+    """A portal step that cannot be taken; ``code`` names it for the reader's language."""
+
+
+def desk_for(dong: Dong | None) -> Desk:
+    """Whose desk a new portal seeker or company is: the 동 center of their 동, else the city's center."""
+    desk = Desk.objects.filter(kind=Desk.Kind.DONG_CENTER, dong=dong).first() if dong else None
+    return desk or Desk.objects.filter(kind=Desk.Kind.CITY_HALL).order_by("pk").first() or Desk.objects.order_by("pk").first()
+
+
+# --- seekers ---------------------------------------------------------------------------------------
+
+
+def seeker_for_phone(phone: str) -> Seeker | None:
+    """The record of the person who proved this phone, if the center has one."""
+    return Seeker.objects.exclude(status=Seeker.Status.ERASED).filter(phone_hash=phone_hash(phone)).first()
+
+
+@dataclass
+class SignUp:
+    phone: str
+    name: str
+    birth_date: date
+    home_dong: Dong | None
+    desired_job_text: str
+    language: str
+
+
+def seeker_sign_up(*, data: SignUp) -> Seeker:
+    """구직 신청 from the portal, with the phone already proven: one record per person, at the desk of
+    their 동, with their online consent to 구직 알선 (the version they read)."""
+    if seeker_for_phone(data.phone):
+        raise PortalError("이미 등록된 휴대전화입니다.", code="phone_on_file")
+    if Seeker.objects.exclude(status=Seeker.Status.ERASED).filter(
+        identity_hash=identity_hash(data.name.strip(), data.birth_date)
+    ).exists():
+        # Someone registered at a desk with another phone: linking them needs a person, not a form.
+        raise PortalError("다른 번호로 등록된 분입니다.", code="person_on_file")
+    text = BY_PURPOSE[Consent.Purpose.EMPLOYMENT_SERVICES]
+    with transaction.atomic():
+        [seeker] = seekers_create(
+            inputs=[
+                SeekerInput(
+                    desk=desk_for(data.home_dong),
+                    name=data.name.strip(),
+                    birth_date=data.birth_date,
+                    phone=data.phone,
+                    home_dong=data.home_dong,
+                    desired_job_text=data.desired_job_text.strip(),
+                    preferred_language=data.language,
+                    nationality="",
+                    consent_method=Consent.Method.ONLINE,
+                    consent_version=text.version,
+                )
+            ],
+            actor="portal:sign-up",
+            purpose="포털 구직 신청",
+            source="portal",
+        )
+        SeekerAccount.objects.create(seeker=seeker)
+    return seeker
+
+
+PROFILE_FIELDS = {
+    "desired_job_text",
+    "home_dong",
+    "reservation_wage",
+    "work_hours",
+    "shifts",
+    "employment_type",
+    "korean_level",
+    "visa_type",
+    "accessibility_needs",
+    "experience",
+    "experience_years",
+    "preferred_language",
+}
+PROFILE_RELATIONS = {"desired_occupations", "licences"}
+
+
+def profile_update(*, seeker: Seeker, changes: Mapping[str, Any]) -> Seeker:
+    """The seeker corrects their own profile (the editing service's entry point once it is on main)."""
+    unknown = set(changes) - PROFILE_FIELDS - PROFILE_RELATIONS
+    if unknown:
+        raise PortalError(f"고칠 수 없는 항목입니다: {', '.join(sorted(unknown))}")
+    values = {k: v for k, v in changes.items() if k in PROFILE_FIELDS}
+    with transaction.atomic():
+        data_changed()
+        Seeker.objects.filter(pk=seeker.pk).update(**values, updated_at=timezone.now())
+        for name in PROFILE_RELATIONS & set(changes):
+            getattr(seeker, name).set(changes[name])
+        audit_record(
+            actor=seeker_actor(seeker.pk),
+            action=Action.UPDATE,
+            object_type="seeker",
+            object_id=seeker.pk,
+            purpose="본인 정보 수정(포털)",
+            detail={"fields": sorted(changes)},
+        )
+    return Seeker.objects.get(pk=seeker.pk)
+
+
+def language_remember(*, seeker: Seeker | None, account: EmployerAccount | None, language: str) -> None:
+    """The language a signed-in person chose: their messages come in it too."""
+    if seeker is not None and seeker.preferred_language != language:
+        Seeker.objects.filter(pk=seeker.pk).update(preferred_language=language)
+    if account is not None and account.language != language:
+        EmployerAccount.objects.filter(pk=account.pk).update(language=language)
+
+
+def consents_answer(*, seeker: Seeker, answers: Mapping[str, bool]) -> list[str]:
+    """Record the seeker's answer for each purpose whose answer changed; returns those purposes."""
+    now = consent_in_force(seeker_id=seeker.pk, purposes=list(answers))
+    changed = [p for p, granted in answers.items() if now[p] != granted]
+    with transaction.atomic():
+        for purpose in changed:
+            consent_record(
+                seeker_id=seeker.pk,
+                purpose=purpose,
+                granted=answers[purpose],
+                method=Consent.Method.ONLINE,
+                actor=seeker_actor(seeker.pk),
+                version=BY_PURPOSE[purpose].version,
+            )
+    return changed
+
+
+def _held(seeker: Seeker | None = None, employer: Employer | None = None) -> bool:
+    """The person's portal messages wait for the desk lead (the 포털 메시지 검토 measure)."""
+    return any(m.kind == Measure.Kind.PORTAL_REVIEW for m in measures_active(seeker=seeker, employer=employer))
+
+
+def _still_seeking(seeker: Seeker) -> None:
+    """Asking for work is a contact: a seeker who had stopped or lapsed is 구직 중 again (재등록)."""
+    if seeker.status in (Seeker.Status.WITHDRAWN, Seeker.Status.LAPSED):
+        seeker_change_status(seeker_id=seeker.pk, status=Seeker.Status.ACTIVE, actor=seeker_actor(seeker.pk))
+
+
+def referral_ask(*, seeker: Seeker, vacancy: Vacancy, message: str = "") -> PortalRequest:
+    """알선 신청: the seeker asks their counselor to refer them to an open vacancy."""
+    if not vacancy.is_open_on(timezone.localdate()):
+        raise PortalError("모집이 끝난 구인표입니다.", code="vacancy_closed")
+    if not consent_in_force(seeker_id=seeker.pk, purposes=[Consent.Purpose.EMPLOYMENT_SERVICES])[
+        Consent.Purpose.EMPLOYMENT_SERVICES
+    ]:
+        raise PortalError("구직 알선 동의가 없습니다.", code="no_consent")
+    with transaction.atomic():
+        if (
+            R.objects.select_for_update()
+            .filter(seeker=seeker, vacancy=vacancy, kind=R.Kind.REFERRAL, status=R.Status.OPEN)
+            .exists()
+            or Referral.objects.filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists()
+        ):
+            raise PortalError("이미 신청한 일자리입니다.", code="already_asked")
+        _still_seeking(seeker)
+        request = R.objects.create(
+            kind=R.Kind.REFERRAL,
+            desk=seeker.desk,
+            seeker=seeker,
+            vacancy=vacancy,
+            message=message.strip(),
+            held=_held(seeker=seeker),
+        )
+        audit_record(
+            actor=seeker_actor(seeker.pk),
+            action=Action.CREATE,
+            object_type="portal_request",
+            object_id=request.pk,
+            purpose="알선 신청(포털)",
+            detail={"seeker": seeker.pk, "vacancy": vacancy.pk},
+        )
+    return request
+
+
+def request_withdraw(*, request: PortalRequest, seeker: Seeker) -> None:
+    """The seeker takes back a request nobody has acted on yet."""
+    if request.seeker_id != seeker.pk or request.status != R.Status.OPEN:
+        raise PortalError("취소할 수 없는 신청입니다.", code="not_open")
+    R.objects.filter(pk=request.pk, status=R.Status.OPEN).update(status=R.Status.WITHDRAWN, decided_at=timezone.now())
+
+
+# --- employers -------------------------------------------------------------------------------------
+
+
+def company_for_number(business_number: str) -> tuple[Employer | None, EmployerAccount | None]:
+    """The company on file with this 사업자등록번호 and its portal account, either possibly missing."""
+    number = normalize_business_number(business_number)
+    employer = Employer.objects.filter(business_number=number).first() if number else None
+    account = EmployerAccount.objects.filter(employer=employer).first() if employer else None
+    return employer, account
+
+
+def company_phone(employer: Employer, account: EmployerAccount | None) -> str:
+    """Where a company's code goes: its portal phone, else the mobile on the center's record ("" if none)."""
+    if account is not None:
+        return account.phone
+    try:
+        return parse_mobile(employer.contact_phone or "")
+    except CellError:
+        return ""
+
+
+def company_sign_in(*, employer: Employer, phone: str) -> EmployerAccount:
+    """A company the center knows signs in (its phone proven): its account, made on first sign-in."""
+    account, _ = EmployerAccount.objects.get_or_create(
+        employer=employer,
+        defaults={"phone": phone, "phone_hash": phone_hash(phone), "status": EmployerAccount.Status.CONFIRMED},
+    )
+    return account
+
+
+@dataclass
+class CompanySignUp:
+    business_number: str
+    name: str
+    dong: Dong | None
+    address: str
+    contact_name: str
+    phone: str
+    language: str
+
+
+def company_sign_up(*, data: CompanySignUp) -> EmployerAccount:
+    """A company new to the center: on file at once (so it can write drafts), published only after a
+    counselor confirms it (a 기업 가입 확인 request on 오늘의 업무)."""
+    if not business_number_is_valid(data.business_number):
+        raise PortalError("사업자등록번호가 올바르지 않습니다.", code="business_number")
+    if company_for_number(data.business_number)[0] is not None:
+        raise PortalError("이미 등록된 사업자등록번호입니다.", code="company_on_file")
+    with transaction.atomic():
+        [employer] = employers_create(
+            inputs=[
+                EmployerInput(
+                    name=data.name.strip(),
+                    business_number=data.business_number,
+                    dong=data.dong,
+                    address=data.address.strip(),
+                    contact_name=data.contact_name.strip(),
+                    contact_phone=data.phone,
+                )
+            ],
+            actor="portal:sign-up",
+            source="portal",
+        )
+        account = EmployerAccount.objects.create(
+            employer=employer, phone=data.phone, phone_hash=phone_hash(data.phone), language=data.language
+        )
+        R.objects.create(kind=R.Kind.COMPANY, desk=desk_for(data.dong), employer=employer)
+    return account
+
+
+def vacancy_draft(*, account: EmployerAccount, data: VacancyInput) -> Vacancy:
+    """The company posts a vacancy: the same checks as a counselor's (minimum wage), saved as a draft
+    that a counselor checks before it is open."""
+    data.employer, data.source, data.status = account.employer, Vacancy.Source.EMPLOYER, Vacancy.Status.DRAFT
+    with transaction.atomic():
+        [vacancy] = vacancies_create(inputs=[data], actor=employer_actor(account.employer_id), source="portal")
+        R.objects.create(
+            kind=R.Kind.VACANCY,
+            desk=desk_for(account.employer.dong),
+            employer=account.employer,
+            vacancy=vacancy,
+            held=_held(employer=account.employer),
+        )
+    return vacancy
+
+
+# --- a counselor's one step ------------------------------------------------------------------------
+
+
+def request_decide(*, request: PortalRequest, user: User, accept: bool, note: str = "") -> PortalRequest:
+    """A counselor acts on a portal request in one step: 알선 (or not), confirm the company (or not),
+    publish the vacancy (or not); the person is told by text message (no staff name in it)."""
+    if request.status != R.Status.OPEN:
+        raise PortalError("이미 처리된 요청입니다.", code="not_open")
+    if request.held and not has_role(user, HELD_READERS):
+        raise PortalError("포털 메시지 검토 대상입니다. 창구 책임자가 읽고 처리합니다.", code="held")
+    status = R.Status.DONE if accept else R.Status.DECLINED
+    referral = None
+    with transaction.atomic():
+        if request.kind == R.Kind.REFERRAL and accept:
+            referral = referral_create(seeker=request.seeker, vacancy=request.vacancy, counselor=user, note="포털 알선 신청")
+        elif request.kind == R.Kind.COMPANY:
+            EmployerAccount.objects.filter(employer=request.employer).update(
+                status=EmployerAccount.Status.CONFIRMED if accept else EmployerAccount.Status.REFUSED
+            )
+        elif request.kind == R.Kind.VACANCY:
+            account = EmployerAccount.objects.filter(employer=request.employer).first()
+            if accept and (account is None or account.status != EmployerAccount.Status.CONFIRMED):
+                raise PortalError("기업 가입을 먼저 확인해 주십시오.", code="company_unconfirmed")
+            if accept:
+                vacancy_publish(vacancy_id=request.vacancy_id, actor=user, note="기업 포털 게시 확인")
+            else:
+                vacancy_close(vacancy_id=request.vacancy_id, reason=Vacancy.Status.CANCELLED, actor=user, note=note)
+        updated = R.objects.filter(pk=request.pk, status=R.Status.OPEN).update(
+            status=status, referral=referral, decided_at=timezone.now(), decided_by=user, decision_note=note[:200]
+        )
+        if not updated:
+            raise PortalError("이미 처리된 요청입니다.", code="not_open")
+        audit_record(
+            actor=user,
+            action=Action.UPDATE,
+            object_type="portal_request",
+            object_id=request.pk,
+            purpose=f"포털 요청 처리({request.get_kind_display()})",
+            detail={"accept": accept},
+        )
+    if request.kind == R.Kind.REFERRAL:
+        tell_seeker(seeker=request.seeker)
+    elif request.employer_id:
+        tell_company(employer=request.employer)
+    request.refresh_from_db()
+    return request

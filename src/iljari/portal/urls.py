@@ -1,0 +1,25 @@
+"""The portal's public pages, under a language prefix (``/vi/…``, ``i18n_patterns`` in the site map)."""
+
+from django.urls import path
+
+from iljari.portal.views import employer, public, seeker
+
+app_name = "public"
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("language/", public.language, name="language"),
+    path("jobs/", public.search, name="search"),
+    path("jobs/<int:pk>/", public.vacancy, name="vacancy"),
+    path("jobs/<int:pk>/apply/", seeker.apply, name="apply"),
+    path("signin/", public.signin, name="signin"),
+    path("welcome/", public.welcome, name="welcome"),
+    path("signout/", public.signout, name="signout"),
+    path("me/", seeker.me, name="me"),
+    path("me/profile/", seeker.profile, name="profile"),
+    path("me/consents/", seeker.consents, name="consents"),
+    path("me/requests/<int:pk>/withdraw/", seeker.withdraw, name="withdraw"),
+    path("company/", employer.home, name="employer_home"),
+    path("company/signin/", employer.signin, name="employer_signin"),
+    path("company/join/", employer.join, name="employer_join"),
+    path("company/vacancies/new/", employer.vacancy_new, name="employer_vacancy_new"),
+]

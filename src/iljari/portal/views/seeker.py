@@ -1,0 +1,157 @@
+"""A signed-in seeker's own pages: their job search (matches and applications), profile and consents."""
+
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from iljari.core.errors import IljariError
+from iljari.matching.catalogue import guess_occupations
+from iljari.portal.cards import occupation_words, vacancy_card
+from iljari.portal.consents import TEXTS
+from iljari.portal.errors import said
+from iljari.portal.forms import ApplyForm, ConsentsForm, ProfileForm, profile_initial
+from iljari.portal.models import PortalRequest
+from iljari.portal.selectors import (
+    my_applications,
+    my_matches,
+    own_record,
+    vacancy_public,
+)
+from iljari.portal.services import (
+    consents_answer,
+    profile_update,
+    referral_ask,
+    request_withdraw,
+)
+from iljari.portal.session import seeker_required
+from iljari.portal.words import STEPS
+from iljari.privacy.consents import consent_in_force
+from iljari.privacy.models import Consent
+from iljari.reference.models import Licence, Occupation
+
+
+@seeker_required
+def me(request: HttpRequest) -> HttpResponse:
+    seeker = own_record(seeker_id=request.seeker.pk)
+    matches, near = my_matches(seeker=seeker) if seeker.desired_job_text or seeker.desired_occupations.exists() else ([], [])
+    context = {
+        "seeker": seeker,
+        "applications": my_applications(seeker=seeker),
+        "matches": matches,
+        "near": near,
+        "steps": STEPS,
+        "section": "me",
+    }
+    return render(request, "portal/me.html", context)
+
+
+def _guesses(text: str) -> list[tuple[str, object]]:
+    """The occupations the words typed were read as, for the seeker to confirm (best first)."""
+    found = next(iter(guess_occupations([text]).values()), []) if text.strip() else []
+    occupations = Occupation.objects.in_bulk([pk for pk, _ in found])
+    return [(str(pk), occupation_words(occupations[pk])) for pk, _ in found if pk in occupations]
+
+
+@seeker_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The profile in the seeker's own words. New words for the work wanted are first shown as the
+    occupations they were read as, for the seeker to confirm; nothing typed is lost meanwhile."""
+    seeker = own_record(seeker_id=request.seeker.pk)
+    posted = request.method == "POST"
+    typed = request.POST.get("desired_job_text", "") if posted else seeker.desired_job_text
+    guesses = _guesses(typed)
+    context = {"seeker": seeker, "guessed_for": typed, "section": "me"}
+    if posted and typed.strip() != request.POST.get("guessed_for", "").strip():
+        data = request.POST.copy()
+        data["occupation"] = guesses[0][0] if guesses else ""
+        form = ProfileForm(data, guesses=guesses)
+        form.is_valid()  # the other fields' mistakes are shown at once too
+        return render(request, "portal/profile.html", {**context, "form": form, "checking": True})
+    initial = profile_initial(seeker)
+    if not initial["occupation"] and guesses:
+        initial["occupation"] = guesses[0][0]
+    form = ProfileForm(request.POST if posted else None, initial=initial, guesses=guesses)
+    if posted and form.is_valid():
+        d = form.cleaned_data
+        words = [w.strip() for w in d["licences"].split(",") if w.strip()]
+        known = list(Licence.objects.filter(name__in=words))
+        unknown = sorted(set(words) - {lic.name for lic in known})
+        profile_update(
+            seeker=seeker,
+            changes={
+                "desired_job_text": d["desired_job_text"].strip(),
+                "home_dong": d["home_dong"],
+                "reservation_wage": d["reservation_wage"],
+                "work_hours": d["work_hours"],
+                "shifts": d["shifts"],
+                "employment_type": d["employment_type"],
+                "korean_level": d["korean_level"],
+                "visa_type": d["visa_type"],
+                "experience_years": d["experience_years"],
+                "licences": known,
+                "desired_occupations": list(Occupation.objects.filter(pk=d["occupation"])) if d["occupation"] else [],
+            },
+        )
+        if unknown:
+            messages.warning(
+                request,
+                _("이 자격증은 목록에서 찾지 못해 상담사가 확인합니다: %(names)s") % {"names": ", ".join(unknown)},
+            )
+        messages.success(request, _("저장했습니다."))
+        return redirect("public:me")
+    return render(request, "portal/profile.html", {**context, "form": form}, status=400 if form.errors else 200)
+
+
+@seeker_required
+def consents(request: HttpRequest) -> HttpResponse:
+    seeker = request.seeker
+    now = consent_in_force(seeker_id=seeker.pk, purposes=[t.purpose for t in TEXTS])
+    form = ConsentsForm(request.POST or None, initial={p: "yes" if v else "no" for p, v in now.items()})
+    if request.method == "POST" and form.is_valid():
+        answers = dict(form.cleaned_data)
+        if not answers[Consent.Purpose.EMPLOYMENT_SERVICES] and now[Consent.Purpose.EMPLOYMENT_SERVICES]:
+            messages.warning(request, _("구직 알선 동의를 거두셨습니다. 새 알선 신청은 하실 수 없고, 진행 중인 알선은 상담사가 연락드립니다."))
+        consents_answer(seeker=seeker, answers=answers)
+        messages.success(request, _("동의 내용을 저장했습니다."))
+        return redirect("public:consents")
+    texts = [(t, form[t.purpose]) for t in TEXTS]
+    return render(request, "portal/consents.html", {"form": form, "texts": texts, "section": "me"}, status=400 if form.errors else 200)
+
+
+@seeker_required
+def apply(request: HttpRequest, pk: int) -> HttpResponse:
+    """알선 신청 for one open vacancy, with an optional word for the counselor."""
+    found = vacancy_public(vacancy_id=pk)
+    if found is None:
+        raise Http404(_("모집이 끝났거나 없는 일자리입니다."))
+    form = ApplyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral_ask(seeker=request.seeker, vacancy=found, message=form.cleaned_data["message"])
+        except IljariError as exc:
+            form.add_error(None, said(exc))
+        else:
+            messages.success(request, _("알선을 신청했습니다. 상담사가 확인하면 문자로 알려 드립니다."))
+            return redirect("public:me")
+    return render(
+        request, "portal/apply.html", {"form": form, "card": vacancy_card(found), "section": "me"}, status=400 if form.errors else 200
+    )
+
+
+def _own_request(request: HttpRequest, pk: int) -> PortalRequest:
+    return get_object_or_404(PortalRequest, pk=pk, seeker=request.seeker)
+
+
+@require_POST
+@seeker_required
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        request_withdraw(request=_own_request(request, pk), seeker=request.seeker)
+    except IljariError as exc:
+        messages.error(request, said(exc))
+    else:
+        messages.success(request, _("신청을 취소했습니다."))
+    return redirect("public:me")
