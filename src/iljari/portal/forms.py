@@ -46,9 +46,13 @@ class PortalForm(RrnRefusingForm):
     """Errors said by the portal's message file, not Django's (which lacks some of the languages)."""
 
     rrn_refusal = _("주민등록번호나 외국인등록번호는 입력하지 마십시오. 저장하지 않습니다. 번호를 지우고 다시 입력해 주십시오.")
+    # Korean examples put into a field's help text (``%(examples)s``), marked lang="ko" on the page.
+    examples: dict[str, str] = {}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name, examples in self.examples.items():
+            self.fields[name].help_text = Words(str(self.fields[name].help_text), korean={"examples": examples}).html
         for field in self.fields.values():
             field.error_messages = {**field.error_messages, **{k: v for k, v in ERRORS.items() if k in field.error_messages or k in ("max_length", "min_value", "max_value")}}
             for validator in field.validators:
@@ -58,12 +62,20 @@ class PortalForm(RrnRefusingForm):
                 field.widget.attrs.setdefault("aria-required", "true")
 
 
-def _dongs() -> forms.ModelChoiceField:
+class KoreanNames(forms.Select):
+    """A list of Korean names as written (the 동): each option marked lang="ko" for the reader's
+    screen reader and translator, the empty choice in the reader's language."""
+
+    def create_option(self, name: str, value: Any, *args: Any, **kwargs: Any) -> dict:
+        option = super().create_option(name, value, *args, **kwargs)
+        if value not in ("", None):
+            option["attrs"]["lang"] = "ko"
+        return option
+
+
+def _dongs(label: Any = _("사는 동"), empty: Any = _("고르지 않음")) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
-        label=_("사는 동"),
-        queryset=Dong.objects.order_by("name"),
-        required=False,
-        empty_label=_("고르지 않음"),
+        label=label, queryset=Dong.objects.order_by("name"), required=False, empty_label=empty, widget=KoreanNames
     )
 
 
@@ -133,6 +145,8 @@ class WelcomeForm(PortalForm):
 class ProfileForm(PortalForm):
     """The profile in the seeker's own words: the words typed are read into occupations to confirm."""
 
+    examples = {"licences": "지게차운전기능사, 요양보호사"}
+
     desired_job_text = forms.CharField(
         label=_("어떤 일을 찾으세요?"),
         max_length=200,
@@ -161,7 +175,7 @@ class ProfileForm(PortalForm):
         label=_("자격증"),
         required=False,
         max_length=300,
-        help_text=_("자격증 이름을 쉼표로 나누어 쓰세요. 예: 지게차운전기능사, 요양보호사"),
+        help_text=_("자격증 이름을 쉼표로 나누어 쓰세요. 예: %(examples)s"),
     )
     korean_level = forms.TypedChoiceField(
         label=_("한국어"), coerce=int, choices=[(k.value, KOREAN_LEVELS[k]) for k in KoreanLevel], widget=forms.RadioSelect
@@ -258,7 +272,7 @@ class CompanyForm(BusinessNumberForm):
     """A company new to the center: who it is and where the code goes."""
 
     name = forms.CharField(label=_("회사 이름"), max_length=120)
-    dong = forms.ModelChoiceField(label=_("회사가 있는 동"), queryset=Dong.objects.order_by("name"), required=False, empty_label=_("고르지 않음"))
+    dong = _dongs(_("회사가 있는 동"))
     contact_name = forms.CharField(label=_("채용 담당자 이름"), max_length=60)
     phone = forms.CharField(
         label=_("인증번호를 받을 휴대전화"),
@@ -273,7 +287,9 @@ class CompanyForm(BusinessNumberForm):
 class CompanyVacancyForm(PortalForm):
     """A company's own posting: the same checks as a counselor's (the minimum wage as typed)."""
 
-    title = forms.CharField(label=_("모집 직종"), max_length=120, help_text=_("예: 사출 생산직, 포장원, 요양보호사"))
+    examples = {"title": "사출 생산직, 포장원, 요양보호사"}
+
+    title = forms.CharField(label=_("모집 직종"), max_length=120, help_text=_("예: %(examples)s"))
     duties = forms.CharField(label=_("하는 일"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
     wage_type = forms.ChoiceField(label=_("임금 형태"), choices=[(w.value, WAGE_TYPES[w]) for w in WageType], initial=WageType.MONTHLY)
     wage_amount = forms.CharField(label=_("임금(원)"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"}), help_text=_("예: 2500000 또는 250만"))
@@ -284,7 +300,7 @@ class CompanyVacancyForm(PortalForm):
     employment_type = forms.ChoiceField(
         label=_("고용 형태"), choices=[(e.value, EMPLOYMENT_TYPES[e]) for e in EmploymentType if e != EmploymentType.ANY]
     )
-    dong = forms.ModelChoiceField(label=_("일하는 곳(동)"), queryset=Dong.objects.order_by("name"), required=False, empty_label=_("회사 주소와 같음"))
+    dong = _dongs(_("일하는 곳(동)"), _("회사 주소와 같음"))
     openings = forms.IntegerField(label=_("모집 인원"), min_value=1, max_value=999, initial=1)
     benefits = forms.MultipleChoiceField(label=_("복리후생"), required=False, choices=list(BENEFITS.items()), widget=forms.CheckboxSelectMultiple)
     visa_types = forms.ModelMultipleChoiceField(

@@ -52,7 +52,7 @@ def _guesses(text: str) -> list[tuple[str, object]]:
     """The occupations the words typed were read as, for the seeker to confirm (best first)."""
     found = next(iter(guess_occupations([text]).values()), []) if text.strip() else []
     occupations = Occupation.objects.in_bulk([pk for pk, _ in found])
-    return [(str(pk), occupation_words(occupations[pk])) for pk, _ in found if pk in occupations]
+    return [(str(pk), occupation_words(occupations[pk]).html) for pk, _ in found if pk in occupations]
 
 
 @seeker_required
