@@ -8,9 +8,7 @@ class IljariError(Exception):
     catch one domain's failures without catching programming errors.
     """
 
-    def __init__(
-        self, message: str, *, field: str | None = None, code: str = "", params: dict | None = None
-    ) -> None:
+    def __init__(self, message: str, *, field: str | None = None, code: str = "", params: dict | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.field = field

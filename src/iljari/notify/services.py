@@ -116,4 +116,6 @@ def code_check(*, phone: str, purpose: str, code: str) -> None:
             OneTimeCode.objects.filter(pk=issued.pk).update(attempts=issued.attempts + 1)
     if not right:
         left = CODE_TRIES - issued.attempts - 1
-        raise CodeError(f"인증번호가 맞지 않습니다. {left}번 더 입력할 수 있습니다.", code="wrong", params={"left": left})
+        raise CodeError(
+            f"인증번호가 맞지 않습니다. {left}번 더 입력할 수 있습니다.", code="wrong", params={"left": left}
+        )

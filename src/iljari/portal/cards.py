@@ -63,7 +63,10 @@ def reason_words(reason: Reason, vacancy: Vacancy) -> Words | None:
     p = reason.params
     match reason.code:
         case "occupation_match":
-            return Words(_("원하시는 일과 같은 직종입니다: %(occupation)s"), {"occupation": occupation_words(vacancy.occupation, p.get("title", ""))})
+            return Words(
+                _("원하시는 일과 같은 직종입니다: %(occupation)s"),
+                {"occupation": occupation_words(vacancy.occupation, p.get("title", ""))},
+            )
         case "occupation_same_group":
             return Words(_("원하시는 일과 같은 분야의 일입니다"))
         case "occupation_related":
@@ -177,7 +180,18 @@ def vacancy_card(vacancy: Vacancy, *, codes: list[Reason] = (), details: bool = 
     ]
     if v.dong:
         facts.append((_("일하는 곳"), Words("%(place)s", korean={"place": v.dong.name})))
-    facts.append((_("근무형태"), Words("%(shift)s · %(kind)s", {"shift": SHIFTS.get(v.shift, v.shift), "kind": EMPLOYMENT_TYPES.get(v.employment_type, v.employment_type)})))
+    facts.append(
+        (
+            _("근무형태"),
+            Words(
+                "%(shift)s · %(kind)s",
+                {
+                    "shift": SHIFTS.get(v.shift, v.shift),
+                    "kind": EMPLOYMENT_TYPES.get(v.employment_type, v.employment_type),
+                },
+            ),
+        )
+    )
     if v.benefits:
         facts.append((_("복리후생"), Words(", ".join(str(BENEFITS[b]) for b in v.benefits if b in BENEFITS))))
     if details:

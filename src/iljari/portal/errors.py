@@ -10,7 +10,9 @@ def said(error: IljariError) -> str:
     p = error.params
     match error.code:
         case "resend_wait":
-            return _("인증번호를 방금 보냈습니다. %(seconds)s초 뒤에 다시 요청해 주십시오.") % {"seconds": p.get("seconds", 60)}
+            return _("인증번호를 방금 보냈습니다. %(seconds)s초 뒤에 다시 요청해 주십시오.") % {
+                "seconds": p.get("seconds", 60)
+            }
         case "number_limit":
             return _("이 번호로 인증번호를 너무 많이 요청하셨습니다. 한 시간 뒤에 다시 해 주십시오.")
         case "address_limit":
@@ -38,7 +40,9 @@ def said(error: IljariError) -> str:
         case "not_open":
             return _("이미 처리되어 바꿀 수 없습니다.")
         case "business_number":
-            return _("사업자등록번호가 올바르지 않습니다. 10자리 숫자를 다시 확인해 주십시오(마지막 자리는 검증번호입니다).")
+            return _(
+                "사업자등록번호가 올바르지 않습니다. 10자리 숫자를 다시 확인해 주십시오(마지막 자리는 검증번호입니다)."
+            )
         case "company_on_file":
             return _("이미 등록된 사업자등록번호입니다. 로그인해 주십시오.")
         case "minimum_wage":

@@ -45,7 +45,9 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 class PortalForm(RrnRefusingForm):
     """Errors said by the portal's message file, not Django's (which lacks some of the languages)."""
 
-    rrn_refusal = _("주민등록번호나 외국인등록번호는 입력하지 마십시오. 저장하지 않습니다. 번호를 지우고 다시 입력해 주십시오.")
+    rrn_refusal = _(
+        "주민등록번호나 외국인등록번호는 입력하지 마십시오. 저장하지 않습니다. 번호를 지우고 다시 입력해 주십시오."
+    )
     # Korean examples put into a field's help text (``%(examples)s``), marked lang="ko" on the page.
     examples: dict[str, str] = {}
 
@@ -54,7 +56,14 @@ class PortalForm(RrnRefusingForm):
         for name, examples in self.examples.items():
             self.fields[name].help_text = Words(str(self.fields[name].help_text), korean={"examples": examples}).html
         for field in self.fields.values():
-            field.error_messages = {**field.error_messages, **{k: v for k, v in ERRORS.items() if k in field.error_messages or k in ("max_length", "min_value", "max_value")}}
+            field.error_messages = {
+                **field.error_messages,
+                **{
+                    k: v
+                    for k, v in ERRORS.items()
+                    if k in field.error_messages or k in ("max_length", "min_value", "max_value")
+                },
+            }
             for validator in field.validators:
                 if validator.code in ERRORS:
                     validator.message = ERRORS[validator.code]
@@ -73,9 +82,13 @@ class KoreanNames(forms.Select):
         return option
 
 
-def _dongs(label: Any = _("사는 동"), empty: Any = _("고르지 않음")) -> forms.ModelChoiceField:
+def _dongs(label: Any = None, empty: Any = None) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
-        label=label, queryset=Dong.objects.order_by("name"), required=False, empty_label=empty, widget=KoreanNames
+        label=label or _("사는 동"),
+        queryset=Dong.objects.order_by("name"),
+        required=False,
+        empty_label=empty or _("고르지 않음"),
+        widget=KoreanNames,
     )
 
 
@@ -161,7 +174,9 @@ class ProfileForm(PortalForm):
         help_text=_("예: 2500000 또는 250만"),
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
-    work_hours = forms.ChoiceField(label=_("일하고 싶은 시간"), choices=list(WORK_HOURS.items()), widget=forms.RadioSelect)
+    work_hours = forms.ChoiceField(
+        label=_("일하고 싶은 시간"), choices=list(WORK_HOURS.items()), widget=forms.RadioSelect
+    )
     shifts = forms.MultipleChoiceField(
         label=_("할 수 있는 근무형태"),
         required=False,
@@ -178,7 +193,10 @@ class ProfileForm(PortalForm):
         help_text=_("자격증 이름을 쉼표로 나누어 쓰세요. 예: %(examples)s"),
     )
     korean_level = forms.TypedChoiceField(
-        label=_("한국어"), coerce=int, choices=[(k.value, KOREAN_LEVELS[k]) for k in KoreanLevel], widget=forms.RadioSelect
+        label=_("한국어"),
+        coerce=int,
+        choices=[(k.value, KOREAN_LEVELS[k]) for k in KoreanLevel],
+        widget=forms.RadioSelect,
     )
     visa_type = forms.ChoiceField(
         label=_("체류자격"),
@@ -263,7 +281,9 @@ class BusinessNumberForm(PortalForm):
         number = self.cleaned_data["business_number"]
         if not business_number_is_valid(number):
             raise forms.ValidationError(
-                _("사업자등록번호가 올바르지 않습니다. 10자리 숫자를 다시 확인해 주십시오(마지막 자리는 검증번호입니다).")
+                _(
+                    "사업자등록번호가 올바르지 않습니다. 10자리 숫자를 다시 확인해 주십시오(마지막 자리는 검증번호입니다)."
+                )
             )
         return normalize_business_number(number)
 
@@ -290,21 +310,36 @@ class CompanyVacancyForm(PortalForm):
     examples = {"title": "사출 생산직, 포장원, 요양보호사"}
 
     title = forms.CharField(label=_("모집 직종"), max_length=120, help_text=_("예: %(examples)s"))
-    duties = forms.CharField(label=_("하는 일"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
-    wage_type = forms.ChoiceField(label=_("임금 형태"), choices=[(w.value, WAGE_TYPES[w]) for w in WageType], initial=WageType.MONTHLY)
-    wage_amount = forms.CharField(label=_("임금(원)"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "numeric"}), help_text=_("예: 2500000 또는 250만"))
+    duties = forms.CharField(
+        label=_("하는 일"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    wage_type = forms.ChoiceField(
+        label=_("임금 형태"), choices=[(w.value, WAGE_TYPES[w]) for w in WageType], initial=WageType.MONTHLY
+    )
+    wage_amount = forms.CharField(
+        label=_("임금(원)"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+        help_text=_("예: 2500000 또는 250만"),
+    )
     hours_start = forms.TimeField(label=_("근무 시작"), required=False, widget=TIME)
     hours_end = forms.TimeField(label=_("근무 끝"), required=False, widget=TIME)
     weekly_hours = forms.IntegerField(label=_("일주일 근로시간"), required=False, min_value=1, max_value=68)
     shift = forms.ChoiceField(label=_("근무형태"), choices=[(s.value, SHIFTS[s]) for s in Shift])
     employment_type = forms.ChoiceField(
-        label=_("고용 형태"), choices=[(e.value, EMPLOYMENT_TYPES[e]) for e in EmploymentType if e != EmploymentType.ANY]
+        label=_("고용 형태"),
+        choices=[(e.value, EMPLOYMENT_TYPES[e]) for e in EmploymentType if e != EmploymentType.ANY],
     )
     dong = _dongs(_("일하는 곳(동)"), _("회사 주소와 같음"))
     openings = forms.IntegerField(label=_("모집 인원"), min_value=1, max_value=999, initial=1)
-    benefits = forms.MultipleChoiceField(label=_("복리후생"), required=False, choices=list(BENEFITS.items()), widget=forms.CheckboxSelectMultiple)
+    benefits = forms.MultipleChoiceField(
+        label=_("복리후생"), required=False, choices=list(BENEFITS.items()), widget=forms.CheckboxSelectMultiple
+    )
     visa_types = forms.ModelMultipleChoiceField(
-        label=_("채용할 수 있는 체류자격"), queryset=VisaType.objects.order_by("code"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("채용할 수 있는 체류자격"),
+        queryset=VisaType.objects.order_by("code"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     closes_on = forms.DateField(label=_("마감일"), required=False, widget=DATE)
 
@@ -354,7 +389,9 @@ class CompanyVacancyForm(PortalForm):
 CONDITIONS = {
     "sex": _("모집·채용에서 성별을 조건으로 하거나 우대할 수 없습니다"),
     "age": _("모집·채용에서 합리적인 이유 없이 나이를 조건으로 할 수 없습니다"),
-    "nationality": _("국적을 이유로 차별할 수 없습니다(일할 수 있는 체류자격은 '채용할 수 있는 체류자격'에서 고르십시오)"),
+    "nationality": _(
+        "국적을 이유로 차별할 수 없습니다(일할 수 있는 체류자격은 '채용할 수 있는 체류자격'에서 고르십시오)"
+    ),
 }
 
 

@@ -38,13 +38,18 @@ def own_record(*, seeker_id: int, purpose: str = "본인 정보 조회(포털)")
         .prefetch_related("licences", "desired_occupations")
         .get(pk=seeker_id)
     )
-    audit_record(actor=seeker_actor(seeker_id), action=Action.READ, object_type="seeker", object_id=seeker_id, purpose=purpose)
+    audit_record(
+        actor=seeker_actor(seeker_id), action=Action.READ, object_type="seeker", object_id=seeker_id, purpose=purpose
+    )
     return seeker
 
 
 def search_cards(*, text: str, language: str, dong: Dong | None, k: int = 20) -> list[Card]:
     """The public search: open vacancies for the words typed, as cards with their reasons."""
-    return [vacancy_card(r.vacancy, codes=r.codes) for r in vacancies_for_words(text=text, language=language, dong=dong, k=k)]
+    return [
+        vacancy_card(r.vacancy, codes=r.codes)
+        for r in vacancies_for_words(text=text, language=language, dong=dong, k=k)
+    ]
 
 
 def my_matches(*, seeker: Seeker, k: int = 10) -> tuple[list[Card], list[Card]]:
@@ -96,7 +101,9 @@ def _progress(request: PortalRequest | None, referral: Referral | None) -> Progr
     elif request is not None and request.status == R.Status.WITHDRAWN and referral is None:
         outcome = "withdrawn"
     if referral is not None:
-        step = {Referral.Status.REFERRED: "referred", Referral.Status.INTERVIEW: "interview"}.get(referral.status, "result")
+        step = {Referral.Status.REFERRED: "referred", Referral.Status.INTERVIEW: "interview"}.get(
+            referral.status, "result"
+        )
         if step == "result":
             outcome = referral.status
     elif outcome:

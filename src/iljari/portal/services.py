@@ -51,7 +51,11 @@ class PortalError(IljariError):
 def desk_for(dong: Dong | None) -> Desk:
     """Whose desk a new portal seeker or company is: the 동 center of their 동, else the city's center."""
     desk = Desk.objects.filter(kind=Desk.Kind.DONG_CENTER, dong=dong).first() if dong else None
-    return desk or Desk.objects.filter(kind=Desk.Kind.CITY_HALL).order_by("pk").first() or Desk.objects.order_by("pk").first()
+    return (
+        desk
+        or Desk.objects.filter(kind=Desk.Kind.CITY_HALL).order_by("pk").first()
+        or Desk.objects.order_by("pk").first()
+    )
 
 
 # --- seekers ---------------------------------------------------------------------------------------
@@ -77,9 +81,11 @@ def seeker_sign_up(*, data: SignUp) -> Seeker:
     their 동, with their online consent to 구직 알선 (the version they read)."""
     if seeker_for_phone(data.phone):
         raise PortalError("이미 등록된 휴대전화입니다.", code="phone_on_file")
-    if Seeker.objects.exclude(status=Seeker.Status.ERASED).filter(
-        identity_hash=identity_hash(data.name.strip(), data.birth_date)
-    ).exists():
+    if (
+        Seeker.objects.exclude(status=Seeker.Status.ERASED)
+        .filter(identity_hash=identity_hash(data.name.strip(), data.birth_date))
+        .exists()
+    ):
         # Someone registered at a desk with another phone: linking them needs a person, not a form.
         raise PortalError("다른 번호로 등록된 분입니다.", code="person_on_file")
     text = BY_PURPOSE[Consent.Purpose.EMPLOYMENT_SERVICES]
@@ -325,7 +331,9 @@ def request_decide(*, request: PortalRequest, user: User, accept: bool, note: st
     referral = None
     with transaction.atomic():
         if request.kind == R.Kind.REFERRAL and accept:
-            referral = referral_create(seeker=request.seeker, vacancy=request.vacancy, counselor=user, note="포털 알선 신청")
+            referral = referral_create(
+                seeker=request.seeker, vacancy=request.vacancy, counselor=user, note="포털 알선 신청"
+            )
         elif request.kind == R.Kind.COMPANY:
             EmployerAccount.objects.filter(employer=request.employer).update(
                 status=EmployerAccount.Status.CONFIRMED if accept else EmployerAccount.Status.REFUSED

@@ -39,9 +39,9 @@ def consent_record(
     now = timezone.now()
     with transaction.atomic():
         if not granted:
-            Consent.objects.filter(seeker_id=seeker_id, purpose=purpose, granted=True, withdrawn_at__isnull=True).update(
-                withdrawn_at=now
-            )
+            Consent.objects.filter(
+                seeker_id=seeker_id, purpose=purpose, granted=True, withdrawn_at__isnull=True
+            ).update(withdrawn_at=now)
         consent = Consent.objects.create(
             seeker_id=seeker_id,
             purpose=purpose,

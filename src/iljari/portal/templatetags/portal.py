@@ -1,6 +1,5 @@
 """How the portal writes times, money and Korean proper names for a reader of any language."""
 
-
 from datetime import datetime, time
 
 from django import template

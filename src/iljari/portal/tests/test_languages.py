@@ -29,7 +29,10 @@ def _entries(po: Path) -> list[tuple[str, str, bool]]:
 
 
 def test_every_language_has_every_message_translated():
-    catalogs = {code: LOCALE / code.replace("zh-hans", "zh_Hans") / "LC_MESSAGES" / "django.po" for code, _ in settings.LANGUAGES}
+    catalogs = {
+        code: LOCALE / code.replace("zh-hans", "zh_Hans") / "LC_MESSAGES" / "django.po"
+        for code, _ in settings.LANGUAGES
+    }
     assert all(po.exists() for po in catalogs.values())
     ids = {code: {m for m, _, _ in _entries(po)} for code, po in catalogs.items()}
     untranslated = {code: [m for m, s, fuzzy in _entries(po) if not s or fuzzy] for code, po in catalogs.items()}
@@ -78,7 +81,9 @@ def _korean_left(html: str) -> list[str]:
 @pytest.mark.parametrize("language", ["vi", "uz", "en"])
 def test_no_page_shows_untranslated_korean(language, db, matching, make_seeker, make_vacancy, sms_outbox, sign_in):
     welding = Occupation.objects.get(title="이산화탄소가스아크용접원")
-    vacancy = make_vacancy(title="CO2 용접공", occupation=welding, duties="CO2 용접", dong=Dong.objects.get(name="원곡동"))
+    vacancy = make_vacancy(
+        title="CO2 용접공", occupation=welding, duties="CO2 용접", dong=Dong.objects.get(name="원곡동")
+    )
     make_seeker(phone="010-2345-6789", desired_job_text="hàn")
     anonymous, seeker, company = Client(), Client(), Client()
     pages = {
@@ -103,14 +108,18 @@ def test_no_page_shows_untranslated_korean(language, db, matching, make_seeker, 
     pages["apply"] = seeker.get(f"/{language}/jobs/{vacancy.pk}/apply/")
     seeker.post(f"/{language}/jobs/{vacancy.pk}/apply/", {"message": ""})
     pages["me-applied"] = seeker.get(f"/{language}/me/")
-    employers_create(inputs=[EmployerInput(name="한빛정밀", business_number="2208162517", contact_phone="010-3456-7890")], actor="t")
+    employers_create(
+        inputs=[EmployerInput(name="한빛정밀", business_number="2208162517", contact_phone="010-3456-7890")], actor="t"
+    )
     company.post(f"/{language}/company/signin/", {"business_number": "2208162517"})
     company.post(
         f"/{language}/company/signin/", {"business_number": "2208162517", "step": "code", "otp": sent_code(sms_outbox)}
     )
     pages["company"] = company.get(f"/{language}/company/")
     pages["company-vacancy"] = company.get(f"/{language}/company/vacancies/new/")
-    pages["company-vacancy-errors"] = company.post(f"/{language}/company/vacancies/new/", {"title": "여성 우대", "wage_amount": "100"})
+    pages["company-vacancy-errors"] = company.post(
+        f"/{language}/company/vacancies/new/", {"title": "여성 우대", "wage_amount": "100"}
+    )
     for name, page in pages.items():
         assert page.status_code in (200, 400), name
         body = page.content.decode()

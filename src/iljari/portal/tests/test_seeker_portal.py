@@ -17,7 +17,9 @@ PHONE = "010-2345-6789"
 
 def _welder_vacancy(make_vacancy):
     welding = Occupation.objects.get(title="이산화탄소가스아크용접원")
-    return make_vacancy(title="CO2 용접공", occupation=welding, wage_amount=3_000_000, dong=Dong.objects.get(name="원곡동"))
+    return make_vacancy(
+        title="CO2 용접공", occupation=welding, wage_amount=3_000_000, dong=Dong.objects.get(name="원곡동")
+    )
 
 
 def test_a_new_seeker_signs_in_by_code_registers_with_consent_and_asks_for_a_referral(
@@ -26,7 +28,7 @@ def test_a_new_seeker_signs_in_by_code_registers_with_consent_and_asks_for_a_ref
     vacancy = _welder_vacancy(make_vacancy)
     client = Client()
     page = client.post("/vi/signin/", {"phone": PHONE})
-    assert page.status_code == 200 and "lang=\"vi\"" in page.content.decode()
+    assert page.status_code == 200 and 'lang="vi"' in page.content.decode()
     [sent] = sms_outbox()
     assert sent["to"] == PHONE and "Mã xác minh" in sent["text"]
 

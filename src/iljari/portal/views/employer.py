@@ -161,5 +161,8 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("구인표를 보냈습니다. 상담사가 확인하면 게시되고 문자로 알려 드립니다."))
             return redirect("public:employer_home")
     return render(
-        request, "portal/employer_vacancy.html", {"form": form, "section": "employer"}, status=400 if form.errors else 200
+        request,
+        "portal/employer_vacancy.html",
+        {"form": form, "section": "employer"},
+        status=400 if form.errors else 200,
     )

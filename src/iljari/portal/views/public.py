@@ -79,7 +79,9 @@ def vacancy(request: HttpRequest, pk: int) -> HttpResponse:
 SIGNIN_RATE = "20/10m"
 
 
-def _code_step(request: HttpRequest, form: CodeForm, *, purpose: str, template: str, context: dict) -> HttpResponse | str:
+def _code_step(
+    request: HttpRequest, form: CodeForm, *, purpose: str, template: str, context: dict
+) -> HttpResponse | str:
     """The two steps of a phone sign-in: send a code (or again), then check it; returns the proven
     phone, or the page to show."""
     resend = "resend" in request.POST
@@ -91,12 +93,18 @@ def _code_step(request: HttpRequest, form: CodeForm, *, purpose: str, template: 
             form.add_error("phone", _("짧은 시간에 요청이 너무 많습니다. 몇 분 뒤에 다시 해 주십시오."))
             return render(request, template, {**context, "form": form, "step": "phone"}, status=429)
         try:
-            code_send(phone=phone, purpose=purpose, address=client_address(request), language=translation.get_language())
+            code_send(
+                phone=phone, purpose=purpose, address=client_address(request), language=translation.get_language()
+            )
         except CodeError as exc:
             step = "code" if resend else "phone"
             form.add_error("otp" if resend else "phone", said(exc))
             return render(request, template, {**context, "form": form, "step": step}, status=429)
-        return render(request, template, {**context, "form": CodeForm(initial={"phone": phone}), "step": "code", "masked": mask(phone)})
+        return render(
+            request,
+            template,
+            {**context, "form": CodeForm(initial={"phone": phone}), "step": "code", "masked": mask(phone)},
+        )
     try:
         code_check(phone=phone, purpose=purpose, code=form.cleaned_data["otp"] or "")
     except CodeError as exc:
@@ -116,7 +124,11 @@ def signin(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "portal/signin.html", {**context, "form": PhoneForm(), "step": "phone"})
     outcome = _code_step(
-        request, CodeForm(request.POST), purpose=OneTimeCode.Purpose.PORTAL_SIGNIN, template="portal/signin.html", context=context
+        request,
+        CodeForm(request.POST),
+        purpose=OneTimeCode.Purpose.PORTAL_SIGNIN,
+        template="portal/signin.html",
+        context=context,
     )
     if isinstance(outcome, HttpResponse):
         return outcome

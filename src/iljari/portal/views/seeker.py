@@ -1,6 +1,5 @@
 """A signed-in seeker's own pages: their job search (matches and applications), profile and consents."""
 
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,7 +35,9 @@ from iljari.reference.models import Licence, Occupation
 @seeker_required
 def me(request: HttpRequest) -> HttpResponse:
     seeker = own_record(seeker_id=request.seeker.pk)
-    matches, near = my_matches(seeker=seeker) if seeker.desired_job_text or seeker.desired_occupations.exists() else ([], [])
+    matches, near = (
+        my_matches(seeker=seeker) if seeker.desired_job_text or seeker.desired_occupations.exists() else ([], [])
+    )
     context = {
         "seeker": seeker,
         "applications": my_applications(seeker=seeker),
@@ -113,12 +114,22 @@ def consents(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         answers = dict(form.cleaned_data)
         if not answers[Consent.Purpose.EMPLOYMENT_SERVICES] and now[Consent.Purpose.EMPLOYMENT_SERVICES]:
-            messages.warning(request, _("구직 알선 동의를 거두셨습니다. 새 알선 신청은 하실 수 없고, 진행 중인 알선은 상담사가 연락드립니다."))
+            messages.warning(
+                request,
+                _(
+                    "구직 알선 동의를 거두셨습니다. 새 알선 신청은 하실 수 없고, 진행 중인 알선은 상담사가 연락드립니다."
+                ),
+            )
         consents_answer(seeker=seeker, answers=answers)
         messages.success(request, _("동의 내용을 저장했습니다."))
         return redirect("public:consents")
     texts = [(t, form[t.purpose]) for t in TEXTS]
-    return render(request, "portal/consents.html", {"form": form, "texts": texts, "section": "me"}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "portal/consents.html",
+        {"form": form, "texts": texts, "section": "me"},
+        status=400 if form.errors else 200,
+    )
 
 
 @seeker_required
@@ -137,7 +148,10 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("알선을 신청했습니다. 상담사가 확인하면 문자로 알려 드립니다."))
             return redirect("public:me")
     return render(
-        request, "portal/apply.html", {"form": form, "card": vacancy_card(found), "section": "me"}, status=400 if form.errors else 200
+        request,
+        "portal/apply.html",
+        {"form": form, "card": vacancy_card(found), "section": "me"},
+        status=400 if form.errors else 200,
     )
 
 

@@ -33,5 +33,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     except PortalError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"포털 요청 #{found.pk}({found.get_kind_display()})을 {'처리' if accept else '반려'}했습니다.")
+        messages.success(
+            request, f"포털 요청 #{found.pk}({found.get_kind_display()})을 {'처리' if accept else '반려'}했습니다."
+        )
     return redirect("portal_staff:requests")
