@@ -56,13 +56,15 @@ class PortalForm(RrnRefusingForm):
         for name, examples in self.examples.items():
             self.fields[name].help_text = Words(str(self.fields[name].help_text), korean={"examples": examples}).html
         for field in self.fields.values():
+            # Django's own wording gives way to ours; a field's own message (the consent's) stays.
+            defaults = {
+                k: v
+                for c in reversed(type(field).__mro__)
+                for k, v in vars(c).get("default_error_messages", {}).items()
+            }
             field.error_messages = {
                 **field.error_messages,
-                **{
-                    k: v
-                    for k, v in ERRORS.items()
-                    if k in field.error_messages or k in ("max_length", "min_value", "max_value")
-                },
+                **{k: v for k, v in ERRORS.items() if field.error_messages.get(k, defaults.get(k)) is defaults.get(k)},
             }
             for validator in field.validators:
                 if validator.code in ERRORS:

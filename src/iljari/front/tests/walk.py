@@ -249,6 +249,8 @@ PK_OBJECT = {
     "discovery": "visit",
     "safety:measure_lift": "measure",
     "safety": "incident",
+    "public": "vacancy",
+    "portal_staff": "vacancy",  # no portal request has this number: the decision is refused with 404
 }
 # The records that follow a row's scope to the other side (the rest stay on ours).
 FAMILY = {

@@ -32,6 +32,13 @@ def _next(request: HttpRequest, default: str) -> str:
     return reverse(default)
 
 
+def entry(request: HttpRequest) -> HttpResponse:
+    """The center's address for someone not signed in as staff: the portal, in the language they chose
+    before (the cookie) or their browser's."""
+    with translation.override(translation.get_language_from_request(request)):
+        return redirect(reverse("public:home"))
+
+
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html", {"section": "home"})
 

@@ -1,0 +1,118 @@
+"""A Vietnamese job seeker on a phone, in a real browser (Debian's chromium through Playwright): signs
+in with the code the SMS backend received, registers with consent, sees vacancies that fit with the
+reasons in Vietnamese, and asks for a referral. Each page at 390 px: no axe violation of any impact,
+no horizontal scrolling. Screenshots go to test-artifacts/screenshots/portal-*.png."""
+
+import re
+from datetime import time
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import Page, expect
+
+from iljari.conftest import TEST_KECO
+from iljari.employers.services import EmployerInput, employers_create
+from iljari.front.setup import reference_load_all
+from iljari.matching.catalogue import OccupationNormalizer, use_normalizer
+from iljari.matching.indexes import forget_indexes
+from iljari.portal.models import PortalRequest
+from iljari.reference.models import Dong, Occupation
+from iljari.seekers.models import Seeker
+from iljari.testing.browser import shot
+from iljari.vacancies.services import VacancyInput, vacancies_create
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def city(transactional_db, live_server):
+    reference_load_all(city_folder=Path(settings.ILJARI_CITY_DIR))
+    use_normalizer(OccupationNormalizer(list(Occupation.objects.filter(keco_code__in=TEST_KECO).order_by("pk"))))
+    forget_indexes()
+    [employer] = employers_create(
+        inputs=[EmployerInput(name="세원테크", dong=Dong.objects.get(name="원곡동"))], actor="t"
+    )
+    vacancies_create(
+        inputs=[
+            VacancyInput(
+                employer=employer,
+                title="CO2 용접공",
+                occupation=Occupation.objects.get(title="이산화탄소가스아크용접원"),
+                wage_type="monthly",
+                wage_amount=2_900_000,
+                hours_start=time(8, 30),
+                hours_end=time(17, 30),
+                weekly_hours=40,
+                dong=Dong.objects.get(name="원곡동"),
+                benefits=["dormitory", "meals"],
+            )
+        ],
+        actor="t",
+    )
+    yield live_server.url
+    forget_indexes()
+    use_normalizer(None)
+
+
+def _checked(page: Page, axe: Axe, name: str, found: list[str]) -> None:
+    """Axe on the page as shown (every impact), the width at 390 px, and a screenshot."""
+    found += [f"{name}: {v['id']} ({v['impact']}) {v['help']}" for v in axe.run(page).response["violations"]]
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    if wide > 390:
+        found.append(f"{name}: {wide}px wide at 390px")
+    shot(page, f"portal-vi-390-{name}")
+
+
+def test_a_vietnamese_seeker_signs_in_on_a_phone_and_sees_matches(city, chromium, sms_outbox):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    page = context.new_page()
+    axe, problems = Axe(), []
+    page.goto(f"{city}/")  # the center's address: a visitor is sent to the portal in their phone's language
+    expect(page).to_have_url(f"{city}/vi/")
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    _checked(page, axe, "home", problems)
+    page.get_by_role("link", name=re.compile("Người tìm việc")).click()
+
+    page.get_by_label("Số điện thoại di động").fill("010-2345-6789")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").filter(has_text="010-****-6789")).to_be_visible()
+    _checked(page, axe, "code", problems)
+    code = re.search(r"(?<!\d)(\d{6})(?!\d)", sms_outbox()[-1]["text"]).group(1)
+    page.get_by_label("Mã xác minh 6 chữ số").fill(code)
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Đăng ký tìm việc")).to_be_visible()
+    page.get_by_label("Họ và tên").fill("Nguyễn Văn An")
+    page.get_by_label("Ngày sinh").fill("1990-05-01")
+    page.get_by_label("Phường nơi bạn sống (dong)").select_option(label="원곡동")
+    page.get_by_label("Bạn đang tìm công việc gì?").fill("용접")
+    page.get_by_role("button", name="Đăng ký").click()
+    expect(page.get_by_text("Bạn cần đồng ý mục giới thiệu việc làm")).to_be_visible()  # consent first
+    expect(page.get_by_label("Họ và tên")).to_have_value("Nguyễn Văn An")  # nothing typed is lost
+    _checked(page, axe, "welcome-error", problems)
+    page.get_by_label(re.compile("Tôi đồng ý thu thập")).check()
+    page.get_by_role("button", name="Đăng ký").click()
+
+    expect(page.get_by_role("heading", name="Hồ sơ tìm việc của tôi")).to_be_visible()
+    _checked(page, axe, "profile", problems)
+    page.get_by_role("link", name="Tìm việc của tôi").click()
+    card = page.locator("article.vacancy-card").first
+    expect(card).to_contain_text("Lý do phù hợp")
+    expect(card).to_contain_text("2,900,000 won/tháng")
+    expect(card.locator('[lang="ko"]').first).to_be_visible()
+    _checked(page, axe, "matches", problems)
+
+    page.get_by_role("link", name="Xin giới thiệu việc làm").first.click()
+    page.get_by_label("Lời nhắn cho tư vấn viên (không bắt buộc)").fill("Tôi có thể bắt đầu tuần sau.")
+    page.get_by_role("button", name="Gửi yêu cầu").click()
+    expect(page.get_by_role("status").filter(has_text="Đã gửi yêu cầu giới thiệu")).to_be_visible()
+    expect(page.locator('.steps [aria-current="step"]')).to_have_text("Đã đăng ký")
+    _checked(page, axe, "applied", problems)
+    context.close()
+
+    [seeker] = Seeker.objects.all()
+    assert seeker.name == "Nguyễn Văn An"
+    assert PortalRequest.objects.get(seeker=seeker).message == "Tôi có thể bắt đầu tuần sau."
+    assert problems == []
