@@ -3,11 +3,13 @@
 
 from django.utils.translation import gettext as _
 
-from iljari.core.errors import IljariError
+from iljari.core.errors import IljariError, StaleRecord
 
 
 def said(error: IljariError) -> str:
     p = error.params
+    if isinstance(error, StaleRecord):
+        return said(IljariError("", code="stale"))
     match error.code:
         case "resend_wait":
             return _("인증번호를 방금 보냈습니다. %(seconds)s초 뒤에 다시 요청해 주십시오.") % {
@@ -45,6 +47,10 @@ def said(error: IljariError) -> str:
             )
         case "company_on_file":
             return _("이미 등록된 사업자등록번호입니다. 로그인해 주십시오.")
+        case "stale":
+            return _(
+                "그사이 다른 곳에서 이 정보가 바뀌었습니다. 바뀐 내용을 확인하신 뒤 다시 저장해 주십시오. 입력하신 내용은 그대로 두었습니다."
+            )
         case "minimum_wage":
             return _("최저임금보다 적습니다. 올해 최저시급은 %(hourly)s원입니다.") % {"hourly": p.get("hourly", "")}
     return _("요청을 처리하지 못했습니다. 입력하신 내용은 그대로 있습니다. 계속되면 일자리센터로 전화해 주십시오.")

@@ -18,7 +18,6 @@ from iljari.accounts.models import Desk, User
 from iljari.core.access import has_role
 from iljari.core.cells import CellError, parse_mobile
 from iljari.core.errors import IljariError
-from iljari.core.versions import data_changed
 from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.employers.validators import business_number_is_valid, normalize_business_number
@@ -37,7 +36,7 @@ from iljari.safety.models import Measure
 from iljari.safety.selectors import measures_active
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import identity_hash, phone_hash
-from iljari.seekers.services import SeekerInput, seeker_change_status, seekers_create
+from iljari.seekers.services import SeekerInput, seeker_change_status, seeker_update, seekers_create
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create, vacancy_close, vacancy_publish
 
@@ -113,49 +112,24 @@ def seeker_sign_up(*, data: SignUp) -> Seeker:
     return seeker
 
 
-PROFILE_FIELDS = {
-    "desired_job_text",
-    "home_dong",
-    "reservation_wage",
-    "work_hours",
-    "shifts",
-    "employment_type",
-    "korean_level",
-    "visa_type",
-    "accessibility_needs",
-    "experience",
-    "experience_years",
-    "preferred_language",
-}
-PROFILE_RELATIONS = {"desired_occupations", "licences"}
-
-
-def profile_update(*, seeker: Seeker, changes: Mapping[str, Any]) -> Seeker:
-    """The seeker corrects their own profile (the editing service's entry point once it is on main)."""
-    unknown = set(changes) - PROFILE_FIELDS - PROFILE_RELATIONS
-    if unknown:
-        raise PortalError(f"고칠 수 없는 항목입니다: {', '.join(sorted(unknown))}")
-    values = {k: v for k, v in changes.items() if k in PROFILE_FIELDS}
-    with transaction.atomic():
-        data_changed()
-        Seeker.objects.filter(pk=seeker.pk).update(**values, updated_at=timezone.now())
-        for name in PROFILE_RELATIONS & set(changes):
-            getattr(seeker, name).set(changes[name])
-        audit_record(
-            actor=seeker_actor(seeker.pk),
-            action=Action.UPDATE,
-            object_type="seeker",
-            object_id=seeker.pk,
-            purpose="본인 정보 수정(포털)",
-            detail={"fields": sorted(changes)},
-        )
-    return Seeker.objects.get(pk=seeker.pk)
+def profile_update(*, seeker: Seeker, changes: Mapping[str, Any], version: int) -> Seeker:
+    """The seeker corrects their own profile through the seekers' own service: the same history,
+    audit and stale-save refusal (``StaleRecord``) as a counselor's correction."""
+    return seeker_update(seeker=seeker, changes=changes, actor=seeker_actor(seeker.pk), version=version)
 
 
 def language_remember(*, seeker: Seeker | None, account: EmployerAccount | None, language: str) -> None:
-    """The language a signed-in person chose: their messages come in it too."""
-    if seeker is not None and seeker.preferred_language != language:
-        Seeker.objects.filter(pk=seeker.pk).update(preferred_language=language)
+    """The language a signed-in person chose: their messages come in it too (a seeker's record is
+    corrected through the seekers' service, so its history names them)."""
+    if seeker is not None:
+        current = Seeker.objects.filter(pk=seeker.pk).values_list("preferred_language", "version").first()
+        if current and current[0] != language:
+            seeker_update(
+                seeker=seeker,
+                changes={"preferred_language": language},
+                actor=seeker_actor(seeker.pk),
+                version=current[1],
+            )
     if account is not None and account.language != language:
         EmployerAccount.objects.filter(pk=account.pk).update(language=language)
 

@@ -208,6 +208,8 @@ SEEKER_EDITABLE = frozenset(
         "home_dong",
         "target_groups",
         "desired_job_text",
+        "desired_occupations",
+        "experience_years",
         "licences",
         "reservation_wage",
         "work_hours",

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         ('employers', '0001_initial'),
         ('referrals', '0002_interview_index'),
         ('seekers', '0003_lifecycle'),
-        ('vacancies', '0003_draft_status'),
+        ('vacancies', '0004_draft_status'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.test import Client
 from iljari.portal.models import PortalRequest, SeekerAccount
 from iljari.portal.tests.conftest import sent_code
 from iljari.privacy.consents import consent_in_force
-from iljari.privacy.models import AuditEvent, Consent
+from iljari.privacy.models import AuditEvent, Consent, RecordChange
 from iljari.reference.models import Dong, Occupation
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
@@ -113,6 +113,7 @@ def test_the_profile_reads_the_seekers_own_words_and_keeps_what_was_typed(db, ma
         "experience_years": "3",
         "reservation_wage": "250만",
         "licences": "800101-1234567",
+        "version": Seeker.objects.get(pk=seeker.pk).version,  # as the page gave it, after signing in in uz
     }
     checking = client.post("/uz/me/profile/", form)
     body = checking.content.decode()
@@ -130,6 +131,14 @@ def test_the_profile_reads_the_seekers_own_words_and_keeps_what_was_typed(db, ma
     seeker.refresh_from_db()
     assert seeker.desired_job_text == "payvandchi" and seeker.reservation_wage == 2_500_000
     assert seeker.experience_years == 3 and [lic.name for lic in seeker.licences.all()] == ["지게차운전기능사"]
+    assert [o.pk for o in seeker.desired_occupations.all()] == [int(choice)]
+    changes = RecordChange.objects.filter(record_type="seekers.seeker", record_id=seeker.pk)
+    assert {c.actor_name for c in changes} == {f"portal:seeker:{seeker.pk}"}  # the history names who corrected it
+
+    stale = client.post("/uz/me/profile/", {**form, "experience_years": "4"})  # the version saved before
+    body = stale.content.decode()
+    assert stale.status_code == 409 and "boshqa joyda oʻzgartirildi" in body and 'value="4"' in body
+    assert Seeker.objects.get(pk=seeker.pk).experience_years == 3
 
 
 def test_consents_are_given_and_refused_one_purpose_at_a_time_with_their_history(db, make_seeker, sign_in):

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from iljari.core.errors import IljariError
+from iljari.core.errors import IljariError, StaleRecord
 from iljari.matching.catalogue import guess_occupations
 from iljari.portal.cards import occupation_words, vacancy_card
 from iljari.portal.consents import TEXTS
@@ -64,7 +64,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     typed = request.POST.get("desired_job_text", "") if posted else seeker.desired_job_text
     guesses = _guesses(typed)
-    context = {"seeker": seeker, "guessed_for": typed, "section": "me"}
+    version = request.POST.get("version", seeker.version) if posted else seeker.version
+    context = {"seeker": seeker, "guessed_for": typed, "version": version, "section": "me"}
     if posted and typed.strip() != request.POST.get("guessed_for", "").strip():
         data = request.POST.copy()
         data["occupation"] = guesses[0][0] if guesses else ""
@@ -80,22 +81,30 @@ def profile(request: HttpRequest) -> HttpResponse:
         words = [w.strip() for w in d["licences"].split(",") if w.strip()]
         known = list(Licence.objects.filter(name__in=words))
         unknown = sorted(set(words) - {lic.name for lic in known})
-        profile_update(
-            seeker=seeker,
-            changes={
-                "desired_job_text": d["desired_job_text"].strip(),
-                "home_dong": d["home_dong"],
-                "reservation_wage": d["reservation_wage"],
-                "work_hours": d["work_hours"],
-                "shifts": d["shifts"],
-                "employment_type": d["employment_type"],
-                "korean_level": d["korean_level"],
-                "visa_type": d["visa_type"],
-                "experience_years": d["experience_years"],
-                "licences": known,
-                "desired_occupations": list(Occupation.objects.filter(pk=d["occupation"])) if d["occupation"] else [],
-            },
-        )
+        try:
+            profile_update(
+                seeker=seeker,
+                version=int(request.POST.get("version") or 0),
+                changes={
+                    "desired_job_text": d["desired_job_text"].strip(),
+                    "home_dong": d["home_dong"],
+                    "reservation_wage": d["reservation_wage"],
+                    "work_hours": d["work_hours"],
+                    "shifts": d["shifts"],
+                    "employment_type": d["employment_type"],
+                    "korean_level": d["korean_level"],
+                    "visa_type": d["visa_type"],
+                    "experience_years": d["experience_years"],
+                    "licences": known,
+                    "desired_occupations": list(Occupation.objects.filter(pk=d["occupation"]))
+                    if d["occupation"]
+                    else [],
+                },
+            )
+        except StaleRecord as exc:
+            form.add_error(None, said(exc))
+            context["version"] = exc.current.version
+            return render(request, "portal/profile.html", {**context, "form": form}, status=409)
         if unknown:
             messages.warning(
                 request,

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('vacancies', '0002_lifecycle'),
+        ('vacancies', '0003_vacancy_version'),
     ]
 
     operations = [
