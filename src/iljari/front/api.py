@@ -11,6 +11,7 @@ from iljari.core.errors import IljariError, StaleRecord
 from iljari.core.lifecycles import TransitionRefused
 from iljari.employers.api import router as employers
 from iljari.matching.api import router as matching
+from iljari.portal.api import router as public
 from iljari.referrals.api import router as referrals
 from iljari.seekers.api import router as seekers
 from iljari.vacancies.api import router as vacancies
@@ -27,6 +28,7 @@ api.add_router("/employers", employers)
 api.add_router("/vacancies", vacancies)
 api.add_router("/referrals", referrals)
 api.add_router("", matching)
+api.add_router("/public", public)
 
 
 @api.exception_handler(PermissionDenied)

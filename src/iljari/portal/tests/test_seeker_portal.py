@@ -167,3 +167,24 @@ def test_the_search_shows_open_vacancies_for_words_in_any_language(db, matching,
     assert Client().get(f"/ru/jobs/{draft.pk}/").status_code == 404
     shown = Client().get(f"/ru/jobs/{vacancy.pk}/").content.decode()
     assert "3,000,000 вон в месяц" in shown and '<span lang="ko">세원테크</span>' in shown
+
+
+def test_the_public_search_api_answers_anyone_in_their_language(db, matching, make_vacancy, settings):
+    vacancy = _welder_vacancy(make_vacancy)
+    draft = _welder_vacancy(make_vacancy)
+    draft.status = "draft"
+    draft.save()
+    answer = Client().get("/api/public/vacancies", {"q": "сварщик", "lang": "ru", "dong": "원곡동"})
+    assert answer.status_code == 200
+    body = answer.json()
+    [found] = body["results"]
+    assert found["id"] == vacancy.pk and found["employer"] == "세원테크" and found["dong"] == "원곡동"
+    assert found["occupation"]["ko"] == "이산화탄소가스아크용접원" and found["occupation"]["keco"]
+    assert found["wage"] == {"type": "monthly", "amount": 3_000_000, "text": "3,000,000 вон в месяц"}
+    assert "Работа в вашем районе (원곡동)" in found["reasons"]
+    assert "phone" not in str(found) and "contact" not in str(found)
+    settings.RATELIMIT_ENABLE = True
+    for _ in range(60):
+        Client().get("/api/public/vacancies", {"q": "x", "lang": "vi"})
+    limited = Client().get("/api/public/vacancies", {"q": "x", "lang": "vi"})
+    assert limited.status_code == 429 and "Quá nhiều yêu cầu" in limited.json()["detail"]
