@@ -269,6 +269,13 @@ class ApplyForm(PortalForm):
     )
 
 
+class DeleteForm(PortalForm):
+    confirm = forms.BooleanField(
+        label=_("계정과 제 개인정보를 지우는 데 동의합니다. 되돌릴 수 없습니다."),
+        error_messages={"required": _("지우시려면 확인란에 표시해 주십시오.")},
+    )
+
+
 # --- companies -------------------------------------------------------------------------------------
 
 

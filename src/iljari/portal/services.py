@@ -36,7 +36,14 @@ from iljari.safety.models import Measure
 from iljari.safety.selectors import measures_active
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import identity_hash, phone_hash
-from iljari.seekers.services import SeekerInput, seeker_change_status, seeker_update, seekers_create
+from iljari.seekers.services import (
+    SEEKER_SELF_EDITABLE,
+    SeekerInput,
+    seeker_change_status,
+    seeker_erase,
+    seeker_update,
+    seekers_create,
+)
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create, vacancy_close, vacancy_publish
 
@@ -115,7 +122,9 @@ def seeker_sign_up(*, data: SignUp) -> Seeker:
 def profile_update(*, seeker: Seeker, changes: Mapping[str, Any], version: int) -> Seeker:
     """The seeker corrects their own profile through the seekers' own service: the same history,
     audit and stale-save refusal (``StaleRecord``) as a counselor's correction."""
-    return seeker_update(seeker=seeker, changes=changes, actor=seeker_actor(seeker.pk), version=version)
+    return seeker_update(
+        seeker=seeker, changes=changes, actor=seeker_actor(seeker.pk), version=version, editable=SEEKER_SELF_EDITABLE
+    )
 
 
 def language_remember(*, seeker: Seeker | None, account: EmployerAccount | None, language: str) -> None:
@@ -203,6 +212,17 @@ def request_withdraw(*, request: PortalRequest, seeker: Seeker) -> None:
     if request.seeker_id != seeker.pk or request.status != R.Status.OPEN:
         raise PortalError("취소할 수 없는 신청입니다.", code="not_open")
     R.objects.filter(pk=request.pk, status=R.Status.OPEN).update(status=R.Status.WITHDRAWN, decided_at=timezone.now())
+
+
+def account_delete(*, seeker: Seeker) -> None:
+    """The seeker deletes their account: the erase service removes everything that identifies them
+    (statistics stay, anonymous); requests still waiting are withdrawn first."""
+    with transaction.atomic():
+        R.objects.filter(seeker=seeker, status=R.Status.OPEN).update(
+            status=R.Status.WITHDRAWN, decided_at=timezone.now()
+        )
+        SeekerAccount.objects.filter(seeker=seeker).delete()
+        seeker_erase(seeker_id=seeker.pk, actor=seeker_actor(seeker.pk), reason="본인 요청(포털 계정 삭제)")
 
 
 # --- employers -------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ urlpatterns = [
     path("me/profile/", seeker.profile, name="profile"),
     path("me/consents/", seeker.consents, name="consents"),
     path("me/requests/<int:pk>/withdraw/", seeker.withdraw, name="withdraw"),
+    path("me/delete/", seeker.delete, name="delete"),
     path("company/", employer.home, name="employer_home"),
     path("company/signin/", employer.signin, name="employer_signin"),
     path("company/join/", employer.join, name="employer_join"),

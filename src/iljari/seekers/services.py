@@ -208,8 +208,6 @@ SEEKER_EDITABLE = frozenset(
         "home_dong",
         "target_groups",
         "desired_job_text",
-        "desired_occupations",
-        "experience_years",
         "licences",
         "reservation_wage",
         "work_hours",
@@ -253,10 +251,33 @@ def _refuse_duplicate(current: Seeker, values: Mapping[str, Any], actor: Actor) 
             raise SeekerError(duplicate_message(on_file=on_file, user=user), field=field_name)
 
 
-def seeker_update(*, seeker: Seeker, changes: Mapping[str, Any], actor: Actor, version: int) -> Seeker:
-    """Correct a seeker's record: only the fields in ``changes``, and only if nobody saved it since
-    ``version`` — otherwise ``StaleRecord`` with what they changed, and nothing is written."""
-    unknown = set(changes) - SEEKER_EDITABLE
+# What a seeker corrects about themselves on the portal: their profile, and the occupations their own
+# words were read as, once they confirmed them (a counselor's edit page leaves those to the matcher).
+SEEKER_SELF_EDITABLE = frozenset(
+    {
+        "desired_job_text",
+        "desired_occupations",
+        "home_dong",
+        "reservation_wage",
+        "work_hours",
+        "shifts",
+        "employment_type",
+        "korean_level",
+        "visa_type",
+        "experience_years",
+        "licences",
+        "preferred_language",
+    }
+)
+
+
+def seeker_update(
+    *, seeker: Seeker, changes: Mapping[str, Any], actor: Actor, version: int, editable: frozenset = SEEKER_EDITABLE
+) -> Seeker:
+    """Correct a seeker's record: only the fields in ``changes`` (of ``editable``: staff's, or the
+    seeker's own), and only if nobody saved it since ``version`` — otherwise ``StaleRecord`` with
+    what they changed, and nothing is written."""
+    unknown = set(changes) - editable
     if unknown:
         raise SeekerError(not_editable(Seeker, unknown))
     with transaction.atomic():

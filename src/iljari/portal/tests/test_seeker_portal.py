@@ -188,3 +188,21 @@ def test_the_public_search_api_answers_anyone_in_their_language(db, matching, ma
         Client().get("/api/public/vacancies", {"q": "x", "lang": "vi"})
     limited = Client().get("/api/public/vacancies", {"q": "x", "lang": "vi"})
     assert limited.status_code == 429 and "Quá nhiều yêu cầu" in limited.json()["detail"]
+
+
+def test_a_seeker_deletes_their_account_and_what_identifies_them_is_erased(db, make_seeker, make_vacancy, sign_in):
+    seeker = make_seeker(phone=PHONE)
+    vacancy = make_vacancy()
+    client = Client()
+    sign_in(client, PHONE, "th")
+    client.post(f"/th/jobs/{vacancy.pk}/apply/", {"message": ""})
+    unconfirmed = client.post("/th/me/delete/", {})
+    assert unconfirmed.status_code == 400 and "โปรดทำเครื่องหมายในช่อง" in unconfirmed.content.decode()
+    assert Seeker.objects.get(pk=seeker.pk).status != Seeker.Status.ERASED
+    done = client.post("/th/me/delete/", {"confirm": "on"})
+    assert done.status_code == 302 and done["Location"] == "/th/"
+    erased = Seeker.objects.get(pk=seeker.pk)
+    assert erased.status == Seeker.Status.ERASED and not erased.phone and not erased.name
+    assert not SeekerAccount.objects.filter(seeker=seeker).exists()
+    assert PortalRequest.objects.get(seeker=seeker).status == PortalRequest.Status.WITHDRAWN
+    assert client.get("/th/me/")["Location"].startswith("/th/signin/")  # signed out

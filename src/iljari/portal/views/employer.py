@@ -45,7 +45,7 @@ def _send(request: HttpRequest, phone: str) -> str:
 
 def signin(request: HttpRequest) -> HttpResponse:
     """사업자등록번호 first; a company on file gets a code on its phone, a new one goes on to join."""
-    form = BusinessNumberForm(request.POST or None)
+    form = BusinessNumberForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "section": "employer", "step": "number"}
     if request.method != "POST" or not form.is_valid():
         return render(request, "portal/employer_signin.html", context, status=400 if form.errors else 200)
@@ -81,7 +81,7 @@ def join(request: HttpRequest) -> HttpResponse:
     """A company new to the center: who it is, then the code sent to the phone it gave; it is on
     file at once, and a counselor confirms it before anything it posts is published."""
     initial = {"business_number": request.session.get("portal_new_company", "")}
-    form = CompanyForm(request.POST or None, initial=initial)
+    form = CompanyForm(request.POST if request.method == "POST" else None, initial=initial)
     context = {"form": form, "section": "employer", "step": "company"}
     if request.method != "POST" or not form.is_valid():
         return render(request, "portal/employer_join.html", context, status=400 if form.errors else 200)
@@ -129,7 +129,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def vacancy_new(request: HttpRequest) -> HttpResponse:
     """A company posts a vacancy: checked as typed (minimum wage, 성별·나이·국적 conditions), then saved
     as a draft for a counselor to confirm."""
-    form = CompanyVacancyForm(request.POST or None)
+    form = CompanyVacancyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         guesses = next(iter(guess_occupations([d["title"]]).values()), [])

@@ -153,7 +153,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
     phone = proven_phone(request)
     if not phone:
         return redirect("public:signin")
-    form = WelcomeForm(request.POST or None)
+    form = WelcomeForm(request.POST if request.method == "POST" else None)
     context = {"form": form, "consent": BY_PURPOSE[Consent.Purpose.EMPLOYMENT_SERVICES], "section": "signin"}
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -11,7 +11,7 @@ from iljari.matching.catalogue import guess_occupations
 from iljari.portal.cards import occupation_words, vacancy_card
 from iljari.portal.consents import TEXTS
 from iljari.portal.errors import said
-from iljari.portal.forms import ApplyForm, ConsentsForm, ProfileForm, profile_initial
+from iljari.portal.forms import ApplyForm, ConsentsForm, DeleteForm, ProfileForm, profile_initial
 from iljari.portal.models import PortalRequest
 from iljari.portal.selectors import (
     my_applications,
@@ -20,12 +20,13 @@ from iljari.portal.selectors import (
     vacancy_public,
 )
 from iljari.portal.services import (
+    account_delete,
     consents_answer,
     profile_update,
     referral_ask,
     request_withdraw,
 )
-from iljari.portal.session import seeker_required
+from iljari.portal.session import seeker_required, sign_out
 from iljari.portal.words import STEPS
 from iljari.privacy.consents import consent_in_force
 from iljari.privacy.models import Consent
@@ -119,7 +120,9 @@ def profile(request: HttpRequest) -> HttpResponse:
 def consents(request: HttpRequest) -> HttpResponse:
     seeker = request.seeker
     now = consent_in_force(seeker_id=seeker.pk, purposes=[t.purpose for t in TEXTS])
-    form = ConsentsForm(request.POST or None, initial={p: "yes" if v else "no" for p, v in now.items()})
+    form = ConsentsForm(
+        request.POST if request.method == "POST" else None, initial={p: "yes" if v else "no" for p, v in now.items()}
+    )
     if request.method == "POST" and form.is_valid():
         answers = dict(form.cleaned_data)
         if not answers[Consent.Purpose.EMPLOYMENT_SERVICES] and now[Consent.Purpose.EMPLOYMENT_SERVICES]:
@@ -147,7 +150,7 @@ def apply(request: HttpRequest, pk: int) -> HttpResponse:
     found = vacancy_public(vacancy_id=pk)
     if found is None:
         raise Http404(_("모집이 끝났거나 없는 일자리입니다."))
-    form = ApplyForm(request.POST or None)
+    form = ApplyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             referral_ask(seeker=request.seeker, vacancy=found, message=form.cleaned_data["message"])
@@ -178,3 +181,15 @@ def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("신청을 취소했습니다."))
     return redirect("public:me")
+
+
+@seeker_required
+def delete(request: HttpRequest) -> HttpResponse:
+    """The seeker deletes their account and personal data (the erase service), after confirming."""
+    form = DeleteForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        account_delete(seeker=request.seeker)
+        sign_out(request)
+        messages.success(request, _("계정과 개인정보를 지웠습니다. 그동안 이용해 주셔서 감사합니다."))
+        return redirect("public:home")
+    return render(request, "portal/delete.html", {"form": form, "section": "me"}, status=400 if form.errors else 200)
