@@ -13,6 +13,7 @@ from iljari.core import cells
 from iljari.core.choices import EmploymentType, KoreanLevel, Shift, WageType
 from iljari.core.forms import RrnRefusingForm
 from iljari.discovery.parsing import Flag, discriminatory_conditions
+from iljari.employers.models import Employer
 from iljari.employers.validators import business_number_is_valid, normalize_business_number
 from iljari.portal.cards import Words
 from iljari.portal.consents import TEXTS
@@ -25,7 +26,9 @@ from iljari.portal.words import (
     WORK_HOURS,
 )
 from iljari.reference.models import Dong, VisaType
+from iljari.reference.selectors import occupation_for_text, occupations_by_title
 from iljari.seekers.models import Seeker
+from iljari.vacancies.services import VacancyInput
 from iljari.vacancies.wages import daily_hours, minimum_wage_shortfall
 
 ERRORS = {
@@ -361,6 +364,29 @@ class CompanyVacancyForm(PortalForm):
             return cells.parse_won(self.cleaned_data["wage_amount"])
         except cells.CellError:
             raise forms.ValidationError(_("금액을 숫자로 입력해 주십시오. 예: 2500000 또는 250만")) from None
+
+    def to_input(self, employer: Employer) -> VacancyInput:
+        """The posting for the vacancies' service; the occupation read from the title as on the staff's
+        form, the place the company's own 동 unless another is chosen."""
+        d = self.cleaned_data
+        return VacancyInput(
+            employer=employer,
+            title=d["title"].strip(),
+            occupation=occupation_for_text(d["title"], occupations_by_title()),
+            duties=d["duties"].strip(),
+            wage_type=d["wage_type"],
+            wage_amount=d["wage_amount"],
+            hours_start=d["hours_start"],
+            hours_end=d["hours_end"],
+            weekly_hours=d["weekly_hours"],
+            shift=d["shift"],
+            employment_type=d["employment_type"],
+            dong=d["dong"] or employer.dong,
+            visa_types=list(d["visa_types"]),
+            benefits=d["benefits"],
+            openings=d["openings"],
+            closes_on=d["closes_on"],
+        )
 
     def clean_closes_on(self) -> date | None:
         closes_on = self.cleaned_data["closes_on"]

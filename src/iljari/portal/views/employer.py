@@ -10,7 +10,6 @@ from django_ratelimit.core import is_ratelimited
 
 from iljari.core.errors import IljariError
 from iljari.core.pages import client_address
-from iljari.matching.catalogue import guess_occupations
 from iljari.notify.models import OneTimeCode
 from iljari.notify.services import CodeError, code_check, code_send
 from iljari.portal.errors import said
@@ -26,8 +25,6 @@ from iljari.portal.services import (
 )
 from iljari.portal.session import employer_required, employer_sign_in
 from iljari.portal.views.public import SIGNIN_RATE, mask
-from iljari.reference.models import Occupation
-from iljari.vacancies.services import VacancyInput
 
 PURPOSE = OneTimeCode.Purpose.EMPLOYER_SIGNIN
 
@@ -131,30 +128,8 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
     as a draft for a counselor to confirm."""
     form = CompanyVacancyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        guesses = next(iter(guess_occupations([d["title"]]).values()), [])
         try:
-            vacancy_draft(
-                account=request.company,
-                data=VacancyInput(
-                    employer=request.company.employer,
-                    title=d["title"].strip(),
-                    occupation=Occupation.objects.filter(pk=guesses[0][0]).first() if guesses else None,
-                    duties=d["duties"].strip(),
-                    wage_type=d["wage_type"],
-                    wage_amount=d["wage_amount"],
-                    hours_start=d["hours_start"],
-                    hours_end=d["hours_end"],
-                    weekly_hours=d["weekly_hours"],
-                    shift=d["shift"],
-                    employment_type=d["employment_type"],
-                    dong=d["dong"] or request.company.employer.dong,
-                    visa_types=list(d["visa_types"]),
-                    benefits=d["benefits"],
-                    openings=d["openings"],
-                    closes_on=d["closes_on"],
-                ),
-            )
+            vacancy_draft(account=request.company, data=form.to_input(request.company.employer))
         except IljariError as exc:
             form.add_error("wage_amount" if exc.field == "wage_amount" else None, said(exc))
         else:
