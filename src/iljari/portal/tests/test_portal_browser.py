@@ -116,3 +116,55 @@ def test_a_vietnamese_seeker_signs_in_on_a_phone_and_sees_matches(city, chromium
     assert seeker.name == "Nguyễn Văn An"
     assert PortalRequest.objects.get(seeker=seeker).message == "Tôi có thể bắt đầu tuần sau."
     assert problems == []
+
+
+def test_a_company_posts_a_vacancy_on_a_phone_and_a_counselor_confirms_it(city, chromium, sms_outbox):
+    from iljari.accounts.models import User
+    from iljari.conftest import _staff
+    from iljari.testing.browser import login
+
+    phone = chromium.new_context(viewport={"width": 390, "height": 844}, locale="en-US")
+    page = phone.new_page()
+    axe, problems = Axe(), []
+    page.goto(f"{city}/en/company/signin/")
+    page.get_by_label("Business registration number").fill("220-81-62517")
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_role("heading", name="Register your company")).to_be_visible()
+    page.get_by_label("Company name").fill("Hanbit Precision")
+    page.get_by_label("Name of the person hiring").fill("Lee")
+    page.get_by_label("Mobile number for the code").fill("010-3456-7890")
+    page.get_by_role("button", name="Get a code").click()
+    code = re.search(r"(?<!\d)(\d{6})(?!\d)", sms_outbox()[-1]["text"]).group(1)
+    page.get_by_label("6-digit code").fill(code)
+    page.get_by_role("button", name="Confirm").click()
+    expect(page.get_by_text("A counselor is checking your company")).to_be_visible()
+    _checked(page, axe, "company-home", problems)
+    page.get_by_role("link", name="Post a vacancy").click()
+    page.get_by_label("Job to fill").fill("사출 생산직")
+    page.get_by_label("Wage (won)").fill("1500000")
+    page.get_by_label("Hours a week").fill("40")
+    page.get_by_role("button", name="Send").click()
+    expect(page.locator(".error").filter(has_text="Below the minimum wage: about")).to_be_visible()
+    expect(page.get_by_label("Job to fill")).to_have_value("사출 생산직")
+    _checked(page, axe, "company-vacancy-error", problems)
+    page.get_by_label("Wage (won)").fill("2500000")
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_text("Being checked by a counselor")).to_be_visible()
+
+    desk = PortalRequest.objects.get(kind="company").desk
+    _staff("wongok", User.Role.COUNSELOR, desk)
+    staff = chromium.new_context(viewport={"width": 1280, "height": 900})
+    counselor = staff.new_page()
+    login(counselor, city, "wongok")
+    counselor.goto(f"{city}/portal-requests/")
+    shot(counselor, "portal-staff-requests")
+    counselor.get_by_role("button", name="회사 확인").click()
+    counselor.get_by_role("button", name="게시").click()
+    expect(counselor.get_by_text("처리할 포털 요청이 없습니다.")).to_be_visible()
+    staff.close()
+
+    page.reload()
+    expect(page.locator("article.card")).to_contain_text("Open")
+    _checked(page, axe, "company-published", problems)
+    phone.close()
+    assert problems == []
