@@ -62,7 +62,7 @@ def _checked(page: Page, axe: Axe, name: str, found: list[str]) -> None:
     wide = page.evaluate("document.documentElement.scrollWidth")
     if wide > 390:
         found.append(f"{name}: {wide}px wide at 390px")
-    shot(page, f"portal-vi-390-{name}")
+    shot(page, f"portal-390-{name}")
 
 
 def test_a_vietnamese_seeker_signs_in_on_a_phone_and_sees_matches(city, chromium, sms_outbox):
@@ -72,13 +72,13 @@ def test_a_vietnamese_seeker_signs_in_on_a_phone_and_sees_matches(city, chromium
     page.goto(f"{city}/")  # the center's address: a visitor is sent to the portal in their phone's language
     expect(page).to_have_url(f"{city}/vi/")
     expect(page.locator("html")).to_have_attribute("lang", "vi")
-    _checked(page, axe, "home", problems)
+    _checked(page, axe, "vi-home", problems)
     page.get_by_role("link", name=re.compile("Người tìm việc")).click()
 
     page.get_by_label("Số điện thoại di động").fill("010-2345-6789")
     page.keyboard.press("Enter")
     expect(page.get_by_role("status").filter(has_text="010-****-6789")).to_be_visible()
-    _checked(page, axe, "code", problems)
+    _checked(page, axe, "vi-code", problems)
     code = re.search(r"(?<!\d)(\d{6})(?!\d)", sms_outbox()[-1]["text"]).group(1)
     page.get_by_label("Mã xác minh 6 chữ số").fill(code)
     page.keyboard.press("Enter")
@@ -91,25 +91,25 @@ def test_a_vietnamese_seeker_signs_in_on_a_phone_and_sees_matches(city, chromium
     page.get_by_role("button", name="Đăng ký").click()
     expect(page.get_by_text("Bạn cần đồng ý mục giới thiệu việc làm")).to_be_visible()  # consent first
     expect(page.get_by_label("Họ và tên")).to_have_value("Nguyễn Văn An")  # nothing typed is lost
-    _checked(page, axe, "welcome-error", problems)
+    _checked(page, axe, "vi-welcome-error", problems)
     page.get_by_label(re.compile("Tôi đồng ý thu thập")).check()
     page.get_by_role("button", name="Đăng ký").click()
 
     expect(page.get_by_role("heading", name="Hồ sơ tìm việc của tôi")).to_be_visible()
-    _checked(page, axe, "profile", problems)
+    _checked(page, axe, "vi-profile", problems)
     page.get_by_role("link", name="Tìm việc của tôi").click()
     card = page.locator("article.vacancy-card").first
     expect(card).to_contain_text("Lý do phù hợp")
     expect(card).to_contain_text("2,900,000 won/tháng")
     expect(card.locator('[lang="ko"]').first).to_be_visible()
-    _checked(page, axe, "matches", problems)
+    _checked(page, axe, "vi-matches", problems)
 
     page.get_by_role("link", name="Xin giới thiệu việc làm").first.click()
     page.get_by_label("Lời nhắn cho tư vấn viên (không bắt buộc)").fill("Tôi có thể bắt đầu tuần sau.")
     page.get_by_role("button", name="Gửi yêu cầu").click()
     expect(page.get_by_role("status").filter(has_text="Đã gửi yêu cầu giới thiệu")).to_be_visible()
     expect(page.locator('.steps [aria-current="step"]')).to_have_text("Đã đăng ký")
-    _checked(page, axe, "applied", problems)
+    _checked(page, axe, "vi-applied", problems)
     context.close()
 
     [seeker] = Seeker.objects.all()
@@ -138,7 +138,7 @@ def test_a_company_posts_a_vacancy_on_a_phone_and_a_counselor_confirms_it(city, 
     page.get_by_label("6-digit code").fill(code)
     page.get_by_role("button", name="Confirm").click()
     expect(page.get_by_text("A counselor is checking your company")).to_be_visible()
-    _checked(page, axe, "company-home", problems)
+    _checked(page, axe, "en-company-home", problems)
     page.get_by_role("link", name="Post a vacancy").click()
     page.get_by_label("Job to fill").fill("사출 생산직")
     page.get_by_label("Wage (won)").fill("1500000")
@@ -146,7 +146,7 @@ def test_a_company_posts_a_vacancy_on_a_phone_and_a_counselor_confirms_it(city, 
     page.get_by_role("button", name="Send").click()
     expect(page.locator(".error").filter(has_text="Below the minimum wage: about")).to_be_visible()
     expect(page.get_by_label("Job to fill")).to_have_value("사출 생산직")
-    _checked(page, axe, "company-vacancy-error", problems)
+    _checked(page, axe, "en-company-vacancy-error", problems)
     page.get_by_label("Wage (won)").fill("2500000")
     page.get_by_role("button", name="Send").click()
     expect(page.get_by_text("Being checked by a counselor")).to_be_visible()
@@ -165,6 +165,6 @@ def test_a_company_posts_a_vacancy_on_a_phone_and_a_counselor_confirms_it(city, 
 
     page.reload()
     expect(page.locator("article.card")).to_contain_text("Open")
-    _checked(page, axe, "company-published", problems)
+    _checked(page, axe, "en-company-published", problems)
     phone.close()
     assert problems == []
