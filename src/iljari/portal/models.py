@@ -7,7 +7,8 @@ only points at them, so the counselor acting on it works on the same records as 
 from django.conf import settings
 from django.db import models
 
-from iljari.privacy.fields import EncryptedTextField, SafeTextField
+from iljari.core.fields import SafeTextField
+from iljari.privacy.fields import EncryptedTextField
 
 
 class SeekerAccount(models.Model):

@@ -27,8 +27,9 @@ from iljari.portal.models import EmployerAccount, PortalRequest, SeekerAccount
 from iljari.portal.selectors import HELD_READERS
 from iljari.portal.session import employer_actor, seeker_actor
 from iljari.privacy.audit import Action, audit_record
-from iljari.privacy.consents import consent_in_force, consent_record
 from iljari.privacy.models import Consent
+from iljari.privacy.selectors import consent_given, consents_in_force
+from iljari.privacy.services import consent_record, consent_refuse
 from iljari.reference.models import Dong
 from iljari.referrals.models import Referral
 from iljari.referrals.services import ACTIVE, referral_create
@@ -144,19 +145,25 @@ def language_remember(*, seeker: Seeker | None, account: EmployerAccount | None,
 
 
 def consents_answer(*, seeker: Seeker, answers: Mapping[str, bool]) -> list[str]:
-    """Record the seeker's answer for each purpose whose answer changed; returns those purposes."""
-    now = consent_in_force(seeker_id=seeker.pk, purposes=list(answers))
+    """Record the seeker's answer for each purpose whose answer changed (with the wording's version);
+    returns those purposes."""
+    now = consents_in_force(seeker=seeker, purposes=list(answers))
     changed = [p for p, granted in answers.items() if now[p] != granted]
+    actor, method = seeker_actor(seeker.pk), Consent.Method.ONLINE
     with transaction.atomic():
         for purpose in changed:
-            consent_record(
-                seeker_id=seeker.pk,
-                purpose=purpose,
-                granted=answers[purpose],
-                method=Consent.Method.ONLINE,
-                actor=seeker_actor(seeker.pk),
-                version=BY_PURPOSE[purpose].version,
-            )
+            version = BY_PURPOSE[purpose].version
+            if answers[purpose]:
+                consent_record(
+                    seeker=seeker,
+                    purposes=[purpose],
+                    method=method,
+                    given_on=timezone.localdate(),
+                    actor=actor,
+                    version=version,
+                )
+            else:
+                consent_refuse(seeker=seeker, purpose=purpose, method=method, actor=actor, version=version)
     return changed
 
 
@@ -175,9 +182,7 @@ def referral_ask(*, seeker: Seeker, vacancy: Vacancy, message: str = "") -> Port
     """알선 신청: the seeker asks their counselor to refer them to an open vacancy."""
     if not vacancy.is_open_on(timezone.localdate()):
         raise PortalError("모집이 끝난 구인표입니다.", code="vacancy_closed")
-    if not consent_in_force(seeker_id=seeker.pk, purposes=[Consent.Purpose.EMPLOYMENT_SERVICES])[
-        Consent.Purpose.EMPLOYMENT_SERVICES
-    ]:
+    if not consent_given(seeker=seeker):
         raise PortalError("구직 알선 동의가 없습니다.", code="no_consent")
     with transaction.atomic():
         if (

@@ -166,6 +166,7 @@ def seekers_create(*, inputs: Sequence[SeekerInput], actor: Actor, purpose: str,
                     method=d.consent_method,
                     given_on=d.consent_given_on or today,
                     actor=actor,
+                    version=d.consent_version,
                 )
             ],
             batch_size=1000,

@@ -6,8 +6,8 @@ from django.test import Client
 
 from iljari.portal.models import PortalRequest, SeekerAccount
 from iljari.portal.tests.conftest import sent_code
-from iljari.privacy.consents import consent_in_force
 from iljari.privacy.models import AuditEvent, Consent, RecordChange
+from iljari.privacy.selectors import consents_in_force
 from iljari.reference.models import Dong, Occupation
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
@@ -148,9 +148,9 @@ def test_consents_are_given_and_refused_one_purpose_at_a_time_with_their_history
     page = client.get("/ru/me/consents/").content.decode()
     assert "Срок хранения" in page
     client.post("/ru/me/consents/", {"employment_services": "yes", "events": "yes"})
-    assert consent_in_force(seeker_id=seeker.pk)[Consent.Purpose.EVENTS]
+    assert consents_in_force(seeker=seeker)[Consent.Purpose.EVENTS]
     client.post("/ru/me/consents/", {"employment_services": "yes", "events": "no"})
-    assert not consent_in_force(seeker_id=seeker.pk)[Consent.Purpose.EVENTS]
+    assert not consents_in_force(seeker=seeker)[Consent.Purpose.EVENTS]
     rows = Consent.objects.filter(seeker=seeker, purpose=Consent.Purpose.EVENTS).order_by("recorded_at", "pk")
     assert [(r.granted, r.withdrawn_at is not None) for r in rows] == [(True, True), (False, False)]
 

@@ -28,8 +28,8 @@ from iljari.portal.services import (
 )
 from iljari.portal.session import seeker_required, sign_out
 from iljari.portal.words import STEPS
-from iljari.privacy.consents import consent_in_force
 from iljari.privacy.models import Consent
+from iljari.privacy.selectors import consents_in_force
 from iljari.reference.models import Licence, Occupation
 
 
@@ -119,7 +119,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 @seeker_required
 def consents(request: HttpRequest) -> HttpResponse:
     seeker = request.seeker
-    now = consent_in_force(seeker_id=seeker.pk, purposes=[t.purpose for t in TEXTS])
+    now = consents_in_force(seeker=seeker, purposes=[t.purpose for t in TEXTS])
     form = ConsentsForm(
         request.POST if request.method == "POST" else None, initial={p: "yes" if v else "no" for p, v in now.items()}
     )
