@@ -7,7 +7,7 @@ only points at them, so the counselor acting on it works on the same records as 
 from django.conf import settings
 from django.db import models
 
-from iljari.core.fields import SafeTextField
+from iljari.core.fields import SafeCharField, SafeTextField
 from iljari.privacy.fields import EncryptedTextField
 
 
@@ -90,7 +90,7 @@ class PortalRequest(models.Model):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    decision_note = models.CharField("처리 메모", max_length=200, blank=True)
+    decision_note = SafeCharField("처리 메모", max_length=200, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 ('held', models.BooleanField(default=False, verbose_name='검토 후 전달')),
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='요청 일시')),
                 ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='처리 일시')),
-                ('decision_note', models.CharField(blank=True, max_length=200, verbose_name='처리 메모')),
+                ('decision_note', iljari.core.fields.SafeCharField(blank=True, max_length=200, verbose_name='처리 메모')),
                 ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('desk', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='accounts.desk', verbose_name='처리 창구')),
                 ('employer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='portal_requests', to='employers.employer')),
