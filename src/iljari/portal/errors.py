@@ -31,8 +31,6 @@ def said(error: IljariError) -> str:
             return _("인증번호가 맞지 않습니다. %(left)s번 더 입력하실 수 있습니다.") % {"left": p.get("left", 0)}
         case "phone_on_file":
             return _("이미 등록된 휴대전화입니다. 로그인해 주십시오.")
-        case "person_on_file":
-            return _("다른 휴대전화 번호로 이미 등록되어 계십니다. 번호를 바꾸시려면 일자리센터로 전화해 주십시오.")
         case "vacancy_closed":
             return _("모집이 끝난 일자리입니다.")
         case "no_consent":

@@ -36,7 +36,7 @@ from iljari.referrals.services import ACTIVE, referral_create
 from iljari.safety.models import Measure
 from iljari.safety.selectors import measures_active
 from iljari.seekers.models import Seeker
-from iljari.seekers.selectors import identity_hash, phone_hash
+from iljari.seekers.selectors import phone_hash
 from iljari.seekers.services import (
     SEEKER_SELF_EDITABLE,
     SeekerInput,
@@ -84,17 +84,11 @@ class SignUp:
 
 
 def seeker_sign_up(*, data: SignUp) -> Seeker:
-    """구직 신청 from the portal, with the phone already proven: one record per person, at the desk of
-    their 동, with their online consent to 구직 알선 (the version they read)."""
+    """구직 신청 from the portal, with the phone already proven: one record per phone (a name and
+    birth date may be a 동명이인), at the desk of their 동, with their online consent to 구직 알선 (the
+    version they read)."""
     if seeker_for_phone(data.phone):
         raise PortalError("이미 등록된 휴대전화입니다.", code="phone_on_file")
-    if (
-        Seeker.objects.exclude(status=Seeker.Status.ERASED)
-        .filter(identity_hash=identity_hash(data.name.strip(), data.birth_date))
-        .exists()
-    ):
-        # Someone registered at a desk with another phone: linking them needs a person, not a form.
-        raise PortalError("다른 번호로 등록된 분입니다.", code="person_on_file")
     text = BY_PURPOSE[Consent.Purpose.EMPLOYMENT_SERVICES]
     with transaction.atomic():
         [seeker] = seekers_create(
