@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0004_consent_given_on'),
+        ('privacy', '0005_audit_sealed_in_batches'),
     ]
 
     operations = [
