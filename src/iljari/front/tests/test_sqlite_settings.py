@@ -48,6 +48,9 @@ def test_postgres_url_keeps_its_own_options(monkeypatch):
 def test_processes_writing_one_sqlite_file_by_url_all_succeed(tmp_path):
     path = tmp_path / "shared.sqlite3"
     with sqlite3.connect(path) as db:
+        # As `iljari init` leaves a database: in WAL mode, which persists. (Switching a file to WAL needs
+        # it alone, so processes racing to do it on a file nobody opened before could be refused.)
+        db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE counter (n INTEGER NOT NULL, writer TEXT NOT NULL)")
     env = {k: v for k, v in os.environ.items() if not k.startswith("ILJARI_")}
     env |= {"ILJARI_VAR_DIR": str(tmp_path), "ILJARI_DATABASE_URL": f"sqlite:///{path}"}
