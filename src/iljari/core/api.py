@@ -2,14 +2,14 @@
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.timezone import localtime
-from ninja import Schema
+from ninja import Path, Query, Schema
 from ninja.errors import HttpError
-from pydantic import field_validator
+from pydantic import ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
 from iljari.core.access import has_role
@@ -21,6 +21,14 @@ from iljari.core.rrn import RRN_REFUSAL, contains_rrn
 
 INT_LIMIT = 2**63  # a database integer; beyond it a number is an error, not a 500
 _OWN_REFUSALS = ("rrn", "too_big")
+PAGE_MOST = 200  # the most rows one list call returns
+
+# The one rule for a list's size and a record's number, stated in the schema (minimum, maximum) so a
+# request outside it is refused with 422 in Korean before the endpoint runs, never a 500.
+Limit = Annotated[int, Query(ge=1, le=PAGE_MOST, description=f"돌려받을 건수(1~{PAGE_MOST})")]
+Top = Annotated[int, Query(ge=1, le=100, description="추천 건수(1~100)")]
+RecordId = Annotated[int, Path(ge=1, lt=INT_LIMIT, description="번호")]
+QueryId = Annotated[int | None, Query(ge=1, lt=INT_LIMIT)]
 
 _PROBLEMS = {
     "extra_forbidden": "알 수 없는 항목입니다",
@@ -37,6 +45,10 @@ _PROBLEMS = {
     "date_type": "날짜(YYYY-MM-DD)여야 합니다",
     "json_invalid": "JSON 형식이 아닙니다",
     "model_attributes_type": "JSON 객체여야 합니다",
+    "greater_than_equal": "{ge} 이상이어야 합니다",
+    "greater_than": "{gt}보다 커야 합니다",
+    "less_than_equal": "{le} 이하여야 합니다",
+    "less_than": "숫자가 너무 큽니다",
 }
 
 
@@ -64,13 +76,25 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def _state_int_limits(schema: dict[str, Any]) -> None:
+    """Every integer of a body, in the schema as the validator below holds it: within a database integer."""
+    for prop in schema.get("properties", {}).values():
+        for kind in [prop, *prop.get("anyOf", ()), prop.get("items", {})]:
+            if kind.get("type") == "integer":
+                kind.setdefault("minimum", -INT_LIMIT + 1)
+                kind.setdefault("maximum", INT_LIMIT - 1)
+
+
 class InputSchema(Schema):
     """The base of every API request body: the rules of the base form, before any endpoint runs.
 
     Control characters are dropped, a 주민등록번호 in any text is refused (``core.rrn``) and an
     integer beyond a database integer is refused, each with HTTP 422, the field in ``loc`` and the
-    Korean reason in ``msg``. (Endpoints then validate through the same forms as the pages.)
+    Korean reason in ``msg``; the integer bounds are stated in the schema too. (Endpoints then
+    validate through the same forms as the pages: their refusals are the documented 400/422.)
     """
+
+    model_config = ConfigDict(json_schema_extra=_state_int_limits)
 
     @field_validator("*", mode="before")
     @classmethod
@@ -78,10 +102,66 @@ class InputSchema(Schema):
         return _clean(value)
 
 
+class Problem(Schema):
+    """Every refusal's body: what was wrong, in Korean."""
+
+    detail: str
+
+
+class FieldProblem(Schema):
+    field: str
+    problem: str
+
+
+class Unprocessable(Problem):
+    """422: the request does not fit the schema or the record's rules; ``errors`` names each field
+    (schema refusals), ``field`` the one a lifecycle move lacked."""
+
+    errors: list[FieldProblem] = []
+    field: str | None = None
+
+
+class SavedChange(Schema):
+    field: str
+    label: str
+    personal: bool
+    by: str
+    at: str
+    old: Any = None
+    new: Any = None
+
+
+class Conflict(Problem):
+    """409: already on file, not allowed in the record's state, or saved by someone else since the
+    ``version`` sent (then ``version`` and ``changes`` say what changed)."""
+
+    version: int | None = None
+    changes: list[SavedChange] = []
+
+
+_ERRORS: dict[int, type[Schema]] = {
+    400: Problem,
+    401: Problem,
+    403: Problem,
+    404: Problem,
+    409: Conflict,
+    422: Unprocessable,
+}
+
+
+def answers(ok: Any, *errors: int, status: int = 200) -> dict[int, Any]:
+    """An operation's documented answers: its own, plus 401 (no valid token), 403 (the role may not)
+    and 422 (the request refused by the schema or the record's rules) that every operation can give,
+    and ``errors``: 400 (a body that is not JSON, or the form's rules: choices, minimum wage,
+    consent), 404 (no such record, or one this token may not see), 409 (already on file, not in this
+    state, or saved by someone else since)."""
+    return {status: ok} | {code: _ERRORS[code] for code in sorted({401, 403, 422, *errors})}
+
+
 def form_errors(form: RrnRefusingForm, status: int = 400) -> HttpError:
     """An error whose message lists each field's problem in Korean, as the web form would."""
     detail = "; ".join(
-        f"{form.fields[name].label if name in form.fields else name}: {' '.join(errors)}"
+        (f"{form.fields[name].label}: " if name in form.fields else "") + " ".join(errors)
         for name, errors in form.errors.items()
     )
     return HttpError(status, detail)
@@ -138,7 +218,7 @@ def _problem(error: dict) -> str:
     """Pydantic's error in Korean; InputSchema's own refusals (RRN, too big) already are."""
     if error.get("type") in _OWN_REFUSALS:
         return str(error.get("msg", "")).removeprefix("Value error, ")
-    return _PROBLEMS.get(error.get("type", ""), "형식이 올바르지 않습니다")
+    return _PROBLEMS.get(error.get("type", ""), "형식이 올바르지 않습니다").format(**error.get("ctx") or {})
 
 
 def request_problems(errors: list[dict]) -> dict:

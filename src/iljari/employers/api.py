@@ -10,7 +10,7 @@ from ninja.errors import HttpError
 from pydantic import ConfigDict
 
 from iljari.core.access import EMPLOYER_WORK
-from iljari.core.api import InputSchema, form_errors, ids_of, patch_record, require_role
+from iljari.core.api import InputSchema, Limit, RecordId, answers, form_errors, ids_of, patch_record, require_role
 from iljari.employers.forms import EmployerEditForm, EmployerForm
 from iljari.employers.models import Employer
 from iljari.employers.selectors import employer_or_404, employer_search
@@ -81,19 +81,19 @@ def _form_values(data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-@router.get("/", response=list[EmployerOut], summary="구인업체 찾기")
-def list_employers(request: HttpRequest, q: str = "", limit: int = 50) -> list[EmployerOut]:
+@router.get("/", response=answers(list[EmployerOut]), summary="구인업체 찾기")
+def list_employers(request: HttpRequest, q: str = "", limit: Limit = 50) -> list[EmployerOut]:
     require_role(request, EMPLOYER_WORK)
-    return [EmployerOut.of(e) for e in employer_search(q=q)[: min(limit, 200)]]
+    return [EmployerOut.of(e) for e in employer_search(q=q)[:limit]]
 
 
-@router.get("/{employer_id}", response=EmployerOut, summary="구인업체 한 곳")
-def get_employer(request: HttpRequest, employer_id: int) -> EmployerOut:
+@router.get("/{employer_id}", response=answers(EmployerOut, 404), summary="구인업체 한 곳")
+def get_employer(request: HttpRequest, employer_id: RecordId) -> EmployerOut:
     require_role(request, EMPLOYER_WORK)
     return EmployerOut.of(get_object_or_404(Employer.objects.select_related("dong"), pk=employer_id))
 
 
-@router.post("/", response={201: EmployerOut}, summary="구인업체 등록(중복 확인)")
+@router.post("/", response=answers(EmployerOut, 400, 409, status=201), summary="구인업체 등록(양식 검사 400, 중복 409)")
 def create_employer(request: HttpRequest, payload: EmployerIn) -> Status:
     require_role(request, EMPLOYER_WORK)
     data = _form_values(payload.dict())
@@ -114,9 +114,11 @@ def create_employer(request: HttpRequest, payload: EmployerIn) -> Status:
 
 
 @router.patch(
-    "/{employer_id}", response=EmployerOut, summary="구인업체 정보 수정(보낸 항목만; 그사이 다른 직원이 고쳤으면 409)"
+    "/{employer_id}",
+    response=answers(EmployerOut, 400, 404, 409),
+    summary="구인업체 정보 수정(보낸 항목만; 그사이 다른 직원이 고쳤으면 409)",
 )
-def update_employer(request: HttpRequest, employer_id: int, payload: EmployerPatch) -> EmployerOut:
+def update_employer(request: HttpRequest, employer_id: RecordId, payload: EmployerPatch) -> EmployerOut:
     require_role(request, EMPLOYER_WORK)
     employer = employer_or_404(user=request.user, employer_id=employer_id, purpose="구인업체 정보 수정(API)")
     saved = patch_record(

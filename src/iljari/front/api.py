@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from iljari.accounts.api import TokenAuth
 from iljari.core.api import request_problems, stale_answer
@@ -29,6 +29,23 @@ api.add_router("/vacancies", vacancies)
 api.add_router("/referrals", referrals)
 api.add_router("", matching)
 api.add_router("/public", public)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": "API 토큰이 없거나 올바르지 않습니다(폐기·만료 포함)."}, status=401
+    )
+
+
+@api.exception_handler(HttpError)
+def refused(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """An endpoint's own refusal as it said it; ninja's one English message (a body that is not
+    JSON) in Korean."""
+    detail = str(exc)
+    if detail.startswith("Cannot parse request body"):
+        detail = "요청 본문을 읽을 수 없습니다. JSON 형식인지 확인해 주십시오(바뀐 것 없음)."
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 @api.exception_handler(PermissionDenied)

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
 from iljari.core.access import CASEWORK
-from iljari.core.api import require_role
+from iljari.core.api import RecordId, Top, answers, require_role
 from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
 from iljari.seekers.selectors import seeker_or_404
 from iljari.vacancies.models import Vacancy
@@ -36,11 +36,11 @@ class CandidateOut(Schema):
     history: list[str]
 
 
-@router.get("/seekers/{seeker_id}/matches", response=list[MatchOut], summary="추천 구인표와 이유")
-def seeker_matches(request: HttpRequest, seeker_id: int, top: int = 20) -> list[MatchOut]:
+@router.get("/seekers/{seeker_id}/matches", response=answers(list[MatchOut], 404), summary="추천 구인표와 이유")
+def seeker_matches(request: HttpRequest, seeker_id: RecordId, top: Top = 20) -> list[MatchOut]:
     require_role(request, CASEWORK)
     seeker = seeker_or_404(user=request.user, seeker_id=seeker_id, purpose="추천 구인표 조회(API)")
-    result = vacancies_for_seeker(seeker=seeker, k=min(top, 100))
+    result = vacancies_for_seeker(seeker=seeker, k=top)
     return [
         MatchOut(
             vacancy_id=r.vacancy.pk,
@@ -57,13 +57,13 @@ def seeker_matches(request: HttpRequest, seeker_id: int, top: int = 20) -> list[
     ]
 
 
-@router.get("/vacancies/{vacancy_id}/matches", response=list[CandidateOut], summary="맞는 구직자(볼 수 있는 범위)")
-def vacancy_matches(request: HttpRequest, vacancy_id: int, top: int = 20) -> list[CandidateOut]:
+@router.get(
+    "/vacancies/{vacancy_id}/matches", response=answers(list[CandidateOut], 404), summary="맞는 구직자(볼 수 있는 범위)"
+)
+def vacancy_matches(request: HttpRequest, vacancy_id: RecordId, top: Top = 20) -> list[CandidateOut]:
     require_role(request, CASEWORK)
     vacancy = get_object_or_404(Vacancy, pk=vacancy_id)
-    matches = seekers_for_vacancy(
-        user=request.user, vacancy=vacancy, k=min(top, 100), purpose=f"구인표 #{vacancy_id} 추천(API)"
-    )
+    matches = seekers_for_vacancy(user=request.user, vacancy=vacancy, k=top, purpose=f"구인표 #{vacancy_id} 추천(API)")
     return [
         CandidateOut(
             seeker_id=r.seeker.pk,

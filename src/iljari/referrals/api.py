@@ -9,7 +9,7 @@ from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 
 from iljari.core.access import CASEWORK
-from iljari.core.api import InputSchema, StatusChangeOut, require_role
+from iljari.core.api import InputSchema, Limit, QueryId, RecordId, StatusChangeOut, answers, require_role
 from iljari.core.confirmation import ConfirmationNeeded
 from iljari.core.lifecycles import status_history
 from iljari.referrals.lifecycle import REFERRAL
@@ -73,7 +73,7 @@ class CorrectionIn(InputSchema):
     started_on: date | None = None
 
 
-def _referral(request: HttpRequest, referral_id: int, purpose: str) -> Referral:
+def _referral(request: HttpRequest, referral_id: RecordId, purpose: str) -> Referral:
     referral = get_object_or_404(Referral, pk=referral_id)
     seeker_or_404(user=request.user, seeker_id=referral.seeker_id, purpose=purpose)
     return referral
@@ -84,7 +84,11 @@ def _refused(exc: ReferralError) -> HttpError:
     return HttpError(422 if exc.field else 409, exc.message)
 
 
-@router.post("/", response={201: ReferralOut}, summary="알선")
+@router.post(
+    "/",
+    response=answers(ReferralOut, 400, 404, 409, status=201),
+    summary="알선(구직자·구인표가 없으면 404, 이미 알선했으면 409)",
+)
 def create_referral(request: HttpRequest, payload: ReferralIn) -> Status:
     require_role(request, CASEWORK)
     seeker = seeker_or_404(user=request.user, seeker_id=payload.seeker_id, purpose="알선(API)")
@@ -96,21 +100,21 @@ def create_referral(request: HttpRequest, payload: ReferralIn) -> Status:
     return Status(201, ReferralOut.of(referral))
 
 
-@router.get("/", response=list[ReferralOut], summary="알선 목록(볼 수 있는 구직자)")
-def list_referrals(request: HttpRequest, seeker_id: int | None = None, limit: int = 100) -> list[ReferralOut]:
+@router.get("/", response=answers(list[ReferralOut]), summary="알선 목록(볼 수 있는 구직자)")
+def list_referrals(request: HttpRequest, seeker_id: QueryId = None, limit: Limit = 100) -> list[ReferralOut]:
     require_role(request, CASEWORK)
     qs = Referral.objects.filter(seeker__in=seekers_visible_to(request.user))
     if seeker_id:
         qs = qs.filter(seeker_id=seeker_id)
-    return [ReferralOut.of(r) for r in qs.order_by("-referred_at")[: min(limit, 500)]]
+    return [ReferralOut.of(r) for r in qs.order_by("-referred_at")[:limit]]
 
 
 @router.post(
     "/{referral_id}/outcome",
-    response=ReferralOut,
+    response=answers(ReferralOut, 400, 404, 409),
     summary="채용·불채용 기록. 이미 결과가 있거나 다른 곳에 취업 중이면(second_job 없이) 409, 사유가 없으면 422",
 )
-def record_outcome(request: HttpRequest, referral_id: int, payload: OutcomeIn) -> ReferralOut:
+def record_outcome(request: HttpRequest, referral_id: RecordId, payload: OutcomeIn) -> ReferralOut:
     require_role(request, CASEWORK)
     referral = _referral(request, referral_id, "알선 결과 기록(API)")
     try:
@@ -134,10 +138,10 @@ def record_outcome(request: HttpRequest, referral_id: int, payload: OutcomeIn) -
 
 @router.post(
     "/{referral_id}/correct",
-    response=ReferralOut,
+    response=answers(ReferralOut, 400, 404, 409),
     summary="결과 정정(사유 필수). 지금 상태에서 할 수 없으면 409, 사유·바른 결과가 없으면 422",
 )
-def correct_outcome(request: HttpRequest, referral_id: int, payload: CorrectionIn) -> ReferralOut:
+def correct_outcome(request: HttpRequest, referral_id: RecordId, payload: CorrectionIn) -> ReferralOut:
     require_role(request, CASEWORK)
     referral = _referral(request, referral_id, "알선 결과 정정(API)")
     try:
@@ -154,8 +158,12 @@ def correct_outcome(request: HttpRequest, referral_id: int, payload: CorrectionI
     return ReferralOut.of(referral)
 
 
-@router.post("/{referral_id}/undo", response=ReferralOut, summary="방금(10분 안) 기록한 결과 되돌리기. 그 밖에는 409")
-def undo_outcome(request: HttpRequest, referral_id: int) -> ReferralOut:
+@router.post(
+    "/{referral_id}/undo",
+    response=answers(ReferralOut, 404, 409),
+    summary="방금(10분 안) 기록한 결과 되돌리기. 그 밖에는 409",
+)
+def undo_outcome(request: HttpRequest, referral_id: RecordId) -> ReferralOut:
     require_role(request, CASEWORK)
     referral = _referral(request, referral_id, "알선 결과 되돌리기(API)")
     try:
@@ -165,8 +173,10 @@ def undo_outcome(request: HttpRequest, referral_id: int) -> ReferralOut:
     return ReferralOut.of(referral)
 
 
-@router.get("/{referral_id}/status-history", response=list[StatusChangeOut], summary="상태 이력(정정 사유 포함)")
-def referral_status_history(request: HttpRequest, referral_id: int) -> list[StatusChangeOut]:
+@router.get(
+    "/{referral_id}/status-history", response=answers(list[StatusChangeOut], 404), summary="상태 이력(정정 사유 포함)"
+)
+def referral_status_history(request: HttpRequest, referral_id: RecordId) -> list[StatusChangeOut]:
     require_role(request, CASEWORK)
     _referral(request, referral_id, "알선 상태 이력(API)")
     return [StatusChangeOut.of(h) for h in status_history(lifecycle=REFERRAL, record_id=referral_id)]

@@ -11,7 +11,17 @@ from pydantic import ConfigDict
 
 from iljari.accounts.models import Desk
 from iljari.core.access import CASEWORK
-from iljari.core.api import InputSchema, StatusChangeOut, form_errors, ids_of, patch_record, require_role
+from iljari.core.api import (
+    InputSchema,
+    Limit,
+    RecordId,
+    StatusChangeOut,
+    answers,
+    form_errors,
+    ids_of,
+    patch_record,
+    require_role,
+)
 from iljari.core.errors import IljariError
 from iljari.core.lifecycles import status_history
 from iljari.reference.models import Dong, TargetGroup, VisaType
@@ -121,24 +131,24 @@ def _read(request: HttpRequest, seeker_id: int, purpose: str) -> Seeker:
     return seeker_or_404(user=request.user, seeker_id=seeker_id, purpose=purpose)
 
 
-@router.get("/", response=list[SeekerOut], summary="구직자 찾기(담당 창구 범위)")
-def list_seekers(request: HttpRequest, q: str = "", job: str = "", limit: int = 50) -> list[SeekerOut]:
+@router.get("/", response=answers(list[SeekerOut]), summary="구직자 찾기(담당 창구 범위)")
+def list_seekers(request: HttpRequest, q: str = "", job: str = "", limit: Limit = 50) -> list[SeekerOut]:
     require_role(request, CASEWORK)
     page = seeker_search(
         user=request.user,
         filters=SeekerFilters(q=q, job=job),
         purpose="구직자 목록 조회(API)",
-        per_page=max(1, min(limit, 200)),
+        per_page=limit,
     )
     return [SeekerOut.of(s) for s in page]
 
 
-@router.get("/{seeker_id}", response=SeekerOut, summary="구직자 한 명(열람 기록이 남습니다)")
-def get_seeker(request: HttpRequest, seeker_id: int) -> SeekerOut:
+@router.get("/{seeker_id}", response=answers(SeekerOut, 404), summary="구직자 한 명(열람 기록이 남습니다)")
+def get_seeker(request: HttpRequest, seeker_id: RecordId) -> SeekerOut:
     return SeekerOut.of(_read(request, seeker_id, "구직자 상세 조회(API)"))
 
 
-@router.post("/", response={201: SeekerOut}, summary="구직 등록")
+@router.post("/", response=answers(SeekerOut, 400, 409, status=201), summary="구직 등록(양식 검사 400, 이미 등록 409)")
 def create_seeker(request: HttpRequest, payload: SeekerIn) -> Status:
     require_role(request, CASEWORK)
     data = _form_values(payload.dict())
@@ -164,28 +174,28 @@ class StatusIn(InputSchema):
 
 @router.post(
     "/{seeker_id}/status",
-    response=SeekerOut,
+    response=answers(SeekerOut, 400, 404, 409),
     summary="구직 상태 변경(구직 중단·재등록). 지금 상태에서 할 수 없으면 409, 사유가 없으면 422",
 )
-def change_seeker_status(request: HttpRequest, seeker_id: int, payload: StatusIn) -> SeekerOut:
+def change_seeker_status(request: HttpRequest, seeker_id: RecordId, payload: StatusIn) -> SeekerOut:
     _read(request, seeker_id, "구직 상태 변경(API)")
     return SeekerOut.of(
         seeker_change_status(seeker_id=seeker_id, status=payload.status, reason=payload.reason, actor=request.user)
     )
 
 
-@router.get("/{seeker_id}/status-history", response=list[StatusChangeOut], summary="구직 상태 이력")
-def seeker_status_history(request: HttpRequest, seeker_id: int) -> list[StatusChangeOut]:
+@router.get("/{seeker_id}/status-history", response=answers(list[StatusChangeOut], 404), summary="구직 상태 이력")
+def seeker_status_history(request: HttpRequest, seeker_id: RecordId) -> list[StatusChangeOut]:
     _read(request, seeker_id, "구직 상태 이력 조회(API)")
     return [StatusChangeOut.of(h) for h in status_history(lifecycle=SEEKER, record_id=seeker_id)]
 
 
 @router.patch(
     "/{seeker_id}",
-    response=SeekerOut,
+    response=answers(SeekerOut, 400, 404, 409),
     summary="구직자 정보 수정(보낸 항목만; 그사이 다른 직원이 고쳤으면 409)",
 )
-def update_seeker(request: HttpRequest, seeker_id: int, payload: SeekerPatch) -> SeekerOut:
+def update_seeker(request: HttpRequest, seeker_id: RecordId, payload: SeekerPatch) -> SeekerOut:
     seeker = _read(request, seeker_id, "구직자 정보 수정(API)")
     saved = patch_record(
         request,

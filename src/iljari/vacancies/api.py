@@ -10,7 +10,17 @@ from ninja import Router, Schema, Status
 from pydantic import ConfigDict
 
 from iljari.core.access import EMPLOYER_WORK
-from iljari.core.api import InputSchema, StatusChangeOut, form_errors, ids_of, patch_record, require_role
+from iljari.core.api import (
+    InputSchema,
+    Limit,
+    RecordId,
+    StatusChangeOut,
+    answers,
+    form_errors,
+    ids_of,
+    patch_record,
+    require_role,
+)
 from iljari.core.lifecycles import status_history
 from iljari.reference.models import Dong, VisaType
 from iljari.vacancies.forms import VacancyEditForm, VacancyForm
@@ -123,21 +133,21 @@ def _form_values(data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-@router.get("/", response=list[VacancyOut], summary="구인표 찾기")
-def list_vacancies(request: HttpRequest, q: str = "", status: str = "open", limit: int = 50) -> list[VacancyOut]:
+@router.get("/", response=answers(list[VacancyOut]), summary="구인표 찾기")
+def list_vacancies(request: HttpRequest, q: str = "", status: str = "open", limit: Limit = 50) -> list[VacancyOut]:
     require_role(request, EMPLOYER_WORK)
-    return [VacancyOut.of(v) for v in vacancy_search(q=q, status=status)[: min(limit, 200)]]
+    return [VacancyOut.of(v) for v in vacancy_search(q=q, status=status)[:limit]]
 
 
-@router.get("/{vacancy_id}", response=VacancyOut, summary="구인표 하나")
-def get_vacancy(request: HttpRequest, vacancy_id: int) -> VacancyOut:
+@router.get("/{vacancy_id}", response=answers(VacancyOut, 404), summary="구인표 하나")
+def get_vacancy(request: HttpRequest, vacancy_id: RecordId) -> VacancyOut:
     require_role(request, EMPLOYER_WORK)
     return VacancyOut.of(
         get_object_or_404(Vacancy.objects.select_related("employer", "dong", "occupation"), pk=vacancy_id)
     )
 
 
-@router.post("/", response={201: VacancyOut}, summary="구인표 등록(최저임금 확인)")
+@router.post("/", response=answers(VacancyOut, 400, status=201), summary="구인표 등록(최저임금 확인; 양식 검사 400)")
 def create_vacancy(request: HttpRequest, payload: VacancyIn) -> Status:
     require_role(request, EMPLOYER_WORK)
     data = _form_values(payload.dict())
@@ -163,33 +173,43 @@ class ReopenIn(InputSchema):
 
 @router.post(
     "/{vacancy_id}/close",
-    response=VacancyOut,
+    response=answers(VacancyOut, 400, 404, 409),
     summary="마감(채용 완료·모집 취소·기간 만료). 이미 마감된 구인표는 409, 사유가 없거나 틀리면 422",
 )
-def close_vacancy(request: HttpRequest, vacancy_id: int, payload: CloseIn) -> VacancyOut:
+def close_vacancy(request: HttpRequest, vacancy_id: RecordId, payload: CloseIn) -> VacancyOut:
     require_role(request, EMPLOYER_WORK)
     vacancy_close(vacancy_id=vacancy_id, reason=payload.reason, note=payload.note, actor=request.user)
     return get_vacancy(request, vacancy_id)
 
 
-@router.post("/{vacancy_id}/reopen", response=VacancyOut, summary="재공고. 모집 중이면 409, 지난 마감일이면 422")
-def reopen_vacancy(request: HttpRequest, vacancy_id: int, payload: ReopenIn) -> VacancyOut:
+@router.post(
+    "/{vacancy_id}/reopen",
+    response=answers(VacancyOut, 400, 404, 409),
+    summary="재공고. 모집 중이면 409, 지난 마감일이면 422",
+)
+def reopen_vacancy(request: HttpRequest, vacancy_id: RecordId, payload: ReopenIn) -> VacancyOut:
     require_role(request, EMPLOYER_WORK)
     vacancy_reopen(vacancy_id=vacancy_id, closes_on=payload.closes_on, note=payload.note, actor=request.user)
     return get_vacancy(request, vacancy_id)
 
 
 @router.get(
-    "/{vacancy_id}/status-history", response=list[StatusChangeOut], summary="상태 이력(누가·언제·무엇에서·무엇으로·왜)"
+    "/{vacancy_id}/status-history",
+    response=answers(list[StatusChangeOut], 404),
+    summary="상태 이력(누가·언제·무엇에서·무엇으로·왜)",
 )
-def vacancy_status_history(request: HttpRequest, vacancy_id: int) -> list[StatusChangeOut]:
+def vacancy_status_history(request: HttpRequest, vacancy_id: RecordId) -> list[StatusChangeOut]:
     require_role(request, EMPLOYER_WORK)
     get_object_or_404(Vacancy, pk=vacancy_id)
     return [StatusChangeOut.of(h) for h in status_history(lifecycle=VACANCY, record_id=vacancy_id)]
 
 
-@router.patch("/{vacancy_id}", response=VacancyOut, summary="구인표 수정(보낸 항목만; 그사이 다른 직원이 고쳤으면 409)")
-def update_vacancy(request: HttpRequest, vacancy_id: int, payload: VacancyPatch) -> VacancyOut:
+@router.patch(
+    "/{vacancy_id}",
+    response=answers(VacancyOut, 400, 404, 409),
+    summary="구인표 수정(보낸 항목만; 그사이 다른 직원이 고쳤으면 409)",
+)
+def update_vacancy(request: HttpRequest, vacancy_id: RecordId, payload: VacancyPatch) -> VacancyOut:
     require_role(request, EMPLOYER_WORK)
     vacancy = get_object_or_404(Vacancy, pk=vacancy_id)
     saved = patch_record(
