@@ -12,7 +12,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
-from schemathesis.config._checks import PositiveDataAcceptanceConfig
+from schemathesis.config import PositiveDataAcceptanceConfig
 from schemathesis.core.failures import FailureGroup
 
 from iljari.accounts.services import api_token_create

@@ -97,3 +97,49 @@ def test_openapi_is_served_without_a_cdn(client, db, path):
     response = client.get(path)
     assert response.status_code == 200
     assert "cdn." not in response.content.decode() and "unpkg" not in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["seekers", "employers", "vacancies", "referrals"])
+@pytest.mark.parametrize("limit", ["-1", "0", "201", str(2**64), "1.5", "열"])
+def test_a_list_size_outside_the_rule_is_refused_in_korean(counselor, path, limit):
+    answer = _client(counselor).get(f"/api/{path}/?limit={limit}")
+    [problem] = answer.json()["errors"]
+    assert answer.status_code == 422 and problem["field"] == "limit"
+    assert any(word in problem["problem"] for word in ("이상", "이하", "정수"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/seekers/{n}",
+        "/api/employers/{n}",
+        "/api/vacancies/{n}",
+        "/api/seekers/{n}/matches",
+        "/api/vacancies/{n}/matches",
+        "/api/referrals/?seeker_id={n}",
+    ],
+)
+@pytest.mark.parametrize("n", [2**63, 2**64 + 5, 10**30])
+def test_a_record_number_beyond_a_database_integer_is_refused_not_a_500(counselor, path, n):
+    answer = _client(counselor).get(path.format(n=n))
+    assert answer.status_code == 422 and "너무 큽니다" in answer.json()["detail"]
+
+
+def test_the_schema_documents_each_operations_real_refusals(client, db):
+    schema = client.get("/api/openapi.json").json()
+    operations = [op for methods in schema["paths"].values() for op in methods.values()]
+    assert len(operations) >= 18
+    for op in operations:
+        assert {"401", "403", "422"} <= set(op["responses"]), op["operationId"]
+        body = op["responses"]["422"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+        assert {"detail", "errors"} <= set(schema["components"]["schemas"][body]["properties"])
+    get_seeker = schema["paths"]["/api/seekers/{seeker_id}"]["get"]
+    assert "404" in get_seeker["responses"]
+    [limit] = [p for p in schema["paths"]["/api/seekers/"]["get"]["parameters"] if p["name"] == "limit"]
+    assert (limit["schema"]["minimum"], limit["schema"]["maximum"]) == (1, 200)
+    wage = schema["components"]["schemas"]["VacancyIn"]["properties"]["wage_amount"]
+    assert wage["maximum"] == 2**63 - 1
+
+
+def test_requests_without_a_token_are_told_why_in_korean(client, db):
+    assert "토큰" in client.get("/api/seekers/").json()["detail"]
