@@ -33,9 +33,7 @@ api.add_router("/public", public)
 
 @api.exception_handler(AuthenticationError)
 def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return api.create_response(
-        request, {"detail": "API 토큰이 없거나 올바르지 않습니다(폐기·만료 포함)."}, status=401
-    )
+    return api.create_response(request, {"detail": "API 토큰이 없거나 올바르지 않습니다(폐기·만료 포함)."}, status=401)
 
 
 @api.exception_handler(HttpError)
