@@ -2,7 +2,7 @@
 
 In process (WSGI) over a copy of an initialized var directory (the demo data; the copy takes the
 fuzzer's writes), as a counselor with an API token. Every operation in positive and negative mode,
-with ids drawn freely and pinned to a seeker, vacancy and employer on file, --examples cases each;
+with ids drawn freely and pinned to a seeker, vacancy, employer and referral on file, --examples cases each;
 all of schemathesis's checks (no 5xx, status and body as documented, schema-valid requests
 accepted, invalid ones refused). Prints operations, requests, answers by status and each failure.
 The fast test (front/tests/test_api_fuzz.py) runs the same with 10 cases each on a fresh database.
@@ -44,6 +44,7 @@ def main() -> None:
         django.setup()
         from iljari.accounts.models import User
         from iljari.accounts.services import api_token_create
+        from iljari.referrals.models import Referral
         from iljari.seekers.models import Seeker
         from iljari.testing.api_fuzz import World, fuzz, fuzz_schema
         from iljari.vacancies.models import Vacancy
@@ -51,9 +52,15 @@ def main() -> None:
         counselor = User.objects.filter(role=User.Role.COUNSELOR, is_active=True, desk__isnull=False).first()
         seeker = Seeker.objects.filter(desk=counselor.desk).order_by("pk").first()
         vacancy = Vacancy.objects.filter(status="open").order_by("pk").first()
+        referral = Referral.objects.filter(seeker__desk=counselor.desk).order_by("pk").first()
         world = World(
             token=api_token_create(user=counselor, name="fuzz", actor="bench"),
-            ids={"seeker_id": seeker.pk, "vacancy_id": vacancy.pk, "employer_id": vacancy.employer_id},
+            ids={
+                "seeker_id": seeker.pk,
+                "vacancy_id": vacancy.pk,
+                "employer_id": vacancy.employer_id,
+                "referral_id": referral.pk,
+            },
         )
         started = time.perf_counter()
         with fuzz_schema(world) as schema:

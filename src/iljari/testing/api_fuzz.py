@@ -16,6 +16,7 @@ from schemathesis.config import PositiveDataAcceptanceConfig
 from schemathesis.core.failures import FailureGroup
 
 from iljari.accounts.services import api_token_create
+from iljari.referrals.services import referral_create
 
 SCHEMA_PATH = "/api/openapi.json"
 
@@ -29,12 +30,18 @@ class World:
 
 
 def api_world(*, counselor: Any, make_seeker: Callable, make_vacancy: Callable) -> World:
-    """A seeker of the counselor's desk and an open vacancy (with its employer), and a token."""
+    """A seeker of the counselor's desk referred to an open vacancy (with its employer), and a token."""
     seeker = make_seeker(name="김퍼즈", desired_job_text="포장")
     vacancy = make_vacancy()
+    referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=counselor, note="")
     return World(
         token=api_token_create(user=counselor, name="fuzz", actor="test"),
-        ids={"seeker_id": seeker.pk, "vacancy_id": vacancy.pk, "employer_id": vacancy.employer_id},
+        ids={
+            "seeker_id": seeker.pk,
+            "vacancy_id": vacancy.pk,
+            "employer_id": vacancy.employer_id,
+            "referral_id": referral.pk,
+        },
     )
 
 
