@@ -61,7 +61,7 @@ def main() -> None:
     if counselor is None:
         sys.exit("상담사 계정이 없습니다. 먼저 'iljari init --demo'를 실행해 주십시오.")
     token = api_token_create(user=counselor, name="bench", actor="bench")
-    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    client = Client(SERVER_NAME="localhost", HTTP_AUTHORIZATION=f"Bearer {token}")
     ids = list(
         Seeker.objects.filter(desk=counselor.desk, status=Seeker.Status.ACTIVE)
         .order_by("pk")
