@@ -87,9 +87,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="iljari-bigsheet-files-"))
     files = {"honest": (options.rows, None), "too-many": (150_000, None), "understated": (150_000, 1_000)}
     for name, (rows, declared) in files.items():  # made by another process: this one's peak is the import's
-        subprocess.run(
-            [sys.executable, "-c", _MAKE, str(folder / f"{name}.xlsx"), str(rows), str(declared or 0)], check=True
-        )
+        subprocess.run([sys.executable, "-c", _MAKE, str(folder / f"{name}.xlsx"), str(rows), str(declared or 0)], check=True)
     _setup()
     start_mb = _peak_mb()
     runs = {name: _try(folder / f"{name}.xlsx", commit=options.save and name == "honest") for name in files}

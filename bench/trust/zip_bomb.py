@@ -83,11 +83,7 @@ def _run(args: list[str], env: dict) -> dict:
     errors = done.stderr.strip().splitlines()
     peak = next((int(line.split()[1]) for line in reversed(errors) if line.startswith("PEAK ")), 0)
     said = done.stdout.strip().splitlines()
-    answer = (
-        said
-        or [line for line in errors if line.startswith("오류 ")]
-        or [e for e in errors if not e.startswith("PEAK ")]
-    )
+    answer = said or [line for line in errors if line.startswith("오류 ")] or [e for e in errors if not e.startswith("PEAK ")]
     return {
         "seconds": round(time.perf_counter() - started, 2),
         "peak_mb": round(peak / 1024),
