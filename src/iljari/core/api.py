@@ -139,11 +139,28 @@ class Conflict(Problem):
     changes: list[SavedChange] = []
 
 
+class Refused(Problem):
+    """400: a body that is not JSON, or the rules of the page's form that a schema cannot state (a
+    choice not on the list, a 동 or visa not on file, below the minimum wage, no consent)."""
+
+
+class Unauthorized(Problem):
+    """401: no API token, or one revoked, expired or unknown."""
+
+
+class Forbidden(Problem):
+    """403: this staff member's role may not use the operation."""
+
+
+class NotFound(Problem):
+    """404: no such record, or one this token may not see (the same answer, so numbers do not leak)."""
+
+
 _ERRORS: dict[int, type[Schema]] = {
-    400: Problem,
-    401: Problem,
-    403: Problem,
-    404: Problem,
+    400: Refused,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
     409: Conflict,
     422: Unprocessable,
 }
