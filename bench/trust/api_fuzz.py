@@ -43,25 +43,12 @@ def main() -> None:
 
         django.setup()
         from iljari.accounts.models import User
-        from iljari.accounts.services import api_token_create
         from iljari.referrals.models import Referral
-        from iljari.seekers.models import Seeker
-        from iljari.testing.api_fuzz import World, fuzz, fuzz_schema
-        from iljari.vacancies.models import Vacancy
+        from iljari.testing.api_fuzz import fuzz, fuzz_schema, world_of
 
         counselor = User.objects.filter(role=User.Role.COUNSELOR, is_active=True, desk__isnull=False).first()
-        seeker = Seeker.objects.filter(desk=counselor.desk).order_by("pk").first()
-        vacancy = Vacancy.objects.filter(status="open").order_by("pk").first()
-        referral = Referral.objects.filter(seeker__desk=counselor.desk).order_by("pk").first()
-        world = World(
-            token=api_token_create(user=counselor, name="fuzz", actor="bench"),
-            ids={
-                "seeker_id": seeker.pk,
-                "vacancy_id": vacancy.pk,
-                "employer_id": vacancy.employer_id,
-                "referral_id": referral.pk,
-            },
-        )
+        referral = Referral.objects.filter(seeker__desk=counselor.desk, vacancy__status="open").order_by("pk").first()
+        world = world_of(counselor=counselor, seeker=referral.seeker, referral=referral, actor="bench")
         started = time.perf_counter()
         with fuzz_schema(world) as schema:
             report = fuzz(schema, world=world, examples=args.examples, seed=args.seed)

@@ -29,13 +29,11 @@ class World:
     ids: dict[str, int]
 
 
-def api_world(*, counselor: Any, make_seeker: Callable, make_vacancy: Callable) -> World:
-    """A seeker of the counselor's desk referred to an open vacancy (with its employer), and a token."""
-    seeker = make_seeker(name="김퍼즈", desired_job_text="포장")
-    vacancy = make_vacancy()
-    referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=counselor, note="")
+def world_of(*, counselor: Any, seeker: Any, referral: Any, actor: str) -> World:
+    """The fuzzer as ``counselor`` (a new token), its ids pinned to these records and their vacancy."""
+    vacancy = referral.vacancy
     return World(
-        token=api_token_create(user=counselor, name="fuzz", actor="test"),
+        token=api_token_create(user=counselor, name="fuzz", actor=actor),
         ids={
             "seeker_id": seeker.pk,
             "vacancy_id": vacancy.pk,
@@ -43,6 +41,13 @@ def api_world(*, counselor: Any, make_seeker: Callable, make_vacancy: Callable) 
             "referral_id": referral.pk,
         },
     )
+
+
+def api_world(*, counselor: Any, make_seeker: Callable, make_vacancy: Callable) -> World:
+    """A seeker of the counselor's desk referred to an open vacancy (with its employer), and a token."""
+    seeker = make_seeker(name="김퍼즈", desired_job_text="포장")
+    referral = referral_create(seeker=seeker, vacancy=make_vacancy(), counselor=counselor, note="")
+    return world_of(counselor=counselor, seeker=seeker, referral=referral, actor="test")
 
 
 @contextmanager
