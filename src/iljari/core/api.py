@@ -76,8 +76,11 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def _state_int_limits(schema: dict[str, Any]) -> None:
-    """Every integer of a body, in the schema as the validator below holds it: within a database integer."""
+def _schema_extra(schema: dict[str, Any], model: type) -> None:
+    """Every integer of a body, in the schema as the validator below holds it (within a database
+    integer); and the body's ``EXAMPLE``, a request that succeeds on the demo data."""
+    if example := getattr(model, "EXAMPLE", None):
+        schema["examples"] = [example]
     for prop in schema.get("properties", {}).values():
         for kind in [prop, *prop.get("anyOf", ()), prop.get("items", {})]:
             if kind.get("type") == "integer":
@@ -94,7 +97,7 @@ class InputSchema(Schema):
     validate through the same forms as the pages: their refusals are the documented 400/422.)
     """
 
-    model_config = ConfigDict(json_schema_extra=_state_int_limits)
+    model_config = ConfigDict(json_schema_extra=_schema_extra)
 
     @field_validator("*", mode="before")
     @classmethod

@@ -1,7 +1,7 @@
 """JSON API for employers."""
 
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -45,6 +45,8 @@ class EmployerOut(Schema):
 
 
 class EmployerIn(InputSchema):
+    EXAMPLE: ClassVar[dict] = {"name": "대한정밀", "business_number": "220-81-62517", "dong": "초지동"}
+
     name: str
     business_number: str = ""
     industry_name: str = ""

@@ -2,7 +2,7 @@
 
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import Any, ClassVar
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
@@ -67,6 +67,16 @@ class SeekerOut(Schema):
 
 
 class SeekerIn(InputSchema):
+    EXAMPLE: ClassVar[dict] = {
+        "name": "박안산",
+        "birth_date": "1990-02-03",
+        "phone": "010-2323-4545",
+        "home_dong": "와동",
+        "desired_job_text": "용접",
+        "target_groups": ["청년"],
+        "consent": True,
+    }
+
     name: str
     birth_date: date
     phone: str = ""

@@ -85,36 +85,41 @@ class FuzzReport:
 
 
 def fuzz(schema: Any, *, world: World, examples: int, seed: int | None = None) -> FuzzReport:
-    """Every operation, in positive and negative mode, with ids drawn freely and then pinned to the
-    world's records, ``examples`` cases each; all of schemathesis's checks on every answer
+    """Every operation: its documented examples, then positive and negative mode with ids drawn
+    freely and then pinned to the world's records, ``examples`` cases each; all of schemathesis's checks on every answer
     (``derandomize`` when no seed is given, so a run repeats)."""
     report = FuzzReport()
+    auth = {"Authorization": f"Bearer {world.token}"}  # examples' cases do not carry the configured headers
     for result in schema.get_all_operations():
         operation = result.ok()
         report.operations += 1
         pinned = {p.name: world.ids[p.name] for p in operation.path_parameters if p.name in world.ids}
+        runs = [("examples", strategy) for strategy in operation.get_strategies_from_examples()]
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             for path_parameters in ({}, pinned) if pinned and mode is GenerationMode.POSITIVE else ({},):
-                strategy = operation.as_strategy(generation_mode=mode, path_parameters=path_parameters or None)
-
-                @settings(
-                    max_examples=examples,
-                    derandomize=seed is None,
-                    deadline=None,
-                    database=None,
-                    suppress_health_check=list(HealthCheck),
-                    print_blob=False,
+                runs.append(
+                    (str(mode), operation.as_strategy(generation_mode=mode, path_parameters=path_parameters or None))
                 )
-                @given(case=strategy)
-                def run(case: Any) -> None:
-                    report.requests += 1
-                    response = case.call_and_validate()
-                    report.statuses[response.status_code] = report.statuses.get(response.status_code, 0) + 1
+        for mode, strategy in runs:
 
-                if seed is not None:
-                    run = hypothesis.seed(seed)(run)
-                try:
-                    run()
-                except (Exception, FailureGroup) as exc:  # a failed check: the first one per operation
-                    report.failures.setdefault(f"{operation.label} ({mode})", str(exc)[:2000])
+            @settings(
+                max_examples=examples,
+                derandomize=seed is None,
+                deadline=None,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+                print_blob=False,
+            )
+            @given(case=strategy)
+            def run(case: Any) -> None:
+                report.requests += 1
+                response = case.call_and_validate(headers=auth)
+                report.statuses[response.status_code] = report.statuses.get(response.status_code, 0) + 1
+
+            if seed is not None:
+                run = hypothesis.seed(seed)(run)
+            try:
+                run()
+            except (Exception, FailureGroup) as exc:  # a failed check: the first one per operation
+                report.failures.setdefault(f"{operation.label} ({mode})", str(exc)[:2000])
     return report
