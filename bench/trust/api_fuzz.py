@@ -1,11 +1,12 @@
 """Trust bench: the JSON API fuzzed by schemathesis against its served OpenAPI schema, long.
 
 In process (WSGI) over a copy of an initialized var directory (the demo data; the copy takes the
-fuzzer's writes), as a counselor with an API token. Every operation in positive and negative mode,
-with ids drawn freely and pinned to a seeker, vacancy, employer and referral on file, --examples cases each;
-all of schemathesis's checks (no 5xx, status and body as documented, schema-valid requests
-accepted, invalid ones refused). Prints operations, requests, answers by status and each failure.
-The fast test (front/tests/test_api_fuzz.py) runs the same with 10 cases each on a fresh database.
+fuzzer's writes), as a counselor with an API token. Every operation: its documented examples, then
+positive and negative mode with ids drawn freely and pinned to a seeker, vacancy, employer and
+referral on file, --examples cases each; all of schemathesis's checks (no 5xx, status and body as
+documented, schema-valid requests accepted, invalid ones refused). Prints operations, requests,
+answers by status and each failure. The fast test (front/tests/test_api_fuzz.py) runs the same
+with 10 cases each on a fresh test database.
 
     .venv/bin/python bench/trust/api_fuzz.py [--var var] [--examples 100] [--seed N] [--json]
 """
