@@ -101,6 +101,17 @@ def _post_worker_init(worker: object) -> None:
     threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
 
 
+def _worker_exit(server: object, worker: object) -> None:
+    """The worker has finished its requests: leave without running the C++ runtime's exit handlers.
+
+    The analyzer and the models keep native thread pools that abort the process when torn down at
+    interpreter exit ("terminate called without an active exception", SIGABRT in the log).
+    """
+    connections.close_all()
+    logging.shutdown()
+    os._exit(0)
+
+
 def serve(
     application: object,
     *,
@@ -134,6 +145,7 @@ def serve(
         "loglevel": "warning",
         "pre_fork": _pre_fork,
         "post_worker_init": _post_worker_init,
+        "worker_exit": _worker_exit,
     }
     if when_listening is not None:
         options["when_ready"] = lambda server: threading.Thread(target=when_listening, daemon=True).start()
