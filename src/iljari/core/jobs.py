@@ -27,9 +27,9 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
+import psutil
 from cronsim import CronSim, CronSimError
 from django.conf import settings
 from django.db import transaction
@@ -187,23 +187,16 @@ def _retry_or_fail(record: Job, args: list, kwargs: dict, why: str) -> None:
 HOST = socket.gethostname()[:255]
 
 
-def _boot_id() -> str:
-    try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-    except OSError:
-        return ""  # not Linux: workers are judged by their heartbeat alone
-
-
-BOOT_ID = _boot_id()
+# This machine's boot, so a worker row from before a restart is known dead (psutil: any OS).
+BOOT_ID = f"{psutil.boot_time():.0f}"
 
 
 def _process_started(pid: int) -> str:
-    """The kernel's start time of process ``pid`` (so a reused pid is not taken for it), "" if none runs."""
+    """When process ``pid`` started (so a reused pid is not taken for it), "" if none runs."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
+        return f"{psutil.Process(pid).create_time():.2f}"
+    except psutil.Error:
         return ""
-    return stat.rsplit(")", 1)[1].split()[19]  # field 22, counted after the command name
 
 
 def worker_start() -> Worker:

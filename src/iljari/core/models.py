@@ -127,7 +127,7 @@ class Worker(models.Model):
     host = models.CharField(max_length=255)
     boot_id = models.CharField(max_length=64, blank=True)
     pid = models.PositiveIntegerField()
-    pid_started = models.CharField(max_length=32, blank=True)  # the kernel's start time of the process
+    pid_started = models.CharField(max_length=32, blank=True)  # when the process started (psutil)
     started_at = models.DateTimeField(auto_now_add=True)
     beat_at = models.DateTimeField()
 

@@ -9,15 +9,15 @@ as soon as it starts, so it serves pages at once and the first recommendation do
 """
 
 import logging
-import math
 import os
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
+import psutil
 from django.db import connections
 from gunicorn.app.base import BaseApplication
+from loky import cpu_count
 
 logger = logging.getLogger(__name__)
 
@@ -27,35 +27,10 @@ WORKER_MEMORY = 800 * 2**20
 THREADS = 4
 
 
-def usable_cpus() -> int:
-    """Cores this process may run on: the CPU affinity, capped by a cgroup (container) quota."""
-    cpus = len(os.sched_getaffinity(0))
-    try:
-        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()
-        if quota != "max":
-            cpus = min(cpus, max(1, math.ceil(int(quota) / int(period))))
-    except (OSError, ValueError):
-        pass
-    return cpus
-
-
-def _available_memory() -> int | None:
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return None
-
-
 def default_workers() -> int:
-    """One worker per usable core, fewer when the memory would not hold them warm."""
-    workers = usable_cpus()
-    memory = _available_memory()
-    if memory is not None:
-        workers = min(workers, memory // WORKER_MEMORY)
-    return max(1, workers)
+    """One worker per usable core (CPU affinity and a container's CPU quota, as loky counts them),
+    fewer when the available memory would not hold them warm."""
+    return max(1, min(cpu_count(), psutil.virtual_memory().available // WORKER_MEMORY))
 
 
 def warm_up() -> None:

@@ -10,15 +10,15 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 from schemathesis.config import PositiveDataAcceptanceConfig
 from schemathesis.core.failures import FailureGroup
 
 from iljari.accounts.services import api_token_create
+from iljari.front.api import api
 from iljari.referrals.services import referral_create
-
-SCHEMA_PATH = "/api/openapi.json"
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def fuzz_schema(world: World) -> Iterator[Any]:
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
-        schema = schemathesis.openapi.from_wsgi(SCHEMA_PATH, _served(get_wsgi_application()))
+        schema = schemathesis.openapi.from_wsgi(reverse(f"{api.urls_namespace}:openapi-json"), _served(get_wsgi_application()))
         schema.config.update(headers={"Authorization": f"Bearer {world.token}"})
         # The form's own rules (a choice not on the list, below the minimum wage, no consent) answer
         # 400/422 as each operation documents (and the public search 429 past its rate); the structural
