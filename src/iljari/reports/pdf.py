@@ -5,6 +5,7 @@ Debian's Chromium, which sets Korean in Noto CJK from fonts-noto-cjk.
 TrueType embedding does not read; Chromium prints the same page staff see on screen.)
 """
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -36,8 +37,9 @@ class ReportError(IljariError):
 
 
 def chromium_path() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists() else None)
+    """``ILJARI_CHROMIUM`` when set, else the first Chromium-family browser on ``PATH``."""
+    for name in (os.environ.get("ILJARI_CHROMIUM", ""), "chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name) if name else None
         if found:
             return found
     raise ReportError("PDF 출력에는 Chromium이 필요합니다: apt-get install -y chromium fonts-noto-cjk")

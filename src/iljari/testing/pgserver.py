@@ -41,7 +41,11 @@ class PostgresServer:
 
 
 def _bindir() -> Path:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    """Where ``initdb`` lives: on ``PATH`` on most systems; Debian keeps it in a versioned folder."""
+    on_path = shutil.which("initdb")
+    if on_path:
+        return Path(on_path).parent
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
     if not found:
         raise RuntimeError("PostgreSQL server is not installed: apt-get install -y postgresql")
     return Path(found[-1]).parent
