@@ -41,10 +41,11 @@ class PostgresServer:
 
 
 def _bindir() -> Path:
-    """Where ``initdb`` lives: on ``PATH`` on most systems; Debian keeps it in a versioned folder."""
+    """The folder of the server's tools (``initdb``, ``pg_ctl``, ``createdb``): where ``initdb`` on ``PATH``
+    really lives (a link such as ``/usr/local/bin/initdb`` points into it), else Debian's versioned folder."""
     on_path = shutil.which("initdb")
-    if on_path:
-        return Path(on_path).parent
+    if on_path and (Path(on_path).resolve().parent / "pg_ctl").exists():
+        return Path(on_path).resolve().parent
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
     if not found:
         raise RuntimeError("PostgreSQL server is not installed: apt-get install -y postgresql")
