@@ -2,16 +2,19 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from iljari.accounts.models import User
-from iljari.matching.catalogue import normalizer
+from iljari.matching.catalogue import correction_phrase, guess_occupations, normalizer
 from iljari.matching.engine.matcher import Match, Reason
 from iljari.matching.engine.records import SeekerRecord
 from iljari.matching.indexes import matching_indexes
+from iljari.matching.models import OccupationCorrection
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
-from iljari.reference.models import Dong
+from iljari.reference.models import Dong, Occupation
 from iljari.referrals.models import Referral
 from iljari.referrals.services import ACTIVE
 from iljari.seekers.models import Seeker
@@ -205,3 +208,56 @@ def fits_among(*, seekers: list[Seeker], vacancy_ids: list[int]) -> dict[int, li
             fits[profile.seeker_id] = [_render(m) for m in result.matches]
     still_open = set(vacancies_open(on=timezone.localdate()).filter(pk__in=vacancy_ids).values_list("pk", flat=True))
     return {pk: [r for r in recs if r.record_id in still_open] for pk, recs in fits.items()}
+
+
+@dataclass
+class OccupationReading:
+    """How a seeker's 희망직종 words were read: the occupations guessed, and whether someone confirmed it."""
+
+    text: str
+    guesses: list[tuple[Occupation, float]]
+    confirmed: bool
+
+
+def occupation_reading(*, seeker: Seeker) -> OccupationReading | None:
+    """The seeker's own words and the occupations they are read as, for the counselor to confirm or
+    correct on the seeker page (None when nothing was typed)."""
+    text = seeker.desired_job_text.strip()
+    if not text:
+        return None
+    found = guess_occupations([text]).get(text, [])
+    occupations = Occupation.objects.in_bulk([pk for pk, _ in found])
+    guesses = [(occupations[pk], c) for pk, c in found if pk in occupations]
+    confirmed = (
+        bool(guesses)
+        and OccupationCorrection.objects.filter(
+            phrase=correction_phrase(text), occupation=guesses[0][0], removed_at__isnull=True
+        ).exists()
+    )
+    return OccupationReading(text, guesses, confirmed)
+
+
+def corrections_list(*, source: str = "", language: str = "", removed: bool = False) -> QuerySet[OccupationCorrection]:
+    """The confirmed pairs for the manager's review, newest first, each with how many seekers' own
+    words are the phrase (``seekers``); ``removed`` lists the removed ones with who removed them and why."""
+    qs = OccupationCorrection.objects.filter(removed_at__isnull=not removed)
+    if source:
+        qs = qs.filter(source=source)
+    if language:
+        qs = qs.filter(language=language)
+    seekers = (
+        Seeker.objects.filter(desired_job_text__iexact=OuterRef("phrase"))
+        .order_by()
+        .values("desired_job_text")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return (
+        qs.select_related("occupation", "guessed", "recorded_by", "removed_by")
+        .annotate(seekers=Coalesce(Subquery(seekers), 0))
+        .order_by("-removed_at" if removed else "-updated_at")
+    )
+
+
+def correction_languages() -> list[str]:
+    return sorted(set(OccupationCorrection.objects.values_list("language", flat=True)) - {""})
