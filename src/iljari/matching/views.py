@@ -62,7 +62,7 @@ def seeker_occupation(request: HttpRequest, pk: int) -> HttpResponse:
         else Occupation.objects.filter(pk=request.POST.get("occupation") or None).first()
     )
     if reading is None or occupation is None:
-        error = f"직업사전에서 '{title}'을(를) 찾지 못했습니다. 직업명을 확인해 주십시오." if title else ""
+        error = f"직업사전에서 ‘{title}’을(를) 찾지 못했습니다. 직업명을 확인해 주십시오." if title else ""
         return _recommendations_panel(request, seeker, error or "확인할 직업을 골라 주십시오.", title, status=400)
     record_correction(
         text=reading.text,
