@@ -12,6 +12,7 @@ from iljari.matching.engine.matcher import Match, Reason
 from iljari.matching.engine.records import SeekerRecord
 from iljari.matching.indexes import matching_indexes
 from iljari.matching.models import OccupationCorrection
+from iljari.matching.ranker import live_order, ordered_by, ranking_model
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
 from iljari.reference.models import Dong, Occupation
@@ -69,6 +70,7 @@ class SeekerRecommendations:
     matches: list[Recommendation]
     near_misses: list[Recommendation]
     left_out: list[LeftOut] = field(default_factory=list)
+    ordered_by: str = ""  # which ranking ordered the matches: "순위: 기본 점수" or the learned model's figures
 
 
 def _past_referrals(*, seeker_ids: list[int], vacancy_ids: list[int]) -> dict[tuple[int, int], list[Referral]]:
@@ -95,6 +97,9 @@ def _refused(referrals: list[Referral]) -> bool:
 def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendations:
     """The open vacancies that fit a seeker, best first, and a few that miss one thing.
 
+    The outcome-learned ranker orders them while its latest retraining beat the v1 score on the
+    holdout (``ordered_by`` says which ordered them); otherwise the v1 score does.
+
     Only vacancies open today are returned. One this seeker was referred to before carries that
     history; one whose employer turned them down is listed in ``left_out`` instead.
     The caller has already checked and audited that the user may read this seeker.
@@ -103,8 +108,11 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
     [profile] = seeker_records(
         seekers_for_index(Seeker.objects.filter(pk=seeker.pk)), indexes.occupation_index, indexes.visa_rules
     )
+    model = ranking_model()
     with indexes.lock:
-        result = indexes.vacancies.match(profile, k=k + SPARE, minimum_hourly=indexes.minimum_hourly)
+        result = indexes.vacancies.match(
+            profile, k=k + SPARE, minimum_hourly=indexes.minimum_hourly, order=live_order(model)
+        )
     ids = [m.record_id for m in result.matches + result.near_misses]
     found = vacancies_open(on=timezone.localdate()).select_related("employer", "dong", "occupation").in_bulk(ids)
     past = _past_referrals(seeker_ids=[seeker.pk], vacancy_ids=list(found))
@@ -127,7 +135,9 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
         return kept
 
     matches = shown(result.matches, k)
-    return SeekerRecommendations(matches, shown(result.near_misses, len(result.near_misses)), left_out)
+    return SeekerRecommendations(
+        matches, shown(result.near_misses, len(result.near_misses)), left_out, ordered_by(model)
+    )
 
 
 def vacancies_for_words(*, text: str, language: str, dong: Dong | None = None, k: int = 20) -> list[Recommendation]:

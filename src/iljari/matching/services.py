@@ -8,9 +8,13 @@ from django.utils import timezone
 from iljari.accounts.models import User
 from iljari.core.errors import IljariError
 from iljari.matching.catalogue import correction_phrase
-from iljari.matching.models import OccupationCorrection, OccupationGuess
+from iljari.matching.engine.outcomes import FEATURES
+from iljari.matching.indexes import matching_indexes
+from iljari.matching.models import OccupationCorrection, OccupationGuess, RankerModel
+from iljari.matching.ranker import Examples, beats_v1, outcome_examples, time_split
 from iljari.privacy.audit import Actor
 from iljari.reference.models import Occupation
+from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
 from iljari.text.language import detect_language
 from iljari.vacancies.models import Vacancy
@@ -82,3 +86,26 @@ def correction_remove(*, correction_id: int, actor: User, reason: str) -> Occupa
         pair.save(update_fields=["removed_at", "removed_by", "removed_reason", "updated_at"])
         _reread(pair.phrase)
     return pair
+
+
+def ranker_retrain(*, examples: Examples | None = None, train_share: float = 0.7) -> RankerModel:
+    """Retrain the outcome-learned ranker on a time split and keep it with its holdout figures and
+    v1's; it orders recommendations from now on only if it beats v1 there (``beats_v1``), else v1
+    stays in charge. ``examples`` default to every referral with a result."""
+    if examples is None:
+        examples = outcome_examples(Referral.objects.all(), matching_indexes())
+    try:
+        result, booster = time_split(examples, train_share)
+    except ValueError as exc:
+        raise MatchingError(str(exc)) from exc
+    return RankerModel.objects.create(
+        train_examples=result.train,
+        test_examples=result.test,
+        auc_v1=result.auc_v1,
+        auc_model=result.auc_ranker,
+        ndcg5_v1=result.ndcg5_v1,
+        ndcg5_model=result.ndcg5_ranker,
+        features=list(FEATURES),
+        live=beats_v1(result),
+        booster=booster.model_to_string(),
+    )
