@@ -12,6 +12,8 @@ from iljari.matching.models import OccupationCorrection, OccupationGuess
 from iljari.matching.selectors import vacancies_for_seeker
 from iljari.matching.services import MatchingError, correction_remove, record_correction
 from iljari.reference.models import Occupation
+from iljari.transfer.services import ImportRejected, import_file
+from iljari.transfer.tests.sheets import SEEKER_HEADERS, seeker_row, write_xlsx
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
 pytestmark = pytest.mark.usefixtures("matching")
@@ -120,3 +122,22 @@ def test_a_field_note_whose_occupation_the_member_corrected_is_learned(counselor
 def test_only_a_manager_sees_the_pairs(client, counselor):
     client.force_login(counselor)
     assert client.get(reverse("matching:corrections")).status_code == 403
+
+
+def test_an_imported_sheet_that_names_the_occupation_of_its_words_teaches_the_pair(tmp_path, desk):
+    headers = [*SEEKER_HEADERS, "희망직업(직업사전)"]
+    rows = [
+        [*seeker_row(1, 희망직종="CO2 용접 잘함"), "이산화탄소가스아크용접원"],
+        [*seeker_row(2), ""],  # no confirmation: nothing learned from the title alone
+    ]
+    result = import_file(kind="seekers", path=write_xlsx(tmp_path / "s.xlsx", headers, rows), actor="tester", desk=desk)
+    assert (result.created, result.errors) == (2, [])
+    pair = OccupationCorrection.objects.get()
+    assert (pair.phrase, pair.occupation.title, pair.source) == ("CO2 용접 잘함", "이산화탄소가스아크용접원", "import")
+    assert _top("co2 용접잘함") == (pair.occupation_id, 1.0)
+
+    wrong = [*seeker_row(3), "용접의 달인"]
+    with pytest.raises(ImportRejected) as refused:
+        import_file(kind="seekers", path=write_xlsx(tmp_path / "w.xlsx", headers, [wrong]), actor="tester", desk=desk)
+    assert any("직업사전에서 찾을 수 없는 직업명" in str(e) for e in refused.value.result.errors)
+    assert OccupationCorrection.objects.count() == 1
