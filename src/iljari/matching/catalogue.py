@@ -128,9 +128,9 @@ class OccupationNormalizer:
         load_user_dictionary()
         self.pks = [o.pk for o in occupations]
         self.row = {pk: i for i, pk in enumerate(self.pks)}
-        vocabulary = occupation_vocabulary()
-        self.base_names = [extra_names(o, vocabulary) for o in occupations]
-        self.retriever = HybridRetriever(retrieval_embedders()).fit(catalogue_corpus(occupations), progress=progress)
+        corpus = catalogue_corpus(occupations)
+        self.base_names = [list(names) for names in corpus.names]  # what the learned names are added to
+        self.retriever = HybridRetriever(retrieval_embedders()).fit(corpus, progress=progress)
         self.exact = occupations_by_title()
         self.keco = {o.pk: o.keco_code for o in occupations}
         self.learned: dict[str, int] = {}  # folded phrase → occupation pk
@@ -171,15 +171,18 @@ class OccupationNormalizer:
         for i, text in enumerate(texts):
             hits = by_text.get(i, [])
             learned = self.learned.get(_fold(correction_phrase(text)))
-            exact = self._exact(learned) if learned is not None else occupation_for_text(text, self.exact)
-            if exact is not None:
-                # Around a certain title, only its close relatives (same KECO minor group) are added.
+            certain = (learned, self.keco[learned]) if learned is not None else None
+            if certain is None and (title := occupation_for_text(text, self.exact)) is not None:
+                certain = (title.pk, title.keco_code)
+            if certain is not None:
+                # Around a certain occupation, only its close relatives (same KECO minor group) are added.
+                pk, keco = certain
                 kin = [
                     (self.pks[d], 0.3)
                     for d, _ in hits
-                    if self.pks[d] != exact.pk and self.keco.get(self.pks[d], "")[:3] == exact.keco_code[:3]
+                    if self.pks[d] != pk and self.keco.get(self.pks[d], "")[:3] == keco[:3]
                 ]
-                results.append([(exact.pk, 1.0), *kin[:2]])
+                results.append([(pk, 1.0), *kin[:2]])
                 continue
             if not hits:
                 results.append([])
@@ -187,9 +190,6 @@ class OccupationNormalizer:
             best = hits[0][1]
             results.append([(self.pks[d], round(math.exp(-(best - score) / 1.5), 3)) for d, score in hits])
         return results
-
-    def _exact(self, pk: int) -> Occupation:
-        return Occupation(pk=pk, keco_code=self.keco[pk])
 
 
 _normalizer: OccupationNormalizer | None = None
