@@ -11,7 +11,7 @@ from iljari.matching.catalogue import correction_phrase
 from iljari.matching.engine.outcomes import FEATURES
 from iljari.matching.indexes import matching_indexes
 from iljari.matching.models import OccupationCorrection, OccupationGuess, RankerModel
-from iljari.matching.ranker import Examples, beats_v1, outcome_examples, time_split
+from iljari.matching.ranker import DONE, MIN_EXAMPLES, Examples, beats_v1, outcome_examples, time_split
 from iljari.privacy.audit import Actor
 from iljari.reference.models import Occupation
 from iljari.referrals.models import Referral
@@ -93,6 +93,9 @@ def ranker_retrain(*, examples: Examples | None = None, train_share: float = 0.7
     v1's; it orders recommendations from now on only if it beats v1 there (``beats_v1``), else v1
     stays in charge. ``examples`` default to every referral with a result."""
     if examples is None:
+        done = Referral.objects.filter(status__in=DONE).count()
+        if done < MIN_EXAMPLES:  # said before the indexes are loaded: a new installation's weekly job is quick
+            raise MatchingError(f"결과가 기록된 알선이 {done}건뿐입니다(최소 {MIN_EXAMPLES}건).")
         examples = outcome_examples(Referral.objects.all(), matching_indexes())
     try:
         result, booster = time_split(examples, train_share)
