@@ -373,6 +373,7 @@ NOT_FREE_TEXT = {
     "core.StatusChange": {"object_type", "move", "from_state", "to_state", "actor_name"},  # codes; staff name
     "core.Job": {"name", "label", "task_id", "stage"}, "core.Worker": "*", "core.Schedule": "*",  # the queue's own
     "core.Submission": {"key", "scope", "result_type"},  # a form key and the names of what it made
+    "matching.OccupationCorrection": {"language"}, "matching.RankerModel": {"booster"},  # a code; a model
     "privacy.RecordChange": {"record_type", "actor_name", "purpose"},  # codes written by the services; staff name  # another city's published figures and its name
 }  # fmt: skip
 
