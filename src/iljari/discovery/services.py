@@ -11,7 +11,10 @@ from iljari.core.errors import IljariError
 from iljari.core.versions import data_changed
 from iljari.discovery.models import Visit
 from iljari.employers.models import Employer
+from iljari.matching.models import OccupationCorrection
+from iljari.matching.services import record_correction
 from iljari.privacy.audit import Action, Actor, audit_record
+from iljari.reference.models import Occupation
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
@@ -72,8 +75,14 @@ def _visit_create(data: VisitInput, actor: Actor) -> Visit:
     return visit
 
 
-def vacancy_from_visit(*, visit: Visit, data: VacancyInput, actor: Actor) -> Vacancy:
-    """The confirmed draft becomes a 구인표 found in the field, linked to its visit."""
+def vacancy_from_visit(
+    *, visit: Visit, data: VacancyInput, actor: Actor, job_words: str = "", read_as: str = ""
+) -> Vacancy:
+    """The confirmed draft becomes a 구인표 found in the field, linked to its visit.
+
+    ``job_words`` are the note's words the draft read as the occupation titled ``read_as``: the
+    occupation the member confirmed (or corrected it to) is kept for the normalizer.
+    """
     if visit.vacancy_id:
         raise DiscoveryError("이 방문에서는 이미 구인표를 만들었습니다.")
     data.source = Vacancy.Source.DISCOVERY
@@ -81,6 +90,14 @@ def vacancy_from_visit(*, visit: Visit, data: VacancyInput, actor: Actor) -> Vac
         vacancy = vacancies_create(inputs=[data], actor=actor, source="discovery")[0]
         visit.vacancy = vacancy
         visit.save(update_fields=["vacancy"])
+        if job_words and vacancy.occupation_id:
+            record_correction(
+                text=job_words,
+                occupation=vacancy.occupation,
+                source=OccupationCorrection.Source.FIELD_NOTE,
+                actor=actor,
+                guessed=Occupation.objects.filter(title=read_as).first() if read_as else None,
+            )
     return vacancy
 
 

@@ -129,7 +129,13 @@ def visit_vacancy(request: HttpRequest, pk: int) -> HttpResponse:
     form.enable_live_validation(reverse("vacancies:validate"))
     if request.method == "POST" and form.is_valid():
         try:
-            vacancy = vacancy_from_visit(visit=visit, data=form.to_input(), actor=request.user)
+            vacancy = vacancy_from_visit(
+                visit=visit,
+                data=form.to_input(),
+                actor=request.user,
+                job_words=draft.occupation["label"] if draft.occupation else "",
+                read_as=draft.occupation["title"] if draft.occupation else "",
+            )
         except IljariError as exc:
             form.add_error(exc.field, exc.message)
         else:

@@ -23,6 +23,7 @@ MENU = [
     ("가져오기", "transfer:start", EMPLOYER_WORK),
     ("실적", "reports:dashboard", REPORTS),
     ("감사 기록", "privacy:audit", OVERSIGHT),
+    ("직종 확인·정정", "matching:corrections", OVERSIGHT),
     ("직원 보호", "safety:incidents", tuple(r for r in User.Role if r != User.Role.ADMIN)),
 ]
 

@@ -6,6 +6,8 @@ class MatchingConfig(AppConfig):
     verbose_name = "매칭"
 
     def ready(self) -> None:
+        from iljari.core.jobs import periodic
         from iljari.matching.sections import register
 
         register()
+        periodic("iljari.matching.tasks.retrain_ranker", cron="0 4 * * 1")  # Mondays 04:00, after the nightly jobs

@@ -11,12 +11,13 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count, Max
 
 from iljari.matching.engine.candidates.retrieval import Corpus, HybridRetriever
 from iljari.matching.engine.evaluation import CatalogueDocument
 from iljari.matching.engine.records import Occupation as EngineOccupation
 from iljari.matching.engine.records import VisaRule
-from iljari.matching.models import OccupationGuess
+from iljari.matching.models import OccupationCorrection, OccupationGuess
 from iljari.matching.models_runtime import retrieval_embedders
 from iljari.matching.vocabulary import FOLDER, Vocabulary, load_vocabulary
 from iljari.reference.models import Licence, Occupation, VisaType
@@ -99,36 +100,89 @@ def catalogue_documents() -> dict[str, CatalogueDocument]:
     }
 
 
+def correction_phrase(text: str) -> str:
+    """A phrase as corrections store it: normalized like the occupation-guess cache's key."""
+    return " ".join(normalize(text or "").split())[:200]
+
+
+def _fold(phrase: str) -> str:
+    return phrase.replace(" ", "").casefold()
+
+
+def learned_pairs() -> list[tuple[str, int, int]]:
+    """The standing (phrase, occupation pk, confirmations) pairs counselors and seekers confirmed."""
+    return list(
+        OccupationCorrection.objects.filter(removed_at__isnull=True)
+        .order_by("pk")
+        .values_list("phrase", "occupation_id", "confirmations")
+    )
+
+
+def learned_stamp() -> tuple:
+    """Changes whenever a pair is recorded, confirmed again or removed (one aggregate query)."""
+    return tuple(OccupationCorrection.objects.aggregate(n=Count("pk"), at=Max("updated_at")).values())
+
+
 class OccupationNormalizer:
     def __init__(self, occupations: list[Occupation], progress: Progress | None = None) -> None:
         load_user_dictionary()
         self.pks = [o.pk for o in occupations]
-        self.retriever = HybridRetriever(retrieval_embedders()).fit(catalogue_corpus(occupations), progress=progress)
+        self.row = {pk: i for i, pk in enumerate(self.pks)}
+        corpus = catalogue_corpus(occupations)
+        self.base_names = [list(names) for names in corpus.names]  # what the learned names are added to
+        self.retriever = HybridRetriever(retrieval_embedders()).fit(corpus, progress=progress)
         self.exact = occupations_by_title()
         self.keco = {o.pk: o.keco_code for o in occupations}
+        self.learned: dict[str, int] = {}  # folded phrase → occupation pk
+        self.learned_names: frozenset[tuple[str, int]] = frozenset()
+        self.stamp: tuple | None = None
+
+    def learn(self, pairs: list[tuple[str, int, int]]) -> None:
+        """Use these confirmed pairs from now on: a phrase is an exact hit for its occupation (the
+        most confirmed one when people disagree) and one more name of every occupation it was
+        confirmed for. Pairs of occupations outside this catalogue are ignored."""
+        pairs = [(phrase, pk, n) for phrase, pk, n in pairs if pk in self.row]
+        best: dict[str, tuple[int, int]] = {}
+        for phrase, pk, n in pairs:
+            key = _fold(phrase)
+            if key not in best or n >= best[key][1]:
+                best[key] = (pk, n)
+        self.learned = {key: pk for key, (pk, _) in best.items()}
+        names = frozenset((phrase, pk) for phrase, pk, _ in pairs)
+        if names != self.learned_names:
+            extra: list[list[str]] = [list(doc) for doc in self.base_names]
+            for phrase, pk in sorted(names):
+                if phrase not in extra[self.row[pk]]:
+                    extra[self.row[pk]].append(phrase)
+            self.retriever.set_names(extra)
+            self.learned_names = names
 
     def guess(self, texts: list[str], lang_hint: str | None = None) -> list[list[tuple[int, float]]]:
         """Up to three (occupation pk, confidence) per text, best first.
 
-        An exact title or unambiguous synonym is certain (1.0); otherwise confidence falls
-        with the distance to the best hybrid score, so a clear winner stands alone and close
-        candidates share the weight.
+        A phrase a counselor or seeker confirmed, an exact title or an unambiguous synonym is
+        certain (1.0); otherwise confidence falls with the distance to the best hybrid score, so a
+        clear winner stands alone and close candidates share the weight.
         """
         results: list[list[tuple[int, float]]] = []
         pending = [i for i, t in enumerate(texts) if t.strip()]
         ranked = self.retriever.search([texts[i] for i in pending], k=GUESSES, lang_hint=lang_hint) if pending else []
         by_text = dict(zip(pending, ranked, strict=True))
         for i, text in enumerate(texts):
-            exact = occupation_for_text(text, self.exact)
             hits = by_text.get(i, [])
-            if exact is not None:
-                # Around a certain title, only its close relatives (same KECO minor group) are added.
+            learned = self.learned.get(_fold(correction_phrase(text)))
+            certain = (learned, self.keco[learned]) if learned is not None else None
+            if certain is None and (title := occupation_for_text(text, self.exact)) is not None:
+                certain = (title.pk, title.keco_code)
+            if certain is not None:
+                # Around a certain occupation, only its close relatives (same KECO minor group) are added.
+                pk, keco = certain
                 kin = [
                     (self.pks[d], 0.3)
                     for d, _ in hits
-                    if self.pks[d] != exact.pk and self.keco.get(self.pks[d], "")[:3] == exact.keco_code[:3]
+                    if self.pks[d] != pk and self.keco.get(self.pks[d], "")[:3] == keco[:3]
                 ]
-                results.append([(exact.pk, 1.0), *kin[:2]])
+                results.append([(pk, 1.0), *kin[:2]])
                 continue
             if not hits:
                 results.append([])
@@ -147,6 +201,10 @@ def normalizer(progress: Progress | None = None) -> OccupationNormalizer:
     with _lock:
         if _normalizer is None:
             _normalizer = OccupationNormalizer(list(Occupation.objects.order_by("pk")), progress)
+        stamp = learned_stamp()
+        if stamp != _normalizer.stamp:  # a pair recorded or removed, in this process or another
+            _normalizer.learn(learned_pairs())
+            _normalizer.stamp = stamp
         return _normalizer
 
 

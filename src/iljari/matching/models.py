@@ -21,3 +21,85 @@ class OccupationGuess(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class OccupationCorrection(models.Model):
+    """직종 확인·정정 — a phrase someone confirmed or corrected to an occupation, which the normalizer
+    then reads as that occupation (an exact hit first, an extra name of it in retrieval).
+
+    A wrong pair is removed, not deleted: who removed it, when and why stay on the row, and the
+    normalizer stops using it at once.
+    """
+
+    class Source(models.TextChoices):
+        SEEKER = "seeker", "구직자 등록·수정(상담사)"
+        PORTAL = "portal", "구직자 본인(포털)"
+        FIELD_NOTE = "field_note", "현장 메모(발굴)"
+        IMPORT = "import", "가져오기"
+
+    phrase = SafeCharField("입력 표현", max_length=200, help_text="정규화한 입력(직종 추정 캐시와 같은 형태)")
+    occupation = models.ForeignKey(
+        "reference.Occupation", on_delete=models.PROTECT, related_name="corrections", verbose_name="직업"
+    )
+    guessed = models.ForeignKey(
+        "reference.Occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="처음 추정한 직업",
+    )
+    language = models.CharField("언어", max_length=12, blank=True)
+    source = models.CharField("출처", max_length=12, choices=Source.choices)
+    recorded_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="기록한 직원"
+    )
+    confirmations = models.PositiveIntegerField("확인 횟수", default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    removed_at = models.DateTimeField("삭제 일시", null=True, blank=True)
+    removed_by = models.ForeignKey(
+        "accounts.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name="삭제한 직원"
+    )
+    removed_reason = SafeCharField("삭제 사유", max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "직종 확인·정정"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phrase", "occupation"],
+                condition=models.Q(removed_at__isnull=True),
+                name="one_standing_pair_per_phrase_and_occupation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phrase} → {self.occupation_id}"
+
+    @property
+    def corrected(self) -> bool:
+        """The phrase had been read as another occupation (a correction, not a confirmation)."""
+        return self.guessed_id is not None and self.guessed_id != self.occupation_id
+
+
+class RankerModel(models.Model):
+    """학습 순위 모델 — a ranker retrained on referral outcomes, with its time-split holdout figures
+    beside the v1 score's. It orders recommendations only while it is the latest one and ``live``."""
+
+    trained_at = models.DateTimeField("학습 일시", auto_now_add=True)
+    train_examples = models.PositiveIntegerField("학습 알선 수")
+    test_examples = models.PositiveIntegerField("검증 알선 수")
+    auc_v1 = models.FloatField("AUC(기본)")
+    auc_model = models.FloatField("AUC(학습 모델)")
+    ndcg5_v1 = models.FloatField("nDCG@5(기본)")
+    ndcg5_model = models.FloatField("nDCG@5(학습 모델)")
+    features = models.JSONField("입력 특징", default=list)
+    live = models.BooleanField("순위에 사용", default=False)
+    booster = models.TextField("모델(LightGBM)")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "학습 순위 모델"
+        ordering = ["-pk"]
+
+    def __str__(self) -> str:
+        return f"v{self.pk} ({'사용' if self.live else '미사용'})"

@@ -7,24 +7,30 @@ which the engine does not even hold — labelled 1 if the seeker was hired. On a
 score: AUC over all test referrals and nDCG@5 within each vacancy's referrals.
 """
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from django.db.models import QuerySet
 
+if TYPE_CHECKING:
+    import lightgbm
+
 from iljari.core.learning import auc, train_classifier
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns
 from iljari.matching.engine.metrics import query_metrics
-from iljari.matching.engine.scores import WEIGHTS, evaluate_pairs
+from iljari.matching.engine.outcomes import FEATURES, Order, outcome_features
+from iljari.matching.engine.scores import evaluate_pairs
 from iljari.matching.indexes import MatchingIndexes
+from iljari.matching.models import RankerModel
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
 from iljari.vacancies.models import Vacancy
 
 MIN_EXAMPLES = 300  # below this, outcomes are too few to learn from
-FEATURES = [*WEIGHTS, "minutes", "wage_ratio", "occupation_kind", "korean_gap", "v1_score"]
 DONE = (Referral.Status.HIRED, Referral.Status.NOT_HIRED, Referral.Status.CANCELLED)
 
 
@@ -59,6 +65,11 @@ def outcome_examples(referrals: QuerySet[Referral], indexes: MatchingIndexes) ->
         )
     }
     rows = [r for r in rows if r[0] in seekers and r[1] in vacancies]
+    if not rows:  # nothing to learn from yet (a new installation)
+        nothing = np.zeros(0)
+        return Examples(
+            np.zeros((0, len(FEATURES)), dtype=np.float32), nothing.astype(np.int8), nothing, nothing, nothing
+        )
     pair_s = [seekers[r[0]] for r in rows]
     pair_v = [vacancies[r[1]] for r in rows]
     for v in pair_v:
@@ -86,18 +97,10 @@ def outcome_examples(referrals: QuerySet[Referral], indexes: MatchingIndexes) ->
         text_similarity=sims,
         catalogue=indexes.vacancies.catalogue,
         visas=indexes.vacancies.visas,
-        minimum_hourly=0.0,
+        minimum_hourly=indexes.minimum_hourly,  # as the live ordering sees the pair
     )
-    columns = [ev.components[name] for name in WEIGHTS]
-    columns += [
-        np.nan_to_num(ev.minutes, nan=30.0),
-        np.nan_to_num(ev.extras["wage_ratio"], nan=0.0),
-        ev.occupation_kind.astype(np.float32),
-        (v["korean_min"] - s["korean"]).astype(np.float32),
-        ev.score,
-    ]
     return Examples(
-        np.column_stack(columns).astype(np.float32),
+        outcome_features(ev, s, v),
         np.array([r[2] == Referral.Status.HIRED for r in rows], dtype=np.int8),
         ev.score,
         np.array([r[1] for r in rows]),
@@ -137,6 +140,11 @@ def train(features: np.ndarray, labels: np.ndarray):  # noqa: ANN201 - a LightGB
 
 def time_split_comparison(examples: Examples, train_share: float = 0.7) -> Comparison:
     """Train on the earliest ``train_share`` of referrals, test on the rest; v1 and ranker side by side."""
+    return time_split(examples, train_share)[0]
+
+
+def time_split(examples: Examples, train_share: float = 0.7):  # noqa: ANN201 - (Comparison, LightGBM booster)
+    """The comparison and the model it judged (trained on the earlier referrals only)."""
     if len(examples.labels) < MIN_EXAMPLES:
         raise ValueError(f"결과가 기록된 알선이 {len(examples.labels)}건뿐입니다(최소 {MIN_EXAMPLES}건).")
     cut = int(len(examples.labels) * train_share)
@@ -153,9 +161,44 @@ def time_split_comparison(examples: Examples, train_share: float = 0.7) -> Compa
         round(_ndcg_by_vacancy(labels, v1, groups), 4),
         round(_ndcg_by_vacancy(labels, predicted, groups), 4),
         len({g for g in np.unique(groups) if labels[groups == g].any() and (groups == g).sum() > 1}),
-    )
+    ), model
+
+
+def beats_v1(result: Comparison) -> bool:
+    """The guard: the learned ranker orders recommendations only if, on the latest time-split
+    holdout, it ranks the eventual hires higher within each vacancy (nDCG@5) and separates hires
+    from the rest better overall (AUC) than the v1 score. Anything undecided keeps v1."""
+    return bool(result.ndcg5_ranker > result.ndcg5_v1 and result.auc_ranker > result.auc_v1)
 
 
 def save_model(model: object, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     model.save_model(str(path))
+
+
+@functools.lru_cache(maxsize=2)
+def _booster(pk: int) -> "lightgbm.Booster":
+    """A stored model is read once per process (it never changes: a retrain adds a new one)."""
+    import lightgbm
+
+    return lightgbm.Booster(model_str=RankerModel.objects.values_list("booster", flat=True).get(pk=pk))
+
+
+def ranking_model() -> RankerModel | None:
+    """The latest retrained ranker (one query per recommendation list), whether live or not."""
+    return RankerModel.objects.defer("booster").order_by("-pk").first()
+
+
+def live_order(model: RankerModel | None) -> Order | None:
+    """The learned ordering when the latest ranker passed its guard, else None (v1 orders)."""
+    if model is None or not model.live or model.features != FEATURES:
+        return None
+    booster = _booster(model.pk)
+    return lambda rows: booster.predict(rows, num_threads=1)
+
+
+def ordered_by(model: RankerModel | None) -> str:
+    """What the page says about the order of the list."""
+    if live_order(model) is None:
+        return "순위: 기본 점수"
+    return f"순위: 학습 모델(검증 nDCG@5 {model.ndcg5_model:.2f} > 기본 {model.ndcg5_v1:.2f})"

@@ -2,16 +2,20 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from iljari.accounts.models import User
-from iljari.matching.catalogue import normalizer
+from iljari.matching.catalogue import correction_phrase, guess_occupations, normalizer
 from iljari.matching.engine.matcher import Match, Reason
 from iljari.matching.engine.records import SeekerRecord
 from iljari.matching.indexes import matching_indexes
+from iljari.matching.models import OccupationCorrection
+from iljari.matching.ranker import live_order, ordered_by, ranking_model
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
-from iljari.reference.models import Dong
+from iljari.reference.models import Dong, Occupation
 from iljari.referrals.models import Referral
 from iljari.referrals.services import ACTIVE
 from iljari.seekers.models import Seeker
@@ -66,6 +70,7 @@ class SeekerRecommendations:
     matches: list[Recommendation]
     near_misses: list[Recommendation]
     left_out: list[LeftOut] = field(default_factory=list)
+    ordered_by: str = ""  # which ranking ordered the matches: "순위: 기본 점수" or the learned model's figures
 
 
 def _past_referrals(*, seeker_ids: list[int], vacancy_ids: list[int]) -> dict[tuple[int, int], list[Referral]]:
@@ -92,6 +97,9 @@ def _refused(referrals: list[Referral]) -> bool:
 def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendations:
     """The open vacancies that fit a seeker, best first, and a few that miss one thing.
 
+    The outcome-learned ranker orders them while its latest retraining beat the v1 score on the
+    holdout (``ordered_by`` says which ordered them); otherwise the v1 score does.
+
     Only vacancies open today are returned. One this seeker was referred to before carries that
     history; one whose employer turned them down is listed in ``left_out`` instead.
     The caller has already checked and audited that the user may read this seeker.
@@ -100,8 +108,11 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
     [profile] = seeker_records(
         seekers_for_index(Seeker.objects.filter(pk=seeker.pk)), indexes.occupation_index, indexes.visa_rules
     )
+    model = ranking_model()
     with indexes.lock:
-        result = indexes.vacancies.match(profile, k=k + SPARE, minimum_hourly=indexes.minimum_hourly)
+        result = indexes.vacancies.match(
+            profile, k=k + SPARE, minimum_hourly=indexes.minimum_hourly, order=live_order(model)
+        )
     ids = [m.record_id for m in result.matches + result.near_misses]
     found = vacancies_open(on=timezone.localdate()).select_related("employer", "dong", "occupation").in_bulk(ids)
     past = _past_referrals(seeker_ids=[seeker.pk], vacancy_ids=list(found))
@@ -124,7 +135,9 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
         return kept
 
     matches = shown(result.matches, k)
-    return SeekerRecommendations(matches, shown(result.near_misses, len(result.near_misses)), left_out)
+    return SeekerRecommendations(
+        matches, shown(result.near_misses, len(result.near_misses)), left_out, ordered_by(model)
+    )
 
 
 def vacancies_for_words(*, text: str, language: str, dong: Dong | None = None, k: int = 20) -> list[Recommendation]:
@@ -205,3 +218,56 @@ def fits_among(*, seekers: list[Seeker], vacancy_ids: list[int]) -> dict[int, li
             fits[profile.seeker_id] = [_render(m) for m in result.matches]
     still_open = set(vacancies_open(on=timezone.localdate()).filter(pk__in=vacancy_ids).values_list("pk", flat=True))
     return {pk: [r for r in recs if r.record_id in still_open] for pk, recs in fits.items()}
+
+
+@dataclass
+class OccupationReading:
+    """How a seeker's 희망직종 words were read: the occupations guessed, and whether someone confirmed it."""
+
+    text: str
+    guesses: list[tuple[Occupation, float]]
+    confirmed: bool
+
+
+def occupation_reading(*, seeker: Seeker) -> OccupationReading | None:
+    """The seeker's own words and the occupations they are read as, for the counselor to confirm or
+    correct on the seeker page (None when nothing was typed)."""
+    text = seeker.desired_job_text.strip()
+    if not text:
+        return None
+    found = guess_occupations([text]).get(text, [])
+    occupations = Occupation.objects.in_bulk([pk for pk, _ in found])
+    guesses = [(occupations[pk], c) for pk, c in found if pk in occupations]
+    confirmed = (
+        bool(guesses)
+        and OccupationCorrection.objects.filter(
+            phrase=correction_phrase(text), occupation=guesses[0][0], removed_at__isnull=True
+        ).exists()
+    )
+    return OccupationReading(text, guesses, confirmed)
+
+
+def corrections_list(*, source: str = "", language: str = "", removed: bool = False) -> QuerySet[OccupationCorrection]:
+    """The confirmed pairs for the manager's review, newest first, each with how many seekers' own
+    words are the phrase (``seekers``); ``removed`` lists the removed ones with who removed them and why."""
+    qs = OccupationCorrection.objects.filter(removed_at__isnull=not removed)
+    if source:
+        qs = qs.filter(source=source)
+    if language:
+        qs = qs.filter(language=language)
+    seekers = (
+        Seeker.objects.filter(desired_job_text__iexact=OuterRef("phrase"))
+        .order_by()
+        .values("desired_job_text")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return (
+        qs.select_related("occupation", "guessed", "recorded_by", "removed_by")
+        .annotate(seekers=Coalesce(Subquery(seekers), 0))
+        .order_by("-removed_at" if removed else "-updated_at")
+    )
+
+
+def correction_languages() -> list[str]:
+    return sorted(set(OccupationCorrection.objects.values_list("language", flat=True)) - {""})

@@ -163,6 +163,7 @@ def seekers_exported(*, user: User | None, actor: Actor, purpose: str = "자료 
         .prefetch_related(
             "licences",
             "target_groups",
+            "desired_occupations",
             Prefetch("consents", Consent.objects.filter(granted=True, withdrawn_at__isnull=True), "active_consents"),
         )
         .order_by("id")

@@ -45,7 +45,5 @@ class UploadForm(RrnRefusingForm):
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError("xlsx 또는 csv 파일만 가져올 수 있습니다.")
         if upload.size > LIMITS.max_bytes:
-            raise forms.ValidationError(
-                f"파일이 너무 큽니다({LIMITS.max_bytes // MB}MB까지). 나누어 올려 주십시오."
-            )
+            raise forms.ValidationError(f"파일이 너무 큽니다({LIMITS.max_bytes // MB}MB까지). 나누어 올려 주십시오.")
         return upload

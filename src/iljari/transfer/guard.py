@@ -48,7 +48,9 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]*\d*:?[A-Z]*(\d+)\""
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
-DAMAGED = "엑셀 파일이 손상되어 열 수 없습니다(저장이나 전송 중에 잘렸을 수 있습니다). 엑셀에서 다시 저장해 올려 주십시오."
+DAMAGED = (
+    "엑셀 파일이 손상되어 열 수 없습니다(저장이나 전송 중에 잘렸을 수 있습니다). 엑셀에서 다시 저장해 올려 주십시오."
+)
 
 
 def file_kind(path: Path) -> str:
@@ -109,7 +111,9 @@ def _check_workbook(path: Path, limits: UploadLimits) -> None:
     with book:
         parts = book.infolist()
         if len(parts) > limits.max_parts:
-            raise UploadRefused("엑셀 파일의 구성이 비정상적입니다(내부 파일이 너무 많습니다). 엑셀에서 다시 저장해 주십시오.")
+            raise UploadRefused(
+                "엑셀 파일의 구성이 비정상적입니다(내부 파일이 너무 많습니다). 엑셀에서 다시 저장해 주십시오."
+            )
         names = {p.filename for p in parts}
         if "xl/workbook.xml" not in names:
             raise UploadRefused(

@@ -68,7 +68,9 @@ class ReferenceLookups:
         result = []
         for name in cells.split_list(value):
             if len(name) > LICENCE_NAME_LENGTH:
-                raise CellError(f"자격증 이름이 너무 깁니다({LICENCE_NAME_LENGTH}자 이하). 쉼표로 구분했는지 확인해 주십시오.")
+                raise CellError(
+                    f"자격증 이름이 너무 깁니다({LICENCE_NAME_LENGTH}자 이하). 쉼표로 구분했는지 확인해 주십시오."
+                )
             if name not in self._licences:
                 self._licences[name] = Licence(name=name)
             result.append(self._licences[name])
@@ -82,6 +84,12 @@ class ReferenceLookups:
 
     def occupation_for(self, text: str) -> Occupation | None:
         return occupation_for_text(text, self._occupations)
+
+    def parse_occupation(self, value: Any) -> Occupation:
+        occupation = self.occupation_for(cells.text(value))
+        if occupation is None:
+            raise CellError("직업사전에서 찾을 수 없는 직업명입니다. 직업사전의 직업명 그대로 입력해 주십시오.")
+        return occupation
 
     def save_new_licences(self, licences: list[Licence]) -> None:
         """Insert licences first seen in this file, just before the rows that use them."""

@@ -9,6 +9,8 @@ from iljari.accounts.models import Desk
 from iljari.core import cells
 from iljari.core.cells import CellError
 from iljari.core.choices import KoreanLevel
+from iljari.matching.models import OccupationCorrection
+from iljari.matching.services import record_correction
 from iljari.privacy.audit import Actor
 from iljari.privacy.models import Consent
 from iljari.seekers.models import Seeker
@@ -41,7 +43,13 @@ def _consent_date(value: Any) -> date:
 # The words a center's sheet uses for each purpose of 개인정보 수집·이용 동의.
 _PURPOSE_WORDS = {
     Consent.Purpose.EMPLOYMENT_SERVICES: ["취업지원 상담·알선", "취업지원", "상담", "알선", "상담·알선", "취업알선"],
-    Consent.Purpose.SHARE_WITH_EMPLOYERS: ["구인업체에 이력 제공", "이력 제공", "구인업체 제공", "제3자 제공", "업체 제공"],
+    Consent.Purpose.SHARE_WITH_EMPLOYERS: [
+        "구인업체에 이력 제공",
+        "이력 제공",
+        "구인업체 제공",
+        "제3자 제공",
+        "업체 제공",
+    ],
     Consent.Purpose.EVENTS: ["채용행사 참가", "채용행사", "행사"],
     Consent.Purpose.NOTIFICATIONS: ["일자리 정보 문자 수신", "문자 수신", "문자", "SMS"],
 }
@@ -80,6 +88,13 @@ class SeekerSheet(ReferenceLookups, Sheet):
         Column("거주 행정동", "home_dong", "parse_dong", example="와동"),
         Column("주소", "address", example="안산시 단원구 와동 123"),
         Column("희망직종", "desired_job_text", example="용접원"),
+        Column(
+            "희망직업(직업사전)",
+            "desired_occupation",
+            "parse_occupation",
+            example="용접원",
+            note="희망직종을 확인한 직업사전의 직업명(선택). 입력하면 직종 추정이 이 짝을 배웁니다",
+        ),
         Column("희망임금(월, 원)", "reservation_wage", cells.parse_won, example="2500000"),
         Column("자격증", "licences", "parse_licences", example="지게차운전기능사, 용접기능사", note="쉼표로 구분"),
         Column(
@@ -119,6 +134,7 @@ class SeekerSheet(ReferenceLookups, Sheet):
         self._seen_phones: set[str] = set()
         self._seen_identities: set[str] = set()
         self._recognised: list[int] = []
+        self._confirmed: set[int] = set()  # rows whose 희망직업 column confirmed their 희망직종 words
         # Only keyed hashes are read here; a row that matches one is audited as a read of that person.
         active = Seeker.objects.exclude(status=Seeker.Status.ERASED)
         phones = active.exclude(phone_hash="").values_list("phone_hash", "pk", "desk_id")
@@ -146,13 +162,15 @@ class SeekerSheet(ReferenceLookups, Sheet):
             if given_on and not purposes:
                 problems.error("동의 목적", "", "동의일이 있으면 동의 목적도 입력해 주십시오(예: 취업지원 상담·알선).")
             elif purposes and not given_on:
-                problems.error("개인정보 동의일", "", "동의 목적이 있으면 동의서를 받은 날도 입력해 주십시오(YYYY-MM-DD).")
+                problems.error(
+                    "개인정보 동의일", "", "동의 목적이 있으면 동의서를 받은 날도 입력해 주십시오(YYYY-MM-DD)."
+                )
             elif not given_on and not problems.has_errors:
                 problems.warn("개인정보 동의일", "", NO_CONSENT)
         if problems.has_errors:
             return None
         visa = values.get("visa_type")
-        return SeekerInput(
+        item = SeekerInput(
             desk=desk,
             name=values["name"],
             birth_date=values["birth_date"],
@@ -162,7 +180,9 @@ class SeekerSheet(ReferenceLookups, Sheet):
             home_dong=values.get("home_dong"),
             target_groups=values.get("target_groups") or [],
             desired_job_text=values.get("desired_job_text") or "",
-            desired_occupations=[o] if (o := self.occupation_for(values.get("desired_job_text") or "")) else [],
+            desired_occupations=[o]
+            if (o := values.get("desired_occupation") or self.occupation_for(values.get("desired_job_text") or ""))
+            else [],
             licences=values.get("licences") or [],
             reservation_wage=values.get("reservation_wage"),
             korean_level=_korean_level(values.get("korean_level"), visa),
@@ -174,6 +194,9 @@ class SeekerSheet(ReferenceLookups, Sheet):
             consent_method=Consent.Method.IMPORT,
             consent_given_on=given_on,
         )
+        if values.get("desired_occupation") and item.desired_job_text:
+            self._confirmed.add(id(item))
+        return item
 
     def duplicate_reason(self, item: SeekerInput) -> str | None:
         by_phone = phone_hash(item.phone)
@@ -200,7 +223,16 @@ class SeekerSheet(ReferenceLookups, Sheet):
 
     def save(self, items: list[SeekerInput], *, actor: Actor, source: str) -> list[int]:
         self.save_new_licences([lic for item in items for lic in item.licences])
-        return [s.pk for s in seekers_create(inputs=items, actor=actor, purpose="자료 가져오기", source=source)]
+        saved = [s.pk for s in seekers_create(inputs=items, actor=actor, purpose="자료 가져오기", source=source)]
+        for item in items:  # the file's confirmed 희망직종 → 직업 pairs, learned by the normalizer
+            if id(item) in self._confirmed:
+                record_correction(
+                    text=item.desired_job_text,
+                    occupation=item.desired_occupations[0],
+                    source=OccupationCorrection.Source.IMPORT,
+                    actor=actor,
+                )
+        return saved
 
     def checked(self, *, actor: Actor) -> None:
         """Every person on file a row was recognised as is audited as read: the row messages say so."""
@@ -216,6 +248,7 @@ class SeekerSheet(ReferenceLookups, Sheet):
                 "home_dong": s.home_dong.name if s.home_dong else "",
                 "address": s.address or "",
                 "desired_job_text": s.desired_job_text,
+                "desired_occupation": ", ".join(o.title for o in s.desired_occupations.all()),
                 "reservation_wage": s.reservation_wage,
                 "licences": ", ".join(lic.name for lic in s.licences.all()),
                 "korean_level": cells.KOREAN_LEVEL_LABEL[s.korean_level],
@@ -235,4 +268,3 @@ def _consent_columns(consents: list[Consent]) -> dict[str, Any]:
     given = [c.given_on or timezone.localtime(c.recorded_at).date() for c in consents]
     labels = dict.fromkeys(_PURPOSE_WORDS[c.purpose][0] for c in consents)
     return {"consent_given_on": max(given), "consent_purposes": ", ".join(labels)}
-

@@ -79,9 +79,7 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
 def import_errors(request: HttpRequest, pk: int) -> HttpResponse:
     """Every message of the check as a CSV to fix the file by (values masked, formulas guarded)."""
     job = _job(request, pk)
-    messages = [
-        RowMessage(m["row"], m["column"], m["value"], m["reason"], Level(m["level"])) for m in job.messages
-    ]
+    messages = [RowMessage(m["row"], m["column"], m["value"], m["reason"], Level(m["level"])) for m in job.messages]
     stem = job.file_name.rsplit(".", 1)[0] or "가져오기"
     return attachment(report_bytes(messages), f"{stem}-검사결과.csv", CSV)
 

@@ -14,6 +14,7 @@ from iljari.matching.engine.candidates.lists import Lists
 from iljari.matching.engine.candidates.texts import EXACT_LIMIT, TextSpace
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns, VisaRules
 from iljari.matching.engine.filters import near_miss_pairs
+from iljari.matching.engine.outcomes import Order, outcome_features
 from iljari.matching.engine.reasons import Reason, pair_reasons
 from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord
 from iljari.matching.engine.scores import Catalogue, PairEvaluation, evaluate_pairs
@@ -177,10 +178,13 @@ class VacancyIndex(_Index):
         query_vector: np.ndarray | None = None,
         explain: bool = True,
         within: list[int] | None = None,
+        order: Order | None = None,
     ) -> MatchResult:
         """The seeker's top ``k`` open vacancies; ``explain=False`` skips the reasons (batch runs).
 
         ``within`` scores only those vacancy ids (a hiring event's booths) instead of searching.
+        ``order`` (a ranker learned from outcomes) orders the fitting vacancies instead of the v1
+        score; which vacancies fit, and the score shown, stay the v1 rules'.
         """
         vector = query_vector if query_vector is not None else self.texts.query_vector(seeker.desired_text)
         nearest = self.texts.nearest(vector, NEAREST_TEXTS)
@@ -199,8 +203,9 @@ class VacancyIndex(_Index):
         )
         s = _broadcast(single.take(np.array([0])), len(rows))
         ev = self._evaluate(s, v, sims_for_rows, minimum_hourly)
+        ranking = ev.score if order is None else np.asarray(order(outcome_features(ev, s, v)), dtype=np.float64)
         return MatchResult(
-            self._top(ev, rows, s, v, seeker.home_place, ev.passed, k, explain),
+            self._top(ev, rows, s, v, seeker.home_place, ev.passed, k, explain, ranking),
             self._top(
                 ev,
                 rows,
@@ -210,6 +215,7 @@ class VacancyIndex(_Index):
                 near_miss_pairs(ev.failures, ev.components["occupation"]),
                 near_misses,
                 explain,
+                ev.score,
             ),
             len(rows),
         )
@@ -224,11 +230,12 @@ class VacancyIndex(_Index):
         mask: np.ndarray,
         k: int,
         explain: bool,
+        ranking: np.ndarray,
     ) -> list[Match]:
         chosen = np.flatnonzero(mask)
         if not len(chosen) or k <= 0:
             return []
-        best = chosen[np.argsort(-ev.score[chosen], kind="stable")[:k]]
+        best = chosen[np.argsort(-ranking[chosen], kind="stable")[:k]]
         if not explain:
             return [Match(int(self.columns.ids[rows[i]]), float(ev.score[i]), []) for i in best]
         out = []

@@ -4,6 +4,7 @@ as the counselor acts on 오늘의 업무."""
 
 from django.test import Client
 
+from iljari.matching.models import OccupationCorrection
 from iljari.portal.models import PortalRequest, SeekerAccount
 from iljari.portal.tests.conftest import sent_code
 from iljari.privacy.models import AuditEvent, Consent, RecordChange
@@ -132,6 +133,8 @@ def test_the_profile_reads_the_seekers_own_words_and_keeps_what_was_typed(db, ma
     assert seeker.desired_job_text == "payvandchi" and seeker.reservation_wage == 2_500_000
     assert seeker.experience_years == 3 and [lic.name for lic in seeker.licences.all()] == ["지게차운전기능사"]
     assert [o.pk for o in seeker.desired_occupations.all()] == [int(choice)]
+    learned = OccupationCorrection.objects.get(phrase="payvandchi")  # the normalizer reads it so from now on
+    assert (learned.occupation_id, learned.source, learned.language) == (int(choice), "portal", "uz")
     changes = RecordChange.objects.filter(record_type="seekers.seeker", record_id=seeker.pk)
     assert {c.actor_name for c in changes} == {f"portal:seeker:{seeker.pk}"}  # the history names who corrected it
 

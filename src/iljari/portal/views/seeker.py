@@ -8,6 +8,8 @@ from django.views.decorators.http import require_POST
 
 from iljari.core.errors import IljariError, StaleRecord
 from iljari.matching.catalogue import guess_occupations
+from iljari.matching.models import OccupationCorrection
+from iljari.matching.services import record_correction
 from iljari.portal.cards import occupation_words, vacancy_card
 from iljari.portal.consents import TEXTS
 from iljari.portal.errors import said
@@ -82,6 +84,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         words = [w.strip() for w in d["licences"].split(",") if w.strip()]
         known = list(Licence.objects.filter(name__in=words))
         unknown = sorted(set(words) - {lic.name for lic in known})
+        before = (seeker.desired_job_text, [o.pk for o in seeker.desired_occupations.all()])
         try:
             profile_update(
                 seeker=seeker,
@@ -106,6 +109,15 @@ def profile(request: HttpRequest) -> HttpResponse:
             form.add_error(None, said(exc))
             context["version"] = exc.current.version
             return render(request, "portal/profile.html", {**context, "form": form}, status=409)
+        if d["occupation"] and before != (d["desired_job_text"].strip(), [int(d["occupation"])]):
+            record_correction(
+                text=d["desired_job_text"],
+                occupation=Occupation.objects.get(pk=d["occupation"]),
+                source=OccupationCorrection.Source.PORTAL,
+                actor=f"구직자 #{seeker.pk}",
+                guessed=Occupation.objects.filter(pk=guesses[0][0]).first() if guesses else None,
+                language=request.LANGUAGE_CODE.split("-")[0],
+            )
         if unknown:
             messages.warning(
                 request,

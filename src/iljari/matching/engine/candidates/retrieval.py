@@ -114,9 +114,7 @@ class HybridRetriever:
     def fit(self, corpus: Corpus, progress: Callable[[str, int, int], None] | None = None) -> "HybridRetriever":
         self.size = len(corpus.texts)
         self.language = detect_language(" ".join(corpus.texts[:200]))
-        self.names = _Names(corpus.names)
         self.titles = corpus.titles
-        self.overlap = OverlapTexts(corpus.titles, corpus.names)
         text_words, text_ngrams = words_and_ngrams(corpus.texts, self.language)
         self.lexical = {
             "text_words": LexicalIndex.build(text_words),
@@ -127,13 +125,9 @@ class HybridRetriever:
             details_words, details_ngrams = words_and_ngrams(corpus.details, self.language)
             self.lexical["details_words"] = LexicalIndex.build(details_words)
             self.lexical["details_ngrams"] = LexicalIndex.build(details_ngrams)
-        if self.names.texts:
-            # Each name on its own: a Korean name goes to the Korean analyzer, which would drop a
-            # Khmer or Cyrillic name written beside it.
-            name_words, name_ngrams = words_and_ngrams(self.names.texts, "")
-            self.lexical["names_words"] = LexicalIndex.build(self.names.per_document(name_words))
-            self.lexical["names_ngrams"] = LexicalIndex.build(self.names.per_document(name_ngrams))
         self.vectors: dict[str, dict[str, np.ndarray]] = {}
+        self._name_tokens: dict[str, tuple[list[str], list[str]]] = {}
+        self.names = _Names(corpus.names)
         for name, model in self.embedders.items():
             report = (lambda done, total, name=name: progress(name, done, total)) if progress else None
             distinct = corpus.short_texts()
@@ -143,9 +137,38 @@ class HybridRetriever:
             self.vectors[name] = {
                 "text": model.embed([for_embedding(t) for t in corpus.texts], DOCUMENT, progress=report),
                 "title": matrix[[row[t] for t in corpus.titles]],
-                "names": matrix[[row[t] for t in self.names.texts]],
             }
+            self.vectors[name]["names"] = matrix[[row[t] for doc in corpus.names for t in doc]]
         self.groups = np.asarray(corpus.groups) if corpus.groups is not None else None
+        return self.set_names(corpus.names)
+
+    def set_names(self, names: list[list[str]]) -> "HybridRetriever":
+        """Replace every document's extra names (names learned from counselors come and go) without
+        refitting the texts and titles: names seen before keep their tokens and vectors, new ones
+        are analyzed and embedded once."""
+        if len(names) != self.size:
+            raise ValueError("names differ in length from the corpus")
+        before = {t: i for i, t in reversed(list(enumerate(self.names.texts)))}
+        self.names = _Names(names)
+        self.overlap = OverlapTexts(self.titles, names)
+        for key in ("names_words", "names_ngrams"):
+            self.lexical.pop(key, None)
+        new = [t for t in dict.fromkeys(self.names.texts) if t not in self._name_tokens]
+        if new:
+            # Each name on its own: a Korean name goes to the Korean analyzer, which would drop a
+            # Khmer or Cyrillic name written beside it.
+            self._name_tokens.update(zip(new, zip(*words_and_ngrams(new, ""), strict=True), strict=True))
+        if self.names.texts:
+            tokens = [self._name_tokens[t] for t in self.names.texts]
+            self.lexical["names_words"] = LexicalIndex.build(self.names.per_document([w for w, _ in tokens]))
+            self.lexical["names_ngrams"] = LexicalIndex.build(self.names.per_document([g for _, g in tokens]))
+        for name, model in self.embedders.items():
+            old = self.vectors[name]["names"]
+            unseen = [t for t in dict.fromkeys(self.names.texts) if t not in before]
+            fresh = model.embed([for_embedding(t) for t in unseen], short_kind(name)) if unseen else old[:0]
+            at = {t: i for i, t in enumerate(unseen)}
+            rows = [old[before[t]] if t in before else fresh[at[t]] for t in self.names.texts]
+            self.vectors[name]["names"] = np.stack(rows).astype(np.float32) if rows else old[:0]
         return self
 
     def signals(self, queries: list[str], lang_hint: str | None = None) -> Signals:
