@@ -42,14 +42,16 @@ class Message(models.Model):
         NOTICE = "notice", "개인정보 안내"
 
     class Status(models.TextChoices):
+        QUEUED = "queued", "보낼 차례"
         SENT = "sent", "보냄"
         FAILED = "failed", "실패"
+        SKIPPED = "skipped", "수신 거부로 보내지 않음"
 
     kind = models.CharField("종류", max_length=12, choices=Kind.choices)
     phone = EncryptedTextField("받는 번호")
     text = EncryptedTextField("내용")
     language = models.CharField("언어", max_length=10, default="ko")
-    status = models.CharField("상태", max_length=8, choices=Status.choices)
+    status = models.CharField("상태", max_length=8, choices=Status.choices, default=Status.QUEUED)
     backend = models.CharField("발송 수단", max_length=20)
     provider_id = models.CharField("발송 번호", max_length=80, blank=True)
     error = models.CharField("오류", max_length=300, blank=True)
@@ -61,3 +63,19 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"문자 #{self.pk} ({self.get_kind_display()}, {self.get_status_display()})"
+
+
+class OptOut(models.Model):
+    """수신 거부 — a kind of message a person chose not to get; kept by the keyed hash of their number,
+    so the sender checks it without reading anyone's record."""
+
+    phone_hash = models.CharField(max_length=64)
+    kind = models.CharField("종류", max_length=12, choices=Message.Kind.choices)
+    created_at = models.DateTimeField("거부 일시", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "문자 수신 거부"
+        constraints = [models.UniqueConstraint(fields=["phone_hash", "kind"], name="notify_optout_once")]
+
+    def __str__(self) -> str:
+        return f"수신 거부 #{self.pk} ({self.get_kind_display()})"

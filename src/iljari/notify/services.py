@@ -13,8 +13,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from iljari.core.errors import IljariError
+from iljari.core.jobs import enqueue
 from iljari.notify import texts
-from iljari.notify.models import Message, OneTimeCode
+from iljari.notify.models import Message, OneTimeCode, OptOut
 from iljari.notify.senders import SendFailed, sender
 from iljari.privacy.crypto import keyed_hash
 from iljari.reference.selectors import current_city
@@ -35,17 +36,70 @@ def _language(language: str) -> str:
     return language if language in texts.CODE else "ko"
 
 
+# What a person may choose not to get. A one-time code is sent only when the person asks for it on
+# the page in front of them, so it is never refused (turning it off would lock them out).
+OPTIONAL = (Message.Kind.REFERRAL, Message.Kind.INTERVIEW, Message.Kind.EVENT)
+
+
 def message_send(*, phone: str, kind: str, text: str, language: str = "ko") -> Message:
-    """Send one message now and keep it with its outcome; a provider failure is recorded, not raised."""
-    message = Message(kind=kind, phone=phone, text=text, language=language, backend=settings.ILJARI_SMS_BACKEND)
-    try:
-        backend = sender()
-        message.provider_id = backend.send(to=phone, text=text)
-        message.status = Message.Status.SENT
-    except SendFailed as exc:
-        message.status, message.error = Message.Status.FAILED, str(exc)[:300]
-    message.save()
+    """Queue one message for the worker (``notify.tasks.message_deliver``) and return its record.
+
+    Kept before it is sent, so a worker stopped midway loses nothing; with the inline backend (tests)
+    it is delivered at once and the record returned says how it went.
+    """
+    from iljari.notify.tasks import message_deliver  # the task module imports this one
+
+    message = Message.objects.create(
+        kind=kind, phone=phone, text=text, language=language, backend=settings.ILJARI_SMS_BACKEND
+    )
+    enqueue(message_deliver, message.pk)
+    message.refresh_from_db()
     return message
+
+
+def message_deliver_now(*, message_id: int) -> str:
+    """Send a queued message through the configured sender, unless the person turned its kind off;
+    a provider failure is recorded, not raised. A message no longer queued is left alone (the queue
+    delivers at least once). Returns the message's status."""
+    message = Message.objects.filter(pk=message_id).first()
+    if message is None or message.status != Message.Status.QUEUED:
+        return message.status if message else ""
+    status, provider_id, error = Message.Status.SENT, "", ""
+    if message.kind in OPTIONAL and opted_out(phone=message.phone, kind=message.kind):
+        status = Message.Status.SKIPPED
+    else:
+        try:
+            provider_id = sender().send(to=message.phone, text=message.text)
+        except SendFailed as exc:
+            status, error = Message.Status.FAILED, str(exc)[:300]
+    Message.objects.filter(pk=message.pk, status=Message.Status.QUEUED).update(
+        status=status, provider_id=provider_id, error=error, backend=settings.ILJARI_SMS_BACKEND
+    )
+    return status
+
+
+def opted_out(*, phone: str, kind: str) -> bool:
+    return OptOut.objects.filter(phone_hash=_phone_key(phone), kind=kind).exists()
+
+
+def opt_outs(*, phone: str) -> set[str]:
+    """The kinds of message this number chose not to get."""
+    return set(OptOut.objects.filter(phone_hash=_phone_key(phone)).values_list("kind", flat=True))
+
+
+def opt_outs_set(*, phone: str, refused: set[str]) -> None:
+    """The person's choice: exactly these optional kinds are not sent to them from now on."""
+    refused &= set(OPTIONAL)
+    key = _phone_key(phone)
+    with transaction.atomic():
+        OptOut.objects.filter(phone_hash=key).exclude(kind__in=refused).delete()
+        for kind in refused:
+            OptOut.objects.get_or_create(phone_hash=key, kind=kind)
+
+
+def opt_outs_forget(*, phone: str) -> None:
+    """A person erased: their choices go with them (the hash would still single out their number)."""
+    OptOut.objects.filter(phone_hash=_phone_key(phone)).delete()
 
 
 def _phone_key(phone: str) -> str:
