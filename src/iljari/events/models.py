@@ -117,6 +117,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     checked_in_at = models.DateTimeField("입장", null=True, blank=True)
     no_show = models.BooleanField("불참", default=False)
+    reminded_at = models.DateTimeField("전날 안내 문자", null=True, blank=True)
 
     class Meta:
         ordering = ["event", "created_at"]

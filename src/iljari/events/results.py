@@ -38,10 +38,11 @@ def _referral(interview: Interview, actor: User) -> Referral:
         counselor=actor,
         note=f"채용행사 {registration.event.name} 현장 면접",
         at=min(interview.starts_at, timezone.now()),
+        tell=False,  # at the booth: the seeker hears the result, not the steps of a moment ago
     )
     if referral.status == Referral.Status.REFERRED:
         referral = referral_schedule_interview(
-            referral=referral, at=max(interview.starts_at, referral.referred_at), actor=actor
+            referral=referral, at=max(interview.starts_at, referral.referred_at), actor=actor, tell=False
         )
     return referral
 

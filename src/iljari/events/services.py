@@ -17,9 +17,12 @@ from iljari.core.versions import data_changed
 from iljari.employers.models import Employer
 from iljari.events.models import Booth, HiringEvent, Interview, Registration
 from iljari.events.tickets import ticket_code_from
+from iljari.notify import texts
+from iljari.notify.models import Message
 from iljari.privacy.audit import Action, Actor, audit_record
 from iljari.privacy.models import Consent
 from iljari.reference.models import Dong
+from iljari.seekers.messages import seeker_text
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import SeekerInput, identity_hash, phone_hash, seekers_contacted, seekers_create
 from iljari.vacancies.models import Vacancy
@@ -346,3 +349,34 @@ def no_shows_mark_late(
         registration_mark_no_show(registration=registration, actor=actor, now=now)
         count += 1
     return count
+
+
+SCHEDULER = "system:event-reminder"
+
+
+def registrations_remind(*, today: date) -> list[int]:
+    """The day before an event, text each person registered (not yet checked in) once: the event, its
+    time and place, in their language, unless they turned event messages off. Safe to run twice."""
+    due = Registration.objects.filter(
+        event__date=today + timedelta(days=1), reminded_at__isnull=True, checked_in_at__isnull=True
+    ).select_related("event")
+    told = []
+    for registration in due:
+        event = registration.event
+        with transaction.atomic():
+            if not Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(
+                reminded_at=timezone.now()
+            ):
+                continue  # another worker took it
+            seeker_text(
+                seeker_id=registration.seeker_id,
+                kind=Message.Kind.EVENT,
+                table=texts.EVENT,
+                actor=SCHEDULER,
+                purpose="채용행사 전날 안내 문자",
+                event=event.name,
+                when=f"{event.date:%Y-%m-%d} {event.starts_at:%H:%M}",
+                place=event.place,
+            )
+        told.append(registration.pk)
+    return told

@@ -102,6 +102,14 @@ def opt_outs_forget(*, phone: str) -> None:
     OptOut.objects.filter(phone_hash=_phone_key(phone)).delete()
 
 
+def text_in(table: dict[str, str], *, language: str, **values: str) -> tuple[str, str]:
+    """A message of ``table`` (notify.texts) in the person's language (Korean if theirs is missing),
+    signed with the center's name and public number, never a staff member's; and that language."""
+    language = language if language in table else "ko"
+    city = current_city()
+    return table[language].format(center=city.center_name_in(language), phone=city.center_phone, **values), language
+
+
 def _phone_key(phone: str) -> str:
     return keyed_hash("otp-phone", phone.replace("-", ""))
 

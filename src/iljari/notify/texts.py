@@ -57,3 +57,30 @@ COMPANY = {
     "km": "[{center}] សំណើរបស់ក្រុមហ៊ុនអ្នកនៅលើវិបផតថលត្រូវបានដោះស្រាយហើយ។ សូមមើល 'ក្រុមហ៊ុនរបស់យើង'។ សួរព័ត៌មាន៖ {phone}",
     "mn": "[{center}] Танай байгууллагын порталаар илгээсэн хүсэлтийг шийдвэрлэлээ. «Манай байгууллага» хэсгээс харна уу. Лавлах: {phone}",
 }
+# The interview's day and time, set by the counselor (or the booth); the employer and place stay on the portal.
+INTERVIEW = {
+    "ko": "[{center}] 면접 일시가 정해졌습니다: {when}. 자세한 내용은 포털의 '나의 구직'에서 확인해 주십시오. 문의 {phone}",
+    "en": "[{center}] Your interview is set for {when}. Please see 'My job search' on the portal for the details. Questions: {phone}",
+    "vi": "[{center}] Lịch phỏng vấn của bạn: {when}. Vui lòng xem chi tiết ở mục 'Tìm việc của tôi' trên cổng thông tin. Hỏi đáp: {phone}",
+    "zh-hans": "【{center}】您的面试时间已确定：{when}。详情请在门户网站“我的求职”中查看。咨询电话：{phone}",
+    "ru": "[{center}] Ваше собеседование назначено на {when}. Подробности — в разделе «Мой поиск работы» на портале. Вопросы: {phone}",
+    "uz": "[{center}] Suhbatingiz vaqti belgilandi: {when}. Batafsil maʼlumotni portalning «Mening ish qidiruvim» boʻlimida koʻring. Savollar: {phone}",
+    "th": "[{center}] นัดสัมภาษณ์ของคุณคือ {when} ดูรายละเอียดได้ที่ 'การหางานของฉัน' บนพอร์ทัล สอบถาม {phone}",
+    "ne": "[{center}] तपाईंको अन्तर्वार्ता {when} मा तय भएको छ। विस्तृत जानकारी पोर्टलको 'मेरो रोजगार खोजी' मा हेर्नुहोस्। सोधपुछ: {phone}",
+    "km": "[{center}] ការសម្ភាសន៍របស់អ្នកត្រូវបានកំណត់នៅ {when}។ សូមមើលព័ត៌មានលម្អិតនៅ 'ការស្វែងរកការងាររបស់ខ្ញុំ' លើវិបផតថល។ សួរព័ត៌មាន៖ {phone}",
+    "mn": "[{center}] Таны ярилцлага {when}-д товлогдлоо. Дэлгэрэнгүйг порталын «Миний ажил хайлт» хэсгээс харна уу. Лавлах: {phone}",
+}
+
+# The day before a hiring event the person signed up for (the event's name and place as the center wrote them).
+EVENT = {
+    "ko": "[{center}] 신청하신 채용행사가 내일입니다: {event}, {when}, {place}. 참가권은 포털의 '나의 구직'에서 보실 수 있습니다. 문의 {phone}",
+    "en": "[{center}] The hiring event you signed up for is tomorrow: {event}, {when}, {place}. Your ticket is under 'My job search' on the portal. Questions: {phone}",
+    "vi": "[{center}] Ngày hội tuyển dụng bạn đã đăng ký diễn ra vào ngày mai: {event}, {when}, {place}. Vé tham dự có ở mục 'Tìm việc của tôi' trên cổng thông tin. Hỏi đáp: {phone}",
+    "zh-hans": "【{center}】您报名的招聘会将于明天举行：{event}，{when}，{place}。参会券可在门户网站“我的求职”中查看。咨询电话：{phone}",
+    "ru": "[{center}] Ярмарка вакансий, на которую вы записались, пройдёт завтра: {event}, {when}, {place}. Билет — в разделе «Мой поиск работы» на портале. Вопросы: {phone}",
+    "uz": "[{center}] Siz roʻyxatdan oʻtgan ish yarmarkasi ertaga boʻladi: {event}, {when}, {place}. Chiptangiz portalning «Mening ish qidiruvim» boʻlimida. Savollar: {phone}",
+    "th": "[{center}] งานนัดพบแรงงานที่คุณลงทะเบียนไว้จะจัดขึ้นพรุ่งนี้: {event}, {when}, {place} ดูบัตรเข้างานได้ที่ 'การหางานของฉัน' บนพอร์ทัล สอบถาม {phone}",
+    "ne": "[{center}] तपाईंले दर्ता गर्नुभएको रोजगार मेला भोलि हुँदैछ: {event}, {when}, {place}। प्रवेशपत्र पोर्टलको 'मेरो रोजगार खोजी' मा छ। सोधपुछ: {phone}",
+    "km": "[{center}] ពិព័រណ៍ការងារដែលអ្នកបានចុះឈ្មោះនឹងប្រព្រឹត្តទៅនៅថ្ងៃស្អែក៖ {event}, {when}, {place}។ សំបុត្រចូលរួមមាននៅ 'ការស្វែងរកការងាររបស់ខ្ញុំ' លើវិបផតថល។ សួរព័ត៌មាន៖ {phone}",
+    "mn": "[{center}] Таны бүртгүүлсэн ажлын байрны үзэсгэлэн маргааш болно: {event}, {when}, {place}. Оролцох тасалбар порталын «Миний ажил хайлт» хэсэгт байна. Лавлах: {phone}",
+}

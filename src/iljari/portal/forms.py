@@ -279,6 +279,31 @@ class DeleteForm(PortalForm):
     )
 
 
+class NotificationsForm(PortalForm):
+    """받을 알림 선택: each optional kind of text message on or off (a code is always sent when asked)."""
+
+    referral = forms.BooleanField(
+        label=_("알선 진행 안내"),
+        required=False,
+        help_text=_("알선 신청이 처리되거나 알선 결과가 나오면 알려 드립니다."),
+    )
+    interview = forms.BooleanField(
+        label=_("면접 일시 안내"), required=False, help_text=_("면접 날짜와 시간이 정해지면 알려 드립니다.")
+    )
+    event = forms.BooleanField(
+        label=_("채용행사 전날 안내"),
+        required=False,
+        help_text=_("신청하신 채용행사의 전날에 시간과 장소를 알려 드립니다."),
+    )
+
+
+class EventSignUpForm(PortalForm):
+    consent = forms.BooleanField(
+        label=_("위의 '채용행사' 개인정보 수집·이용에 동의합니다. (필수)"),
+        error_messages={"required": _("참가 신청을 하시려면 '채용행사' 개인정보 수집·이용에 동의해 주십시오.")},
+    )
+
+
 # --- companies -------------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.core.access import has_role
+from iljari.events.models import HiringEvent, Registration
 from iljari.matching.selectors import vacancies_for_seeker, vacancies_for_words
 from iljari.portal.cards import Card, Words, occupation_words, vacancy_card
 from iljari.portal.models import EmployerAccount, PortalRequest
@@ -135,6 +136,23 @@ def my_applications(*, seeker: Seeker) -> list[Progress]:
         .order_by("-referred_at")
     )
     return [_progress(r, r.referral) for r in requests] + [_progress(None, r) for r in referrals]
+
+
+def events_for_seeker(*, seeker: Seeker) -> list[tuple[HiringEvent, Registration | None]]:
+    """Hiring events from today on that take sign-ups from the public, each with the seeker's own
+    registration if they have one (soonest first); events they are registered for are always listed."""
+    mine = {r.event_id: r for r in Registration.objects.filter(seeker=seeker, event__date__gte=timezone.localdate())}
+    events = HiringEvent.objects.filter(date__gte=timezone.localdate()).filter(
+        Q(registration_open=True, desk__isnull=False) | Q(pk__in=list(mine))
+    )
+    return [(e, mine.get(e.pk)) for e in events.order_by("date", "starts_at")]
+
+
+def event_public(*, event_id: int) -> HiringEvent | None:
+    """An event a seeker may sign up for on the portal: from today on, taking sign-ups."""
+    return HiringEvent.objects.filter(
+        pk=event_id, date__gte=timezone.localdate(), registration_open=True, desk__isnull=False
+    ).first()
 
 
 # --- the company's side ----------------------------------------------------------------------------

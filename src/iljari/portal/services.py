@@ -21,6 +21,9 @@ from iljari.core.errors import IljariError
 from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.employers.validators import business_number_is_valid, normalize_business_number
+from iljari.events.models import HiringEvent, Registration
+from iljari.events.services import SelfRegistration, registration_self
+from iljari.notify.services import opt_outs_set
 from iljari.portal.consents import BY_PURPOSE
 from iljari.portal.messages import tell_company, tell_seeker
 from iljari.portal.models import EmployerAccount, PortalRequest, SeekerAccount
@@ -213,6 +216,37 @@ def request_withdraw(*, request: PortalRequest, seeker: Seeker) -> None:
     R.objects.filter(pk=request.pk, status=R.Status.OPEN).update(status=R.Status.WITHDRAWN, decided_at=timezone.now())
 
 
+def notifications_choose(*, seeker: Seeker, receive: Mapping[str, bool]) -> None:
+    """받을 알림 선택: the optional kinds the seeker turned off are not sent to their phone (the sender
+    checks, whoever sends: a counselor's referral, a booth, the event reminder)."""
+    opt_outs_set(phone=seeker.phone, refused={kind for kind, wanted in receive.items() if not wanted})
+    audit_record(
+        actor=seeker_actor(seeker.pk),
+        action=Action.UPDATE,
+        object_type="seeker",
+        object_id=seeker.pk,
+        purpose="받을 알림 선택(포털)",
+        detail={"receive": dict(receive)},
+    )
+
+
+def event_sign_up(*, seeker: Seeker, event: HiringEvent) -> Registration:
+    """채용행사 참가 신청 from the portal: the poster's own path (``registration_self``), with the phone
+    already proven at sign-in, so the same rules, consent and ticket apply."""
+    return registration_self(
+        event=event,
+        data=SelfRegistration(
+            name=seeker.name,
+            birth_date=seeker.birth_date,
+            phone=seeker.phone,
+            desired_job_text=seeker.desired_job_text,
+            home_dong=seeker.home_dong,
+        ),
+        phone_verified=True,
+        actor=seeker_actor(seeker.pk),
+    )
+
+
 def account_delete(*, seeker: Seeker) -> None:
     """The seeker deletes their account: the erase service removes everything that identifies them
     (statistics stay, anonymous); requests still waiting are withdrawn first."""
@@ -352,8 +386,8 @@ def request_decide(*, request: PortalRequest, user: User, accept: bool, note: st
             purpose=f"포털 요청 처리({request.get_kind_display()})",
             detail={"accept": accept},
         )
-    if request.kind == R.Kind.REFERRAL:
-        tell_seeker(seeker=request.seeker)
+    if request.kind == R.Kind.REFERRAL and not accept:
+        tell_seeker(seeker=request.seeker, actor=user)  # an accepted one: the new referral tells them
     elif request.employer_id:
         tell_company(employer=request.employer)
     request.refresh_from_db()

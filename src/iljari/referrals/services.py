@@ -17,11 +17,14 @@ from iljari.core.confirmation import ConfirmationNeeded
 from iljari.core.errors import IljariError
 from iljari.core.lifecycles import TransitionRefused, last_change, transition
 from iljari.core.versions import data_changed
+from iljari.notify import texts
+from iljari.notify.models import Message
 from iljari.privacy.audit import Action, Actor, audit_record
 from iljari.privacy.selectors import consent_given
 from iljari.reference.models import Occupation
 from iljari.referrals.lifecycle import CORRECTIONS, OUTCOME_MOVES, REFERRAL, REOPEN
 from iljari.referrals.models import FollowUp, Placement, Referral
+from iljari.seekers.messages import seeker_text
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import seeker_place, seeker_unplace, seekers_contacted
 from iljari.vacancies.lifecycle import FILLED_BY_HIRES
@@ -40,8 +43,32 @@ class ReferralError(IljariError):
     """A referral step broke a rule of the workflow."""
 
 
+def _tell(referral: Referral, *, actor: Actor, when: datetime | None = None) -> None:
+    """Text the seeker that their referral moved (what moved stays on the portal), or when their
+    interview is; in their language, through the job queue, unless they turned that kind off."""
+    if when is None:
+        kind, table, values = Message.Kind.REFERRAL, texts.REFERRAL, {}
+    else:
+        kind, table = Message.Kind.INTERVIEW, texts.INTERVIEW
+        values = {"when": f"{timezone.localtime(when):%Y-%m-%d %H:%M}"}
+    seeker_text(
+        seeker_id=referral.seeker_id,
+        kind=kind,
+        table=table,
+        actor=actor,
+        purpose=f"{Message.Kind(kind).label} 문자",
+        **values,
+    )
+
+
 def referral_create(
-    *, seeker: Seeker, vacancy: Vacancy, counselor: User, note: str = "", at: datetime | None = None
+    *,
+    seeker: Seeker,
+    vacancy: Vacancy,
+    counselor: User,
+    note: str = "",
+    at: datetime | None = None,
+    tell: bool = True,
 ) -> Referral:
     """Refer a seeker to an open vacancy: one active referral per seeker and vacancy.
 
@@ -75,6 +102,8 @@ def referral_create(
             purpose="알선",
             detail={"seeker": seeker.pk, "vacancy": vacancy.pk},
         )
+    if tell:
+        _tell(referral, actor=counselor)
     return referral
 
 
@@ -84,7 +113,7 @@ def _locked(referral: Referral) -> Referral:
     return Referral.objects.select_for_update().select_related("seeker").get(pk=referral.pk)
 
 
-def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Actor) -> Referral:
+def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Actor, tell: bool = True) -> Referral:
     """면접 일정: only for an active referral (locked and re-read: a cancel at the same moment wins or
     loses whole), never before it was made."""
     if at < referral.referred_at.replace(second=0, microsecond=0):  # forms give minutes, not seconds
@@ -109,6 +138,8 @@ def referral_schedule_interview(*, referral: Referral, at: datetime, actor: Acto
             detail={"interview_at": at.isoformat()},
         )
     referral.refresh_from_db()
+    if tell:
+        _tell(referral, actor=actor, when=at)
     return referral
 
 
@@ -335,6 +366,7 @@ def referral_record_outcome(
             _hired(current, actor=actor, started_on=started_on, direct=direct, at=at)
         seekers_contacted(contacts={referral.seeker_id: timezone.localdate(min(at, timezone.now()))})
     referral.refresh_from_db()
+    _tell(referral, actor=actor)
     return referral
 
 
@@ -364,6 +396,7 @@ def referral_cancel(*, referral: Referral, actor: Actor, reason: str = Referral.
             detail={"reason": reason},
         )
     referral.refresh_from_db()
+    _tell(referral, actor=actor)
     return referral
 
 

@@ -18,6 +18,7 @@ from iljari.core.errors import IljariError
 from iljari.core.lifecycles import TransitionRefused, transition, transition_many
 from iljari.core.models import StatusChange
 from iljari.core.versions import data_changed
+from iljari.notify.services import opt_outs_forget
 from iljari.privacy.audit import Action, Actor, AuditEntry, audit_record, audit_record_many
 from iljari.privacy.crypto import PrivacyError, keyed_hash
 from iljari.privacy.history import (
@@ -381,6 +382,8 @@ def seeker_erase(*, seeker_id: int, actor: Actor, reason: str) -> Seeker:
             ),
         )
         CounselingNote.objects.filter(seeker_id=seeker_id).update(text=None)
+        if seeker.phone:
+            opt_outs_forget(phone=seeker.phone)
         history_forget(record_model=Seeker, record_id=seeker_id)
         audit_record(actor=actor, action=Action.ERASE, object_type="seeker", object_id=seeker_id, purpose=reason)
     return Seeker.objects.get(pk=seeker_id)

@@ -105,6 +105,8 @@ def test_no_page_shows_untranslated_korean(language, db, matching, make_seeker, 
     pages["profile"] = seeker.get(f"/{language}/me/profile/")
     pages["profile-errors"] = seeker.post(f"/{language}/me/profile/", {"guessed_for": "hàn", "desired_job_text": "hàn"})
     pages["consents"] = seeker.get(f"/{language}/me/consents/")
+    pages["notifications"] = seeker.get(f"/{language}/me/notifications/")
+    pages["events"] = seeker.get(f"/{language}/me/events/")
     pages["delete"] = seeker.post(f"/{language}/me/delete/", {})
     pages["apply"] = seeker.get(f"/{language}/jobs/{vacancy.pk}/apply/")
     seeker.post(f"/{language}/jobs/{vacancy.pk}/apply/", {"message": ""})

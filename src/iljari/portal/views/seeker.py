@@ -3,19 +3,35 @@
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from iljari.core.errors import IljariError, StaleRecord
+from iljari.events.tickets import qr_svg
 from iljari.matching.catalogue import guess_occupations
 from iljari.matching.models import OccupationCorrection
 from iljari.matching.services import record_correction
+from iljari.notify.services import OPTIONAL, opt_outs
 from iljari.portal.cards import occupation_words, vacancy_card
-from iljari.portal.consents import TEXTS
+from iljari.portal.consents import BY_PURPOSE, TEXTS
+from iljari.portal.download import my_data_workbook
 from iljari.portal.errors import said
-from iljari.portal.forms import ApplyForm, ConsentsForm, DeleteForm, ProfileForm, profile_initial
+from iljari.portal.forms import (
+    ApplyForm,
+    ConsentsForm,
+    DeleteForm,
+    EventSignUpForm,
+    NotificationsForm,
+    ProfileForm,
+    profile_initial,
+)
 from iljari.portal.models import PortalRequest
 from iljari.portal.selectors import (
+    event_public,
+    events_for_seeker,
     my_applications,
     my_matches,
     own_record,
@@ -24,6 +40,8 @@ from iljari.portal.selectors import (
 from iljari.portal.services import (
     account_delete,
     consents_answer,
+    event_sign_up,
+    notifications_choose,
     profile_update,
     referral_ask,
     request_withdraw,
@@ -205,3 +223,63 @@ def delete(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("계정과 개인정보를 지웠습니다. 그동안 이용해 주셔서 감사합니다."))
         return redirect("public:home")
     return render(request, "portal/delete.html", {"form": form, "section": "me"}, status=400 if form.errors else 200)
+
+
+@seeker_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """받을 알림 선택: which text messages the seeker gets; the sender respects it for every sender."""
+    seeker = own_record(seeker_id=request.seeker.pk, purpose="받을 알림 선택(포털)")
+    off = opt_outs(phone=seeker.phone) if seeker.phone else set()
+    form = NotificationsForm(
+        request.POST if request.method == "POST" else None, initial={kind: kind not in off for kind in OPTIONAL}
+    )
+    if request.method == "POST" and form.is_valid():
+        notifications_choose(seeker=seeker, receive=form.cleaned_data)
+        messages.success(request, _("알림 설정을 저장했습니다."))
+        return redirect("public:notifications")
+    return render(request, "portal/notifications.html", {"form": form, "section": "me"})
+
+
+@seeker_required
+def download(request: HttpRequest) -> HttpResponse:
+    """내 정보 내려받기: everything iljari holds about the seeker, as an xlsx in their language."""
+    response = HttpResponse(
+        my_data_workbook(seeker_id=request.seeker.pk),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="iljari-my-data-{timezone.localdate():%Y%m%d}.xlsx"'
+    return response
+
+
+@seeker_required
+def events(request: HttpRequest) -> HttpResponse:
+    """채용행사: the events taking sign-ups, and the seeker's tickets."""
+    shown = []
+    for event, registration in events_for_seeker(seeker=request.seeker):
+        qr = ""
+        if registration is not None:
+            url = request.build_absolute_uri(reverse("portal:ticket", args=[registration.ticket]))
+            qr = mark_safe(qr_svg(url, scale=5, title=_("참가권 QR 코드")))  # segno's own SVG, no user text
+        shown.append((event, registration, qr))
+    return render(request, "portal/events.html", {"events": shown, "section": "me"})
+
+
+@seeker_required
+def event_sign_up_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """참가 신청 for one event, after the seeker reads and accepts the 채용행사 consent."""
+    event = event_public(event_id=pk)
+    if event is None:
+        raise Http404(_("신청을 받지 않는 행사입니다."))
+    form = EventSignUpForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = event_sign_up(
+                seeker=own_record(seeker_id=request.seeker.pk, purpose="채용행사 신청(포털)"), event=event
+            )
+        except IljariError as exc:
+            form.add_error(None, said(exc))
+        else:
+            messages.success(request, _("참가 신청을 마쳤습니다. 행사 날 입구에서 참가권의 QR 코드를 보여 주십시오."))
+            return redirect(f"{reverse('public:events')}#ticket-{registration.ticket}")
+    context = {"form": form, "event": event, "consent": BY_PURPOSE[Consent.Purpose.EVENTS], "section": "me"}
+    return render(request, "portal/event_sign_up.html", context, status=400 if form.errors else 200)
