@@ -246,5 +246,5 @@ def test_every_portal_page_in_ko_vi_and_uz_has_no_axe_violation_and_reflows_at_2
         _audit(page, axe, language, "company-join", table, problems)
         company.close()
     (SHOTS.parent / "axe-portal.txt").write_text("language\tpage\twidth\tviolations\n" + "\n".join(table) + "\n")
-    assert problems == []
+    assert problems == [], "\n".join(problems)
     assert len(table) == 3 * 23 * 2
