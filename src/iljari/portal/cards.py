@@ -120,6 +120,28 @@ def reason_words(reason: Reason, vacancy: Vacancy) -> Words | None:
     return None
 
 
+def candidate_reason_words(reason: Reason) -> Words | None:
+    """One of the engine's reasons as an employer reads it about an anonymous candidate (never who they
+    are: the 동 they live in at most), or None for one not told to companies."""
+    p = reason.params
+    match reason.code:
+        case "occupation_match":
+            return Words(_("이 직종의 일을 찾고 있습니다"))
+        case "occupation_same_group" | "occupation_related" | "title_similar":
+            return Words(_("비슷한 분야의 일을 찾고 있습니다"))
+        case "commute" if p.get("minutes"):
+            return Words(_("사업장까지 약 %(minutes)s분 거리에 삽니다"), {"minutes": p["minutes"]})
+        case "licence_required_held":
+            return Words(_("필요한 자격증이 있습니다: %(licence)s"), korean={"licence": p["name"]})
+        case "licence_preferred_held":
+            return Words(_("우대하는 자격증이 있습니다: %(licence)s"), korean={"licence": p["name"]})
+        case "wage_vs_reservation" if p["diff"] >= 0:
+            return Words(_("제시하신 임금이 희망 임금 이상입니다"))
+        case "visa_ok":
+            return Words(_("%(visa)s 체류자격으로 일할 수 있습니다"), {"visa": p["code"]})
+    return None
+
+
 @dataclass
 class Card:
     """A vacancy as the portal shows it, every field ready for the reader's language."""

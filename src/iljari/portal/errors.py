@@ -49,6 +49,10 @@ def said(error: IljariError) -> str:
             return _(
                 "그사이 다른 곳에서 이 정보가 바뀌었습니다. 바뀐 내용을 확인하신 뒤 다시 저장해 주십시오. 입력하신 내용은 그대로 두었습니다."
             )
+        case "candidate_gone":
+            return _("이 후보에게는 지금 면접을 요청하실 수 없습니다. 목록을 새로 고쳐 주십시오.")
+        case "company_unconfirmed":
+            return _("상담사가 회사를 확인한 뒤에 하실 수 있습니다.")
         case "minimum_wage":
             return _("최저임금보다 적습니다. 올해 최저시급은 %(hourly)s원입니다.") % {"hourly": p.get("hourly", "")}
     return _("요청을 처리하지 못했습니다. 입력하신 내용은 그대로 있습니다. 계속되면 일자리센터로 전화해 주십시오.")

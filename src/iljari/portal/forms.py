@@ -21,6 +21,7 @@ from iljari.portal.words import (
     BENEFITS,
     EMPLOYMENT_TYPES,
     KOREAN_LEVELS,
+    NOT_HIRED_REASONS,
     SHIFTS,
     WAGE_TYPES,
     WORK_HOURS,
@@ -305,6 +306,34 @@ class EventSignUpForm(PortalForm):
 
 
 # --- companies -------------------------------------------------------------------------------------
+
+
+class CompanyOutcomeForm(PortalForm):
+    """채용 or 불채용 after an interview, with the reason a person was not hired."""
+
+    hired = forms.TypedChoiceField(
+        label=_("면접 결과"),
+        choices=[("yes", _("채용합니다")), ("no", _("채용하지 않습니다"))],
+        coerce=lambda v: v == "yes",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.ChoiceField(
+        label=_("채용하지 않는 이유"), required=False, choices=[("", "—"), *NOT_HIRED_REASONS.items()]
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("hired") is False and not data.get("reason"):
+            self.add_error("reason", _("채용하지 않는 이유를 골라 주십시오."))
+        return data
+
+
+class CompanyCloseForm(PortalForm):
+    reason = forms.ChoiceField(
+        label=_("마감하는 이유"),
+        choices=[("filled", _("채용을 마쳤습니다")), ("cancelled", _("모집을 취소합니다"))],
+        widget=forms.RadioSelect,
+    )
 
 
 class BusinessNumberForm(PortalForm):

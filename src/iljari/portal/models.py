@@ -54,12 +54,14 @@ class EmployerAccount(models.Model):
 
 class PortalRequest(models.Model):
     """포털 요청 — something a seeker or an employer asked for on the portal, for a counselor to act on
-    in one step from 오늘의 업무: an 알선 신청, a new company, a vacancy to publish."""
+    in one step from 오늘의 업무: an 알선 신청, a new company, a vacancy to publish, a company's request
+    to interview an anonymous candidate."""
 
     class Kind(models.TextChoices):
         REFERRAL = "referral", "알선 신청"
         COMPANY = "company", "기업 가입 확인"
         VACANCY = "vacancy", "구인표 게시 확인"
+        INTERVIEW = "interview", "기업 면접 요청"
 
     class Status(models.TextChoices):
         OPEN = "open", "처리 대기"

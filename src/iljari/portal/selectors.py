@@ -7,19 +7,23 @@ audited as listed), and a held request's message only as a desk lead.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
+from django.core import signing
 from django.db.models import Q
 from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.core.access import has_role
 from iljari.events.models import HiringEvent, Registration
-from iljari.matching.selectors import vacancies_for_seeker, vacancies_for_words
-from iljari.portal.cards import Card, Words, occupation_words, vacancy_card
+from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker, vacancies_for_words
+from iljari.portal.cards import Card, Words, candidate_reason_words, occupation_words, vacancy_card
 from iljari.portal.models import EmployerAccount, PortalRequest
-from iljari.portal.session import seeker_actor
+from iljari.portal.session import employer_actor, seeker_actor
 from iljari.portal.words import OUTCOMES
 from iljari.privacy.audit import Action, audit_record
+from iljari.privacy.models import Consent
+from iljari.privacy.selectors import consent_given
 from iljari.reference.models import Dong
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
@@ -194,3 +198,86 @@ def requests_waiting(*, user: User, limit: int = 20) -> list[PortalRequest]:
             if r.held:
                 r.message = ""  # the desk lead reads it first (포털 메시지 검토 후 전달)
     return found
+
+
+@dataclass
+class Candidate:
+    """An anonymous candidate for a company's vacancy: what they want and can do, never who they are."""
+
+    token: str  # signed (seeker, vacancy): the page never carries a record number
+    label: str  # "A", "B"…: this page's name for them
+    occupation: Words | None
+    experience_years: int
+    licences: list[str]
+    dong: str
+    reasons: list[Words]
+    asked: bool  # an interview request is waiting, or they are referred already
+
+
+CANDIDATE_SALT = "portal-candidate"
+
+
+def candidate_token(*, seeker_id: int, vacancy_id: int) -> str:
+    return signing.dumps([seeker_id, vacancy_id], salt=CANDIDATE_SALT, compress=True)
+
+
+def candidate_seeker_id(*, token: str, vacancy_id: int) -> int | None:
+    """The seeker a candidate token names, if it was made for this vacancy (a day at most)."""
+    try:
+        seeker_id, for_vacancy = signing.loads(token, salt=CANDIDATE_SALT, max_age=86400)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return seeker_id if for_vacancy == vacancy_id else None
+
+
+def vacancy_candidates(*, account: EmployerAccount, vacancy: Vacancy, k: int = 10) -> list[Candidate]:
+    """The seekers 구직 중 who fit the company's open vacancy and agreed to show companies a summary
+    (기업에 요약 공개), best first, anonymous; each listing is audited with the company named."""
+    if vacancy.employer_id != account.employer_id or vacancy.status != Vacancy.Status.OPEN:
+        return []
+    found = seekers_for_vacancy(
+        user=None, vacancy=vacancy, purpose=f"기업 포털 익명 후보({employer_actor(account.employer_id)})", k=k * 3
+    )
+    consented = [r for r in found if consent_given(seeker=r.seeker, purpose=Consent.Purpose.SHARE_WITH_EMPLOYERS)]
+    asked = set(
+        R.objects.filter(vacancy=vacancy, kind=R.Kind.INTERVIEW, status=R.Status.OPEN).values_list(
+            "seeker_id", flat=True
+        )
+    ) | set(Referral.objects.filter(vacancy=vacancy).values_list("seeker_id", flat=True))
+    people = Seeker.objects.prefetch_related("licences", "desired_occupations").in_bulk(
+        [r.seeker.pk for r in consented[:k]]
+    )
+    shown = []
+    for n, r in enumerate(consented[:k]):
+        seeker = people[r.seeker.pk]
+        wanted = next(iter(seeker.desired_occupations.all()), None)
+        shown.append(
+            Candidate(
+                token=candidate_token(seeker_id=seeker.pk, vacancy_id=vacancy.pk),
+                label=chr(ord("A") + n),
+                occupation=occupation_words(wanted) if wanted else None,
+                experience_years=seeker.experience_years,
+                licences=[lic.name for lic in seeker.licences.all()],
+                dong=r.seeker.home_dong.name if r.seeker.home_dong else "",
+                reasons=[w for c in r.codes if (w := candidate_reason_words(c)) is not None],
+                asked=seeker.pk in asked,
+            )
+        )
+    return shown
+
+
+@dataclass
+class Applicant:
+    """A person referred to the company's vacancy, as the company follows them: a number, the stage,
+    the interview time; no name or phone on the portal (the counselor introduces them)."""
+
+    referral: Referral
+    label: str
+    form: Any = None  # the page's 면접 결과 form for this person
+
+
+def vacancy_applicants(*, account: EmployerAccount, vacancy: Vacancy) -> list[Applicant]:
+    referrals = Referral.objects.filter(vacancy=vacancy, vacancy__employer_id=account.employer_id).order_by(
+        "referred_at"
+    )
+    return [Applicant(referral=r, label=str(n)) for n, r in enumerate(referrals, start=1)]

@@ -35,7 +35,7 @@ from iljari.privacy.selectors import consent_given, consents_in_force
 from iljari.privacy.services import consent_record, consent_refuse
 from iljari.reference.models import Dong
 from iljari.referrals.models import Referral
-from iljari.referrals.services import ACTIVE, referral_create
+from iljari.referrals.services import ACTIVE, referral_create, referral_record_outcome
 from iljari.safety.models import Measure
 from iljari.safety.selectors import measures_active
 from iljari.seekers.models import Seeker
@@ -344,6 +344,63 @@ def vacancy_draft(*, account: EmployerAccount, data: VacancyInput) -> Vacancy:
     return vacancy
 
 
+def interview_ask(*, account: EmployerAccount, vacancy: Vacancy, seeker_id: int, message: str = "") -> PortalRequest:
+    """면접 요청: the company asks to interview an anonymous candidate of its open vacancy; the counselor
+    refers them (the seeker is told, and only then meets the company) or declines."""
+    if account.status != EmployerAccount.Status.CONFIRMED:
+        raise PortalError("회사 확인이 끝난 뒤에 면접을 요청할 수 있습니다.", code="company_unconfirmed")
+    if vacancy.employer_id != account.employer_id or not vacancy.is_open_on(timezone.localdate()):
+        raise PortalError("모집이 끝난 구인표입니다.", code="vacancy_closed")
+    seeker = Seeker.objects.filter(pk=seeker_id, status=Seeker.Status.ACTIVE).select_related("desk").first()
+    if seeker is None or not consent_given(seeker=seeker, purpose=Consent.Purpose.SHARE_WITH_EMPLOYERS):
+        raise PortalError("이 후보는 지금 면접을 요청할 수 없습니다.", code="candidate_gone")
+    with transaction.atomic():
+        if (
+            R.objects.select_for_update()
+            .filter(seeker=seeker, vacancy=vacancy, kind=R.Kind.INTERVIEW, status=R.Status.OPEN)
+            .exists()
+            or Referral.objects.filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists()
+        ):
+            raise PortalError("이미 면접을 요청한 후보입니다.", code="already_asked")
+        request = R.objects.create(
+            kind=R.Kind.INTERVIEW,
+            desk=seeker.desk,
+            seeker=seeker,
+            employer=account.employer,
+            vacancy=vacancy,
+            message=message.strip(),
+            held=_held(employer=account.employer),
+        )
+        audit_record(
+            actor=employer_actor(account.employer_id),
+            action=Action.CREATE,
+            object_type="portal_request",
+            object_id=request.pk,
+            purpose="기업 면접 요청(포털)",
+            detail={"vacancy": vacancy.pk},
+        )
+    return request
+
+
+def company_record_outcome(*, account: EmployerAccount, referral: Referral, hired: bool, reason: str = "") -> Referral:
+    """The company records its interview's result on the portal: the referral's own outcome service (the
+    placement, the vacancy filled by hires, the seeker told), under the company's name in the log."""
+    if referral.vacancy.employer_id != account.employer_id:
+        raise PortalError("이 회사의 알선이 아닙니다.", code="not_open")
+    return referral_record_outcome(
+        referral=referral, hired=hired, reason=reason, actor=employer_actor(account.employer_id)
+    )
+
+
+def company_close_vacancy(*, account: EmployerAccount, vacancy: Vacancy, reason: str) -> Vacancy:
+    """마감 by the company: 채용 완료 or 모집 취소, through the vacancy's lifecycle."""
+    if vacancy.employer_id != account.employer_id or reason not in (Vacancy.Status.FILLED, Vacancy.Status.CANCELLED):
+        raise PortalError("마감할 수 없는 구인표입니다.", code="not_open")
+    return vacancy_close(
+        vacancy_id=vacancy.pk, reason=reason, actor=employer_actor(account.employer_id), note="기업 포털에서 마감"
+    )
+
+
 # --- a counselor's one step ------------------------------------------------------------------------
 
 
@@ -357,10 +414,9 @@ def request_decide(*, request: PortalRequest, user: User, accept: bool, note: st
     status = R.Status.DONE if accept else R.Status.DECLINED
     referral = None
     with transaction.atomic():
-        if request.kind == R.Kind.REFERRAL and accept:
-            referral = referral_create(
-                seeker=request.seeker, vacancy=request.vacancy, counselor=user, note="포털 알선 신청"
-            )
+        if request.kind in (R.Kind.REFERRAL, R.Kind.INTERVIEW) and accept:
+            note = "포털 알선 신청" if request.kind == R.Kind.REFERRAL else "기업 포털 면접 요청"
+            referral = referral_create(seeker=request.seeker, vacancy=request.vacancy, counselor=user, note=note)
         elif request.kind == R.Kind.COMPANY:
             EmployerAccount.objects.filter(employer=request.employer).update(
                 status=EmployerAccount.Status.CONFIRMED if accept else EmployerAccount.Status.REFUSED

@@ -27,4 +27,5 @@ urlpatterns = [
     path("company/signin/", employer.signin, name="employer_signin"),
     path("company/join/", employer.join, name="employer_join"),
     path("company/vacancies/new/", employer.vacancy_new, name="employer_vacancy_new"),
+    path("company/vacancies/<int:pk>/", employer.vacancy_detail, name="employer_vacancy"),
 ]

@@ -70,3 +70,20 @@ OUTCOMES = {
     "declined": _("상담사가 알선하지 않기로 했습니다"),
     "withdrawn": _("신청을 취소하셨습니다"),
 }
+# Why a company did not hire someone it interviewed (the referral's 불채용 사유).
+NOT_HIRED_REASONS = {
+    "wage": _("임금이 맞지 않음"),
+    "hours": _("근무시간이 맞지 않음"),
+    "distance": _("거리가 멂"),
+    "qualification": _("자격이 부족함"),
+    "seeker_withdrew": _("구직자가 포기함"),
+    "employer": _("회사 사정"),
+    "other": _("기타"),
+}
+APPLICANT_STEPS = {
+    "referred": _("상담사가 소개했습니다"),
+    "interview": _("면접 예정"),
+    "hired": _("채용"),
+    "not_hired": _("불채용"),
+    "cancelled": _("알선 취소"),
+}

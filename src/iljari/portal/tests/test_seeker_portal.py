@@ -150,9 +150,9 @@ def test_consents_are_given_and_refused_one_purpose_at_a_time_with_their_history
     sign_in(client, PHONE, "ru")
     page = client.get("/ru/me/consents/").content.decode()
     assert "Срок хранения" in page
-    client.post("/ru/me/consents/", {"employment_services": "yes", "events": "yes"})
+    client.post("/ru/me/consents/", {"employment_services": "yes", "events": "yes", "share_with_employers": "no"})
     assert consents_in_force(seeker=seeker)[Consent.Purpose.EVENTS]
-    client.post("/ru/me/consents/", {"employment_services": "yes", "events": "no"})
+    client.post("/ru/me/consents/", {"employment_services": "yes", "events": "no", "share_with_employers": "no"})
     assert not consents_in_force(seeker=seeker)[Consent.Purpose.EVENTS]
     rows = Consent.objects.filter(seeker=seeker, purpose=Consent.Purpose.EVENTS).order_by("recorded_at", "pk")
     assert [(r.granted, r.withdrawn_at is not None) for r in rows] == [(True, True), (False, False)]

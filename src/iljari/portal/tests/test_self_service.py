@@ -86,9 +86,7 @@ def test_the_day_before_an_event_each_person_registered_is_reminded_once_unless_
     assert not [m for m in sms_outbox() if m["to"] == "010-5555-0000"]
 
 
-def test_a_seeker_downloads_what_the_center_holds_about_them_in_their_language(
-    db, make_seeker, make_vacancy, sign_in
-):
+def test_a_seeker_downloads_what_the_center_holds_about_them_in_their_language(db, make_seeker, make_vacancy, sign_in):
     seeker = make_seeker(phone=PHONE, desired_job_text="qariyalarga g'amxo'rlik", preferred_language="uz")
     client = Client()
     sign_in(client, PHONE, "uz")

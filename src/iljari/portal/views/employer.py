@@ -2,29 +2,51 @@
 company new to the center, its vacancies, and posting one for a counselor to confirm."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
+from iljari.core.confirmation import ConfirmationNeeded
 from iljari.core.errors import IljariError
 from iljari.core.pages import client_address
 from iljari.notify.models import OneTimeCode
 from iljari.notify.services import CodeError, code_check, code_send
 from iljari.portal.errors import said
-from iljari.portal.forms import BusinessNumberForm, CodeOnlyForm, CompanyForm, CompanyVacancyForm
-from iljari.portal.selectors import company_vacancies
+from iljari.portal.forms import (
+    BusinessNumberForm,
+    CodeOnlyForm,
+    CompanyCloseForm,
+    CompanyForm,
+    CompanyOutcomeForm,
+    CompanyVacancyForm,
+)
+from iljari.portal.models import EmployerAccount
+from iljari.portal.selectors import (
+    candidate_seeker_id,
+    company_vacancies,
+    company_vacancy,
+    vacancy_applicants,
+    vacancy_candidates,
+)
 from iljari.portal.services import (
     CompanySignUp,
+    PortalError,
+    company_close_vacancy,
     company_for_number,
     company_phone,
+    company_record_outcome,
     company_sign_in,
     company_sign_up,
+    interview_ask,
     vacancy_draft,
 )
 from iljari.portal.session import employer_required, employer_sign_in
 from iljari.portal.views.public import SIGNIN_RATE, mask
+from iljari.portal.words import APPLICANT_STEPS
+from iljari.referrals.models import Referral
+from iljari.vacancies.models import Vacancy
 
 PURPOSE = OneTimeCode.Purpose.EMPLOYER_SIGNIN
 
@@ -141,3 +163,60 @@ def vacancy_new(request: HttpRequest) -> HttpResponse:
         {"form": form, "section": "employer"},
         status=400 if form.errors else 200,
     )
+
+
+def _own_vacancy(account: EmployerAccount, pk: int) -> Vacancy:
+    vacancy = company_vacancy(account=account, vacancy_id=pk)
+    if vacancy is None:
+        raise Http404(_("없는 구인표입니다."))
+    return vacancy
+
+
+@employer_required
+def vacancy_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One of the company's vacancies: anonymous candidates who agreed to be shown (면접 요청), the
+    people referred with their stage (면접 결과), and 마감."""
+    account = request.company
+    vacancy = _own_vacancy(account, pk)
+    outcome_form, close_form, status = None, CompanyCloseForm(), 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "interview":
+                seeker_id = candidate_seeker_id(token=request.POST.get("candidate", ""), vacancy_id=vacancy.pk)
+                if seeker_id is None:
+                    raise PortalError("", code="candidate_gone")
+                interview_ask(account=account, vacancy=vacancy, seeker_id=seeker_id)
+                messages.success(request, _("면접을 요청했습니다. 상담사가 구직자에게 알리고 연락드립니다."))
+                return redirect("public:employer_vacancy", pk=vacancy.pk)
+            if action == "outcome":
+                referral = get_object_or_404(Referral, pk=request.POST.get("referral", 0), vacancy=vacancy)
+                outcome_form = CompanyOutcomeForm(request.POST, auto_id=f"r{referral.pk}-%s")
+                if outcome_form.is_valid():
+                    d = outcome_form.cleaned_data
+                    company_record_outcome(account=account, referral=referral, hired=d["hired"], reason=d["reason"])
+                    messages.success(request, _("면접 결과를 기록했습니다."))
+                    return redirect("public:employer_vacancy", pk=vacancy.pk)
+            if action == "close":
+                close_form = CompanyCloseForm(request.POST)
+                if close_form.is_valid():
+                    company_close_vacancy(account=account, vacancy=vacancy, reason=close_form.cleaned_data["reason"])
+                    messages.success(request, _("구인표를 마감했습니다."))
+                    return redirect("public:employer_vacancy", pk=vacancy.pk)
+        except (IljariError, ConfirmationNeeded) as exc:
+            messages.error(request, said(exc) if isinstance(exc, IljariError) else _("일자리센터로 전화해 주십시오."))
+        status = 400
+    applicants = vacancy_applicants(account=account, vacancy=vacancy)
+    for a in applicants:  # one form each, ids of its own; the one just posted keeps what was chosen
+        posted = outcome_form is not None and request.POST.get("referral") == str(a.referral.pk)
+        a.form = outcome_form if posted else CompanyOutcomeForm(auto_id=f"r{a.referral.pk}-%s")
+    context = {
+        "account": account,
+        "vacancy": vacancy,
+        "candidates": vacancy_candidates(account=account, vacancy=vacancy),
+        "applicants": applicants,
+        "close_form": close_form,
+        "steps": APPLICANT_STEPS,
+        "section": "employer",
+    }
+    return render(request, "portal/employer_vacancy_detail.html", context, status=status)
