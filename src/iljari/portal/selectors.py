@@ -259,7 +259,7 @@ def vacancy_candidates(*, account: EmployerAccount, vacancy: Vacancy, k: int = 1
                 experience_years=seeker.experience_years,
                 licences=[lic.name for lic in seeker.licences.all()],
                 dong=r.seeker.home_dong.name if r.seeker.home_dong else "",
-                reasons=[w for c in r.codes if (w := candidate_reason_words(c)) is not None],
+                reasons=list({str(w): w for c in r.codes if (w := candidate_reason_words(c)) is not None}.values()),
                 asked=seeker.pk in asked,
             )
         )

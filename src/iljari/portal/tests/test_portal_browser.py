@@ -4,12 +4,13 @@ reasons in Vietnamese, and asks for a referral. Each page at 390 px: no axe viol
 no horizontal scrolling. Screenshots go to test-artifacts/screenshots/portal-*.png."""
 
 import re
-from datetime import time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from iljari.conftest import TEST_KECO
@@ -110,6 +111,25 @@ def test_a_vietnamese_seeker_signs_in_on_a_phone_and_sees_matches(city, chromium
     expect(page.get_by_role("status").filter(has_text="Đã gửi yêu cầu giới thiệu")).to_be_visible()
     expect(page.locator('.steps [aria-current="step"]')).to_have_text("Đã đăng ký")
     _checked(page, axe, "vi-applied", problems)
+
+    # The counselor refers them from 오늘의 업무 and sets the interview; the seeker follows it.
+    from iljari.accounts.models import User
+    from iljari.conftest import _staff
+    from iljari.portal.services import request_decide
+    from iljari.referrals.services import referral_schedule_interview
+
+    request = PortalRequest.objects.get()
+    staff = _staff("wongok-desk", User.Role.COUNSELOR, request.desk)
+    referral = request_decide(request=request, user=staff, accept=True).referral
+    page.reload()
+    expect(page.locator('.steps [aria-current="step"]')).to_have_text("Giới thiệu")
+    _checked(page, axe, "vi-referred", problems)
+    at = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=2), time(14, 0)))
+    referral_schedule_interview(referral=referral, at=at, actor=staff)
+    page.reload()
+    expect(page.get_by_text(re.compile(f"{at:%Y-%m-%d} 14:00"))).to_be_visible()
+    _checked(page, axe, "vi-interview", problems)
+    assert "Lịch phỏng vấn của bạn" in sms_outbox()[-1]["text"]
     context.close()
 
     [seeker] = Seeker.objects.all()
@@ -167,4 +187,39 @@ def test_a_company_posts_a_vacancy_on_a_phone_and_a_counselor_confirms_it(city, 
     expect(page.locator("article.card")).to_contain_text("Open")
     _checked(page, axe, "en-company-published", problems)
     phone.close()
+    assert problems == []
+
+
+def test_an_uzbek_seeker_builds_a_profile_from_uzbek_words(city, chromium, sms_outbox):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="uz-UZ")
+    page = context.new_page()
+    axe, problems = Axe(), []
+    page.goto(f"{city}/uz/signin/")
+    page.locator("input[name=phone]").fill("010-4567-8901")
+    page.keyboard.press("Enter")
+    expect(page.locator("input[name=otp]")).to_be_visible()
+    page.locator("input[name=otp]").fill(re.search(r"(?<!\d)(\d{6})(?!\d)", sms_outbox()[-1]["text"]).group(1))
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("/uz/welcome/$"))
+    page.locator("input[name=name]").fill("Dilnoza Karimova")
+    page.locator("input[name=birth_date]").fill("1985-03-12")
+    page.locator("select[name=home_dong]").select_option(label="원곡동")
+    page.locator("input[name=desired_job_text]").fill("qariyalarga g'amxo'rlik")
+    page.locator("input[name=consent]").check()
+    page.locator("main button[type=submit]").click()
+    expect(page.locator("html")).to_have_attribute("lang", "uz")
+    guesses = page.locator("fieldset").filter(has=page.locator("input[name=occupation]"))
+    expect(guesses.locator("label").first).to_contain_text("요양")  # a Korean care occupation, named in Uzbek too
+    _checked(page, axe, "uz-profile-guesses", problems)
+    page.locator("main button[type=submit]").click()
+    if page.url.endswith("/profile/"):
+        page.locator("main button[type=submit]").click()
+    expect(page).to_have_url(re.compile("/uz/me/$"))
+    page.goto(f"{city}/uz/me/profile/")
+    _checked(page, axe, "uz-profile", problems)
+    context.close()
+    seeker = Seeker.objects.get()
+    assert seeker.name == "Dilnoza Karimova"
+    assert seeker.desired_job_text == "qariyalarga g'amxo'rlik" and seeker.preferred_language == "uz"
+    assert "요양" in seeker.desired_occupations.get().title
     assert problems == []
