@@ -175,6 +175,15 @@ def _still_seeking(seeker: Seeker) -> None:
         seeker_change_status(seeker_id=seeker.pk, status=Seeker.Status.ACTIVE, actor=seeker_actor(seeker.pk))
 
 
+def _asked_already(*, seeker: Seeker, vacancy: Vacancy, kind: str) -> bool:
+    """A request of this kind for this seeker and vacancy is waiting (locked, so two posts make one), or
+    they are referred to it already."""
+    return (
+        R.objects.select_for_update().filter(seeker=seeker, vacancy=vacancy, kind=kind, status=R.Status.OPEN).exists()
+        or Referral.objects.filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists()
+    )
+
+
 def referral_ask(*, seeker: Seeker, vacancy: Vacancy, message: str = "") -> PortalRequest:
     """알선 신청: the seeker asks their counselor to refer them to an open vacancy."""
     if not vacancy.is_open_on(timezone.localdate()):
@@ -182,12 +191,7 @@ def referral_ask(*, seeker: Seeker, vacancy: Vacancy, message: str = "") -> Port
     if not consent_given(seeker=seeker):
         raise PortalError("구직 알선 동의가 없습니다.", code="no_consent")
     with transaction.atomic():
-        if (
-            R.objects.select_for_update()
-            .filter(seeker=seeker, vacancy=vacancy, kind=R.Kind.REFERRAL, status=R.Status.OPEN)
-            .exists()
-            or Referral.objects.filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists()
-        ):
+        if _asked_already(seeker=seeker, vacancy=vacancy, kind=R.Kind.REFERRAL):
             raise PortalError("이미 신청한 일자리입니다.", code="already_asked")
         _still_seeking(seeker)
         request = R.objects.create(
@@ -355,12 +359,7 @@ def interview_ask(*, account: EmployerAccount, vacancy: Vacancy, seeker_id: int,
     if seeker is None or not consent_given(seeker=seeker, purpose=Consent.Purpose.SHARE_WITH_EMPLOYERS):
         raise PortalError("이 후보는 지금 면접을 요청할 수 없습니다.", code="candidate_gone")
     with transaction.atomic():
-        if (
-            R.objects.select_for_update()
-            .filter(seeker=seeker, vacancy=vacancy, kind=R.Kind.INTERVIEW, status=R.Status.OPEN)
-            .exists()
-            or Referral.objects.filter(seeker=seeker, vacancy=vacancy, status__in=ACTIVE).exists()
-        ):
+        if _asked_already(seeker=seeker, vacancy=vacancy, kind=R.Kind.INTERVIEW):
             raise PortalError("이미 면접을 요청한 후보입니다.", code="already_asked")
         request = R.objects.create(
             kind=R.Kind.INTERVIEW,

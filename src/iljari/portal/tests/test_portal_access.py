@@ -4,17 +4,13 @@ impact and no horizontal scrolling at 200 % zoom (a 1280 px screen zoomed to 200
 The axe table goes to test-artifacts/axe-portal.txt; screenshots to test-artifacts/screenshots/."""
 
 import re
-from datetime import time, timedelta
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from iljari.accounts.models import Desk, User
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.employers.validators import business_number_is_valid
-from iljari.events.services import EventInput, event_create
 from iljari.portal.models import PortalRequest
 from iljari.portal.tests.test_portal_browser import city  # noqa: F401  (the fixture)
 from iljari.seekers.models import Seeker
@@ -54,20 +50,8 @@ def _name(name: str) -> str:
 
 
 @pytest.fixture
-def fair(city):  # noqa: F811
-    manager = User.objects.create(username="events-staff", role=User.Role.MANAGER)
-    return event_create(
-        data=EventInput(
-            name="안산스마트허브 채용박람회",
-            kind="fair",
-            date=timezone.localdate() + timedelta(days=5),
-            place="안산 와~스타디움",
-            starts_at=time(10),
-            ends_at=time(16),
-            desk=Desk.objects.order_by("pk").first(),
-        ),
-        actor=manager,
-    )
+def fair(city, make_event):  # noqa: F811
+    return make_event(5)
 
 
 def test_a_seeker_does_the_whole_journey_with_the_keyboard_alone(city, fair, chromium, sms_outbox):  # noqa: F811

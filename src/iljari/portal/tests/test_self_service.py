@@ -10,8 +10,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from iljari.events.models import Registration
-from iljari.events.services import EventInput, event_create, registrations_remind
+from iljari.events.services import registration_create, registrations_remind
 from iljari.notify.models import Message, OptOut
+from iljari.notify.services import opt_outs_set
 from iljari.portal.models import PortalRequest
 from iljari.portal.services import request_decide
 from iljari.privacy.models import AuditEvent, Consent
@@ -55,24 +56,11 @@ def test_referral_news_and_the_interview_time_reach_the_seeker_in_their_language
 
 
 def test_the_day_before_an_event_each_person_registered_is_reminded_once_unless_they_turned_it_off(
-    db, desk, manager, make_seeker, sms_outbox
+    db, manager, make_event, make_seeker, sms_outbox
 ):
-    event = event_create(
-        data=EventInput(
-            name="안산 채용의 날",
-            kind="weekly",
-            date=timezone.localdate() + timedelta(days=1),
-            place="안산시청 대회의실",
-            starts_at=time(10),
-            ends_at=time(13),
-            desk=desk,
-        ),
-        actor=manager,
-    )
+    event = make_event(1, name="안산 채용의 날", place="안산시청 대회의실")
     uzbek = make_seeker(phone=PHONE, preferred_language="uz")
     quiet = make_seeker(phone="010-5555-0000")
-    from iljari.events.services import registration_create
-    from iljari.notify.services import opt_outs_set
 
     for person in (uzbek, quiet):
         registration_create(event=event, seeker=person, source=Registration.Source.COUNSELOR, actor=manager)
@@ -104,19 +92,8 @@ def test_a_seeker_downloads_what_the_center_holds_about_them_in_their_language(d
     assert AuditEvent.objects.filter(purpose="본인 정보 내려받기(포털)", object_id=str(seeker.pk)).exists()
 
 
-def test_a_seeker_signs_up_for_a_hiring_event_through_the_posters_own_path(db, desk, manager, make_seeker, sign_in):
-    event = event_create(
-        data=EventInput(
-            name="안산스마트허브 채용박람회",
-            kind="fair",
-            date=timezone.localdate() + timedelta(days=3),
-            place="안산 와~스타디움",
-            starts_at=time(10),
-            ends_at=time(16),
-            desk=desk,
-        ),
-        actor=manager,
-    )
+def test_a_seeker_signs_up_for_a_hiring_event_through_the_posters_own_path(db, make_event, make_seeker, sign_in):
+    event = make_event(3)
     seeker = make_seeker(phone=PHONE)
     client = Client()
     sign_in(client, PHONE, "vi")
