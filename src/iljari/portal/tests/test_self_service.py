@@ -113,3 +113,16 @@ def test_a_seeker_signs_up_for_a_hiring_event_through_the_posters_own_path(db, m
     event.registration_open = False
     event.save()
     assert client.get(f"/vi/me/events/{event.pk}/").status_code == 404
+
+
+def test_deleting_the_account_forgets_the_message_choices_and_signs_out(db, make_seeker, sign_in):
+    make_seeker(phone=PHONE)
+    client = Client()
+    sign_in(client, PHONE, "mn")
+    client.post("/mn/me/notifications/", {"referral": "on"})
+    assert OptOut.objects.count() == 2
+    page = client.get("/mn/me/delete/").content.decode()
+    assert 'name="confirm"' in page
+    assert client.post("/mn/me/delete/", {"confirm": "on"})["Location"] == "/mn/"
+    assert not OptOut.objects.exists()  # the number's hash would still single them out
+    assert client.get("/mn/me/notifications/")["Location"].startswith("/mn/signin/")
