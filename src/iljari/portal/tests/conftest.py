@@ -54,3 +54,15 @@ def make_event(db):
         return event_create(data=data, actor=staff)
 
     return make
+
+
+@pytest.fixture
+def own_index(monkeypatch, tmp_path):
+    """Matching indexes of this test's own: a saved index another test left in the shared var folder
+    (for records that had the same ids) is never loaded in its place."""
+    from iljari.matching import indexes
+
+    monkeypatch.setattr(indexes, "index_folder", lambda: tmp_path / "index")
+    indexes.forget_indexes()
+    yield
+    indexes.forget_indexes()

@@ -20,7 +20,7 @@ PHONE = "010-3456-7890"
 
 
 def test_a_company_interviews_an_anonymous_candidate_records_the_hire_and_closes(
-    db, desk, counselor, matching, make_seeker, make_vacancy, sms_outbox
+    db, desk, counselor, matching, own_index, make_seeker, make_vacancy, sms_outbox
 ):
     welding = Occupation.objects.get(title="이산화탄소가스아크용접원")
     [company] = employers_create(

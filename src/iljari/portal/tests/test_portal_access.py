@@ -152,6 +152,7 @@ def _audit(page: Page, axe: Axe, language: str, name: str, table: list[str], pro
 
 def test_every_portal_page_in_ko_vi_and_uz_has_no_axe_violation_and_reflows_at_200_percent(
     city,  # noqa: F811
+    own_index,
     fair,
     chromium,
     sms_outbox,

@@ -368,7 +368,7 @@ NOT_FREE_TEXT = {
     "employers.Employer": {"business_number", "industry_code"},
     "events.HiringEvent": {"public_code"}, "events.Registration": {"ticket"}, "discovery.Visit": {"client_key"},
     "transfer.ImportJob": {"kind", "stored_path", "stage"},
-    "notify.OneTimeCode": "*", "notify.Message": {"language", "backend", "provider_id", "error"},
+    "notify.OneTimeCode": "*", "notify.OptOut": "*", "notify.Message": {"language", "backend", "provider_id", "error"},
     "reports.CityKpi": "*", "privacy.Consent": {"version"}, "portal.EmployerAccount": {"phone_hash", "language"},
     "core.StatusChange": {"object_type", "move", "from_state", "to_state", "actor_name"},  # codes; staff name
     "core.Job": {"name", "label", "task_id", "stage"}, "core.Worker": "*", "core.Schedule": "*",  # the queue's own
