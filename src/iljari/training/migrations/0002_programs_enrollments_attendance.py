@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('privacy', '0007_alter_consent_purpose'),
+        ('privacy', '0006_consent_version'),
         ('reference', '0003_dong_boundary_apart'),
         ('seekers', '0006_seeker_retention_notice_on'),
         ('training', '0001_initial'),
