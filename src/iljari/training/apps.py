@@ -3,4 +3,9 @@ from django.apps import AppConfig
 
 class TrainingConfig(AppConfig):
     name = "iljari.training"
-    verbose_name = "직업훈련"
+    verbose_name = "교육·일자리 사업"
+
+    def ready(self) -> None:
+        from iljari.training.sections import register
+
+        register()

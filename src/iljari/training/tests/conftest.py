@@ -47,7 +47,9 @@ def senior_jobs(db):
             ("참여 이력", "first_time", 10),
         ]
     ):
-        SelectionCriterion.objects.create(program_type=kind, criterion=criterion, rule=rule, points=points, sort_order=n)
+        SelectionCriterion.objects.create(
+            program_type=kind, criterion=criterion, rule=rule, points=points, sort_order=n
+        )
     today = timezone.localdate()
     return program_create(
         data=ProgramInput(
@@ -64,5 +66,3 @@ def senior_jobs(db):
         sessions=[SessionInput(today + timedelta(days=d), time(9), time(12), "와동 행정복지센터") for d in (0, 7)],
         actor="test",
     )
-
-

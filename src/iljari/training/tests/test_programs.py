@@ -49,7 +49,7 @@ def test_counselor_enrolls_completes_and_the_licence_reaches_matching_at_once(fo
     enrollment = _enroll(forklift, seeker, counselor)
     assert Consent.objects.get(pk=enrollment.consent_id).purpose == Consent.Purpose.PROGRAMS
     program_select(program=forklift, actor=counselor)
-    first, second, third, _ = forklift.sessions.all()
+    first, second, *_ = forklift.sessions.all()
     attendance_record(session=first, present={enrollment.pk: True}, actor=counselor)
     attendance_record(session=second, present={enrollment.pk: True}, actor=counselor)
     enrollment.refresh_from_db()

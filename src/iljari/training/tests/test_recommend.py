@@ -18,7 +18,9 @@ pytestmark = pytest.mark.usefixtures("matching")
 
 
 def _forklift_jobs(n: int, *, licensed: bool = True, wage: int = 2_700_000) -> list:
-    employer = employers_create(inputs=[EmployerInput(name="한빛물류", dong=Dong.objects.get(name="원곡동"))], actor="t")[0]
+    employer = employers_create(
+        inputs=[EmployerInput(name="한빛물류", dong=Dong.objects.get(name="원곡동"))], actor="t"
+    )[0]
     licence = Licence.objects.get(name="지게차운전기능사")
     return vacancies_create(
         inputs=[

@@ -43,12 +43,18 @@ class Command(BaseCommand):
         if program is None:
             raise CommandError(f"사업 #{options['id']}을(를) 찾을 수 없습니다.")
         try:
-            ranked = selection_rank(program=program) if options["dry_run"] else program_select(program=program, actor=cli_actor())
+            ranked = (
+                selection_rank(program=program)
+                if options["dry_run"]
+                else program_select(program=program, actor=cli_actor())
+            )
         except IljariError as exc:
             raise CommandError(exc.message) from exc
         for r in ranked:
             points = ", ".join(f"{d['criterion']} {d['points']}" for d in r.detail)
-            self.stdout.write(f"{r.rank:>3}위 {r.points:>3}점 {'선발' if r.chosen else '미선발'} 신청 #{r.enrollment.pk} ({points})")
+            self.stdout.write(
+                f"{r.rank:>3}위 {r.points:>3}점 {'선발' if r.chosen else '미선발'} 신청 #{r.enrollment.pk} ({points})"
+            )
         return None
 
     def _recommend(self, seeker_id: int, as_json: bool) -> None:
@@ -60,7 +66,9 @@ class Command(BaseCommand):
         if not as_json:
             for f in fits:
                 state = "참여 가능" if f.eligible else "참여 불가: " + " ".join(f.failing)
-                self.stdout.write(f"#{f.program.pk} {f.program.name}: 새로 맞는 구인표 {len(f.vacancy_ids)}건 · {state}")
+                self.stdout.write(
+                    f"#{f.program.pk} {f.program.name}: 새로 맞는 구인표 {len(f.vacancy_ids)}건 · {state}"
+                )
                 for v in f.vacancies:
                     self.stdout.write(f"    #{v.pk} {v.title} · {v.employer}")
         payload = {
