@@ -46,13 +46,11 @@ class ProgramError(IljariError):
 
 
 def program_types_load(city: City) -> int:
-    """The city's program types (어르신 공공일자리, 디딤돌 일자리, ...) from the optional ``program_types.csv``,
-    and their published selection criteria from the optional ``selection_criteria.csv``."""
+    """The city's program types (어르신 공공일자리, 디딤돌 일자리, ...) from the optional ``program_types.csv``."""
     path = city.folder / "program_types.csv"
     if not path.exists():
         return 0
-    written = upsert(ProgramType, "code", read_csv(path, ["code", "name"]))
-    return written + selection_criteria_load(city)
+    return upsert(ProgramType, "code", read_csv(path, ["code", "name"]))
 
 
 def selection_criteria_load(city: City) -> int:
@@ -315,16 +313,17 @@ def selection_rank(*, program: TrainingProgram) -> list[Selected]:
 def program_select(*, program: TrainingProgram, actor: User | Actor) -> list[Selected]:
     """Record the selection: each applicant 선발 or 미선발 with their points, each criterion's points
     and rank, in one transaction."""
-    if not program.program_type_id:
-        raise ProgramError("사업 유형이 없는 사업은 선발 기준을 알 수 없습니다.")
     ranked = selection_rank(program=program)
     if not ranked:
         raise ProgramError("선발할 신청자가 없습니다.")
     oversubscribed = len(ranked) > sum(1 for r in ranked if r.chosen)
     if oversubscribed and not SelectionCriterion.objects.filter(program_type=program.program_type_id).exists():
-        raise ProgramError(
-            f"신청자가 정원보다 많은데 '{program.program_type}'의 선발 기준이 없습니다(selection_criteria.csv)."
+        kind = (
+            f"'{program.program_type}'의 선발 기준이 없습니다(selection_criteria.csv)"
+            if program.program_type_id
+            else "사업 유형이 없어 선발 기준을 알 수 없습니다"
         )
+        raise ProgramError(f"신청자가 정원보다 많은데 {kind}. 아무도 선발하지 않았습니다.")
     with transaction.atomic():
         for r in ranked:
             why = f"{r.rank}위 {r.points}점" + (f" · {r.quota_group} 배정" if r.quota_group else "")

@@ -39,6 +39,7 @@ def forklift(db):
 def senior_jobs(db):
     """어르신 공공일자리: 2 places, 만 65세 이상, 소득 기준중위소득 150% 이하, published criteria."""
     kind = ProgramType.objects.get(code="senior-public")
+    kind.criteria.all().delete()  # this test's own published criteria, not the city's
     for n, (criterion, rule, points) in enumerate(
         [
             ("소득 수준", "income_at_most:50", 30),
