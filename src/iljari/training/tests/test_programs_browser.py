@@ -100,7 +100,9 @@ def test_seeker_panel_names_what_the_course_opens_and_enrolls_with_consent(chrom
     login(page, center["url"], "counselor")
     page.goto(f"{center['url']}/seekers/{center['seeker'].pk}/")
     panel = page.locator("#seeker-programs")
-    expect(panel).to_contain_text("지게차운전기능사 과정을 마치면 지금 모집 중인 구인표 3건이 더 맞습니다.", timeout=30_000)
+    expect(panel).to_contain_text(
+        "지게차운전기능사 과정을 마치면 지금 모집 중인 구인표 3건이 더 맞습니다.", timeout=30_000
+    )
     expect(panel).to_contain_text("한빛물류")
     expect(panel).to_contain_text("참여 자격을 갖추었습니다.")
     shot(page, "seeker-programs-panel")
