@@ -105,7 +105,7 @@ def _programs_sheet(book: Workbook, figures: ProgramsReport) -> None:
         "비교 집단(%)",
     ]
     bold = []
-    for title, rows in (("사업별", figures.programs), ("대상계층별", [*figures.groups, figures.total])):
+    for title, rows in (("사업별", figures.programs), ("대상계층별", figures.groups_and_total)):
         sheet_append(sheet, [])
         sheet_append(sheet, [title, *header[1:]])
         bold.append(sheet.max_row)

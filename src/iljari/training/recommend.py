@@ -47,8 +47,8 @@ class ProgramFit:
     def headline(self) -> str:
         """ "지게차운전기능사 과정을 마치면 지금 모집 중인 구인표 14건이 더 맞습니다." """
         name = self.program.name
-        last = ord(name[-1]) - 0xAC00
-        particle = "을" if 0 <= last < 11172 and last % 28 else "를"
+        syllables = [ord(c) - 0xAC00 for c in name if 0 <= ord(c) - 0xAC00 < 11172]  # "과정(2기)": 기
+        particle = "을" if syllables and syllables[-1] % 28 else "를"
         return f"{name}{particle} 마치면 지금 모집 중인 구인표 {len(self.vacancy_ids)}건이 더 맞습니다."
 
     @property

@@ -76,6 +76,10 @@ class ProgramsReport:
     comparison_people: int  # distinct non-participants the comparison drew on
     method: str = METHOD
 
+    @property
+    def groups_and_total(self) -> list[OutcomeRow]:
+        return [*self.groups, self.total]
+
 
 def _occupation_group(seeker: Seeker) -> str:
     first = next(iter(seeker.desired_occupations.all()), None)
