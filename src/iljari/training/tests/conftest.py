@@ -7,7 +7,25 @@ from django.utils import timezone
 
 from iljari.reference.models import Licence, Occupation, TargetGroup
 from iljari.training.models import ProgramType, SelectionCriterion
-from iljari.training.services import ProgramInput, SessionInput, program_create
+from iljari.training.rules import Declared
+from iljari.training.services import ProgramInput, SessionInput, enrollment_create, program_create
+
+
+@pytest.fixture
+def enroll(counselor):
+    """Apply through the real service, with a paper consent given today: ``enroll(program, seeker, income_percent=40)``."""
+
+    def make(program, seeker, **declared):
+        return enrollment_create(
+            program=program,
+            seeker=seeker,
+            declared=Declared(**declared),
+            consent_method="paper",
+            consent_given_on=timezone.localdate(),
+            actor=counselor,
+        )
+
+    return make
 
 
 @pytest.fixture

@@ -16,25 +16,12 @@ from iljari.reference.services import ReferenceDataError, city_load
 from iljari.referrals.services import placement_record_direct
 from iljari.training.models import ProgramType, SelectionCriterion, TrainingProgram
 from iljari.training.reports import program_outcomes
-from iljari.training.rules import Declared
 from iljari.training.services import (
     attendance_record,
     enrollment_complete,
-    enrollment_create,
     program_select,
     selection_criteria_load,
 )
-
-
-def _enroll(program, seeker, actor, **declared):
-    return enrollment_create(
-        program=program,
-        seeker=seeker,
-        declared=Declared(**declared),
-        consent_method="paper",
-        consent_given_on=timezone.localdate(),
-        actor=actor,
-    )
 
 
 def test_manager_sets_up_a_program_and_a_form_without_sessions_keeps_what_was_typed(client, manager):
@@ -78,12 +65,12 @@ def test_a_session_line_that_cannot_be_read_is_named(client, manager):
 
 
 def test_the_published_selection_list_masks_names_and_shows_each_criterions_points(
-    senior_jobs, make_seeker, counselor, manager, client
+    enroll, senior_jobs, make_seeker, counselor, manager, client
 ):
     old = date(1950, 3, 1)
-    first = _enroll(senior_jobs, make_seeker(name="김영순", birth_date=old), counselor, income_percent=40)
-    _enroll(senior_jobs, make_seeker(name="박철수", birth_date=old), counselor, income_percent=90)
-    _enroll(senior_jobs, make_seeker(name="이말자", birth_date=old), counselor, income_percent=140)
+    first = enroll(senior_jobs, make_seeker(name="김영순", birth_date=old), income_percent=40)
+    enroll(senior_jobs, make_seeker(name="박철수", birth_date=old), income_percent=90)
+    enroll(senior_jobs, make_seeker(name="이말자", birth_date=old), income_percent=140)
     client.force_login(manager)
     assert client.post(f"/programs/{senior_jobs.pk}/select/").status_code == 302
     answer = client.get(f"/programs/{senior_jobs.pk}/selection.csv")
@@ -99,10 +86,10 @@ def test_the_published_selection_list_masks_names_and_shows_each_criterions_poin
 
 
 def test_another_desks_counselor_cannot_complete_or_see_our_participants(
-    forklift, make_seeker, counselor, other_counselor, client
+    enroll, forklift, make_seeker, counselor, other_counselor, client
 ):
     seeker = make_seeker(name="정수아")
-    enrollment = _enroll(forklift, seeker, counselor)
+    enrollment = enroll(forklift, seeker)
     program_select(program=forklift, actor=counselor)
     client.force_login(other_counselor)
     assert client.post(f"/programs/{forklift.pk}/enrollments/{enrollment.pk}/complete/").status_code == 404
@@ -112,7 +99,7 @@ def test_another_desks_counselor_cannot_complete_or_see_our_participants(
 
 
 def test_report_compares_completers_with_similar_non_participants_and_says_how(
-    forklift, make_seeker, counselor, manager, client
+    enroll, forklift, make_seeker, counselor, manager, client
 ):
     today = timezone.localdate()
     TrainingProgram.objects.filter(pk=forklift.pk).update(
@@ -126,8 +113,8 @@ def test_report_compares_completers_with_similar_non_participants_and_says_how(
     others = [make_seeker(), make_seeker()]
     for seeker in others:
         seeker.__class__.objects.filter(pk=seeker.pk).update(registered_on=today - timedelta(days=400))
-    _enroll(forklift, placed, counselor)
-    _enroll(forklift, stayed, counselor)
+    enroll(forklift, placed)
+    enroll(forklift, stayed)
     program_select(program=forklift, actor=counselor)
     for session in forklift.sessions.all():
         attendance_record(session=session, present={e.pk: True for e in forklift.enrollments.all()}, actor=counselor)

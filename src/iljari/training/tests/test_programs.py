@@ -13,27 +13,14 @@ from iljari.reference.models import Licence, TargetGroup
 from iljari.seekers.models import Seeker
 from iljari.training.lifecycle import ENROLLMENT
 from iljari.training.models import Attendance, Enrollment, TrainingProgram
-from iljari.training.rules import Declared
 from iljari.training.services import (
     ProgramError,
     ProgramInput,
     attendance_record,
     enrollment_complete,
-    enrollment_create,
     program_create,
     program_select,
 )
-
-
-def _enroll(program, seeker, actor, **declared):
-    return enrollment_create(
-        program=program,
-        seeker=seeker,
-        declared=Declared(**declared),
-        consent_method="paper",
-        consent_given_on=timezone.localdate(),
-        actor=actor,
-    )
 
 
 def test_a_program_without_sessions_is_refused_and_nothing_saved(db):
@@ -44,9 +31,9 @@ def test_a_program_without_sessions_is_refused_and_nothing_saved(db):
     assert not TrainingProgram.objects.exists()
 
 
-def test_counselor_enrolls_completes_and_the_licence_reaches_matching_at_once(forklift, make_seeker, counselor):
+def test_counselor_enrolls_completes_and_the_licence_reaches_matching_at_once(enroll, forklift, make_seeker, counselor):
     seeker = make_seeker(desired_job_text="지게차 운전")
-    enrollment = _enroll(forklift, seeker, counselor)
+    enrollment = enroll(forklift, seeker)
     assert Consent.objects.get(pk=enrollment.consent_id).purpose == Consent.Purpose.PROGRAMS
     program_select(program=forklift, actor=counselor)
     first, second, *_ = forklift.sessions.all()
@@ -66,23 +53,23 @@ def test_counselor_enrolls_completes_and_the_licence_reaches_matching_at_once(fo
     assert moves == ["수료", "참여 시작", "선발"]
 
 
-def test_ineligible_seeker_is_refused_with_each_failing_rule(senior_jobs, make_seeker, counselor):
+def test_ineligible_seeker_is_refused_with_each_failing_rule(enroll, senior_jobs, make_seeker, counselor):
     seeker = make_seeker(birth_date=date(1990, 5, 1))
     with pytest.raises(ProgramError) as refused:
-        _enroll(senior_jobs, seeker, counselor, income_percent=180)
+        enroll(senior_jobs, seeker, income_percent=180)
     assert "참여 연령(만 65세 이상)이 아닙니다" in refused.value.message
     assert "소득이 기준(150% 이하)을 넘습니다(신고 180%)" in refused.value.message
     assert not Enrollment.objects.exists() and not Consent.objects.filter(purpose="programs").exists()
 
 
-def test_a_non_resident_is_refused_for_a_residents_only_course(forklift, make_seeker, counselor):
+def test_a_non_resident_is_refused_for_a_residents_only_course(enroll, forklift, make_seeker, counselor):
     seeker = make_seeker(home_dong=None)
     with pytest.raises(ProgramError, match="시에 사는 분만 참여할 수 있습니다"):
-        _enroll(forklift, seeker, counselor)
+        enroll(forklift, seeker)
 
 
-def test_attendance_for_a_session_not_yet_held_is_refused(forklift, make_seeker, counselor):
-    enrollment = _enroll(forklift, make_seeker(), counselor)
+def test_attendance_for_a_session_not_yet_held_is_refused(enroll, forklift, make_seeker, counselor):
+    enrollment = enroll(forklift, make_seeker())
     program_select(program=forklift, actor=counselor)
     later = forklift.sessions.filter(date__gt=timezone.localdate()).first()
     with pytest.raises(ProgramError, match="아직 하지 않은 회차"):
@@ -90,8 +77,8 @@ def test_attendance_for_a_session_not_yet_held_is_refused(forklift, make_seeker,
     assert not Attendance.objects.exists()
 
 
-def test_completion_without_attendance_is_refused(forklift, make_seeker, counselor):
-    enrollment = _enroll(forklift, make_seeker(), counselor)
+def test_completion_without_attendance_is_refused(enroll, forklift, make_seeker, counselor):
+    enrollment = enroll(forklift, make_seeker())
     program_select(program=forklift, actor=counselor)
     first = forklift.sessions.first()
     attendance_record(session=first, present={enrollment.pk: False}, actor=counselor)
@@ -102,15 +89,17 @@ def test_completion_without_attendance_is_refused(forklift, make_seeker, counsel
     assert enrollment.status == Enrollment.Status.SELECTED and enrollment.completed_on is None
 
 
-def test_oversubscribed_selection_follows_the_published_points_with_a_quota(senior_jobs, make_seeker, counselor):
+def test_oversubscribed_selection_follows_the_published_points_with_a_quota(
+    enroll, senior_jobs, make_seeker, counselor
+):
     senior_jobs.quotas = {"disabled": 1}
     senior_jobs.save()
     disabled = TargetGroup.objects.get(code="disabled")
     old = date(1950, 3, 1)
-    poorest = _enroll(senior_jobs, make_seeker(birth_date=old), counselor, income_percent=40, single_household=True)
-    second = _enroll(senior_jobs, make_seeker(birth_date=old), counselor, income_percent=40)
-    third = _enroll(senior_jobs, make_seeker(birth_date=old), counselor, income_percent=90)
-    kept = _enroll(senior_jobs, make_seeker(birth_date=old, target_groups=[disabled]), counselor, income_percent=120)
+    poorest = enroll(senior_jobs, make_seeker(birth_date=old), income_percent=40, single_household=True)
+    second = enroll(senior_jobs, make_seeker(birth_date=old), income_percent=40)
+    third = enroll(senior_jobs, make_seeker(birth_date=old), income_percent=90)
+    kept = enroll(senior_jobs, make_seeker(birth_date=old, target_groups=[disabled]), income_percent=120)
 
     ranked = program_select(program=senior_jobs, actor=counselor)
 
