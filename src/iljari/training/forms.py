@@ -126,6 +126,7 @@ class CompleteForm(RrnRefusingForm):
         label="취득 자격", queryset=Licence.objects.none(), required=False, empty_label="취득 자격 없음"
     )
 
-    def __init__(self, *args: Any, program: TrainingProgram, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, program: TrainingProgram | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["licence"].queryset = program.licences.all()
+        if program is not None:
+            self.fields["licence"].queryset = program.licences.all()

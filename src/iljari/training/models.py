@@ -31,8 +31,8 @@ class SelectionCriterion(models.Model):
     """
 
     program_type = models.ForeignKey(ProgramType, on_delete=models.CASCADE, related_name="criteria")
-    criterion = models.CharField("기준", max_length=60)
-    rule = models.CharField("규칙", max_length=60)
+    criterion = SafeCharField("기준", max_length=60)
+    rule = SafeCharField("규칙", max_length=60)
     points = models.PositiveSmallIntegerField("배점")
     sort_order = models.PositiveSmallIntegerField("순서", default=0)
 
@@ -152,7 +152,7 @@ class Enrollment(models.Model):
     points = models.PositiveSmallIntegerField("선발 점수", null=True, blank=True)
     points_detail = models.JSONField("점수 내역", default=list, blank=True)
     rank = models.PositiveSmallIntegerField("선발 순위", null=True, blank=True)
-    quota_group = models.CharField("배정 계층", max_length=40, blank=True)
+    quota_group = SafeCharField("배정 계층", max_length=40, blank=True)
     completed_on = models.DateField("수료일", null=True, blank=True)
     licence_obtained = models.ForeignKey(
         "reference.Licence", verbose_name="취득 자격", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

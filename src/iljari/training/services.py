@@ -86,8 +86,15 @@ def selection_criteria_load(city: City) -> int:
         )
     if problems:
         raise ReferenceDataError(f"{path.name}을(를) 읽지 못했습니다(아무것도 바꾸지 않음): " + " ".join(problems))
+
+    def key(c: SelectionCriterion) -> tuple:
+        return (c.program_type_id, c.criterion, c.rule, c.points, c.sort_order)
+
+    kinds = {r.program_type_id for r in rows}
+    if {key(r) for r in rows} == {key(c) for c in SelectionCriterion.objects.filter(program_type__in=kinds)}:
+        return 0  # loading the same file again changes nothing
     with transaction.atomic():
-        SelectionCriterion.objects.filter(program_type__in={r.program_type for r in rows}).delete()
+        SelectionCriterion.objects.filter(program_type__in=kinds).delete()
         SelectionCriterion.objects.bulk_create(rows)
     return len(rows)
 

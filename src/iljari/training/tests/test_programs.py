@@ -22,6 +22,8 @@ from iljari.training.services import (
     program_select,
 )
 
+pytestmark = pytest.mark.postgres  # the lifecycle's conditional updates and the JSON fields, on both databases
+
 
 def test_a_program_without_sessions_is_refused_and_nothing_saved(db):
     today = timezone.localdate()

@@ -1,5 +1,5 @@
 """``iljari program recommend SEEKER_ID [--json]`` · ``iljari program select PROGRAM_ID [--dry-run]``
-· ``iljari program list``."""
+· ``iljari program list`` · ``iljari program history ENROLLMENT_ID``."""
 
 import json
 
@@ -7,10 +7,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from iljari.core.errors import IljariError
+from iljari.core.lifecycles import status_history
 from iljari.privacy.audit import cli_actor
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seeker_read
-from iljari.training.models import TrainingProgram
+from iljari.training.lifecycle import ENROLLMENT
+from iljari.training.models import Enrollment, TrainingProgram
 from iljari.training.recommend import programs_for_seeker
 from iljari.training.selectors import programs_counted
 from iljari.training.services import program_select, selection_rank
@@ -28,10 +30,18 @@ class Command(BaseCommand):
         select.add_argument("id", type=int)
         select.add_argument("--dry-run", action="store_true")
         actions.add_parser("list", help="사업 목록")
+        history = actions.add_parser("history", help="참여 신청 한 건의 상태 이력(신청 → 선발 → 참여 → 수료 → 취업)")
+        history.add_argument("id", type=int)
 
     def handle(self, *args: object, action: str, **options: object) -> None:
         if action == "recommend":
             return self._recommend(options["id"], options["as_json"])
+        if action == "history":
+            if not Enrollment.objects.filter(pk=options["id"]).exists():
+                raise CommandError(f"참여 신청 #{options['id']}을(를) 찾을 수 없습니다.")
+            for h in status_history(lifecycle=ENROLLMENT, record_id=options["id"]):
+                self.stdout.write(h.line())
+            return None
         if action == "list":
             for p in programs_counted():
                 self.stdout.write(
