@@ -31,6 +31,8 @@ EVENT_VIEW = (Role.COUNSELOR, Role.DESK_LEAD, Role.DISCOVERY, Role.EVENT_STAFF, 
 EVENT_DAY = (Role.COUNSELOR, Role.DESK_LEAD, Role.EVENT_STAFF, Role.MANAGER)
 # Setting an event up: booths, pre-matching, the timetable, the poster.
 EVENT_SETUP = (Role.EVENT_STAFF, Role.MANAGER)
+# Setting up a program, running its selection, publishing the list: the center's manager.
+PROGRAM_SETUP = (Role.MANAGER,)
 # KPIs: the manager for the center, a desk lead for their desk.
 REPORTS = (Role.DESK_LEAD, Role.MANAGER)
 # The audit log: the center's oversight and the administrator who keeps the system.

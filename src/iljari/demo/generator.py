@@ -22,6 +22,7 @@ from iljari.demo import names
 from iljari.demo.discovery import discovery_demo_generate, hiring_rate
 from iljari.demo.history import history_generate
 from iljari.demo.lifecycle import lifecycle_history
+from iljari.demo.programs import demo_programs_generate
 from iljari.employers.models import Employer
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.employers.validators import business_number_is_valid
@@ -31,7 +32,6 @@ from iljari.reference.models import Dong, Licence, MinimumWage, Occupation, Targ
 from iljari.reference.services import City
 from iljari.seekers.models import Seeker
 from iljari.seekers.services import NoteInput, SeekerInput, counseling_notes_create, seekers_create
-from iljari.training.models import ProgramType, TrainingProgram
 from iljari.vacancies.services import VacancyInput, vacancies_create
 from iljari.vacancies.wages import FULL_TIME_MONTHLY_HOURS
 
@@ -562,7 +562,7 @@ def _notes(rng: random.Random, seekers: list[Seeker], today: date, actor: Actor)
     return len(counseling_notes_create(inputs=notes, actor=actor))
 
 
-def _events_and_programs(refs: _Refs, today: date) -> None:
+def _events(refs: _Refs, today: date) -> None:
     thursday = today - timedelta(days=(today.weekday() - 3) % 7)
     events = [
         HiringEvent(
@@ -588,29 +588,6 @@ def _events_and_programs(refs: _Refs, today: date) -> None:
         )
     )
     HiringEvent.objects.bulk_create(events)
-    types = {t.code: t for t in ProgramType.objects.all()}
-    for name, type_code, job, licence, groups, weeks in [
-        ("지게차운전기능사 취득과정", "vocational", "지게차운전원", "지게차운전기능사", ["middle_aged", "youth"], 4),
-        ("요양보호사 양성과정", "vocational", "요양보호사", "요양보호사", ["career_break", "middle_aged"], 8),
-        ("CNC 선반·밀링 실무", "youth-training", "수치제어선반조작원", None, ["youth"], 12),
-        ("외국인 주민 직업 한국어", "migrant-korean", None, None, ["foreign", "marriage_migrant"], 10),
-        ("어르신 공공일자리(환경정비)", "senior-public", "환경미화원", None, ["senior"], 36),
-        ("디딤돌 일자리(청년 사무지원)", "stepping-stone", "경리사무원", None, ["youth"], 24),
-    ]:
-        program = TrainingProgram.objects.create(
-            name=name,
-            program_type=types.get(type_code),
-            provider=f"{refs.city.center_name}(시연용)",
-            starts_on=today + timedelta(days=14),
-            ends_on=today + timedelta(days=14 + 7 * weeks),
-            capacity=20,
-            dong=refs.dong_by_name.get("고잔동"),
-        )
-        if job in refs.occupation:
-            program.occupations.add(refs.occupation[job])
-        if licence in refs.licence:
-            program.licences.add(refs.licence[licence])
-        program.target_groups.add(*[refs.group[g] for g in groups if g in refs.group])
 
 
 def demo_generate(
@@ -626,11 +603,12 @@ def demo_generate(
         vacancy_count = _vacancies(rng, refs, employers, size.vacancies, today, ACTOR)
         seekers = _seekers(rng, refs, size.seekers, today, ACTOR)
         note_count = _notes(rng, seekers, today, ACTOR)
-        _events_and_programs(refs, today)
+        _events(refs, today)
         history = history_generate(seed=seed, today=today)
     with acting_as(actor=ACTOR, purpose="시연 데이터 생성"):
         discovery = discovery_demo_generate(today=today)
         lifecycles = lifecycle_history(seed=seed, today=today)
+        programs = demo_programs_generate(today=today)
     return {
         "구인업체": len(employers),
         "구인표": vacancy_count,
@@ -639,4 +617,5 @@ def demo_generate(
         **history,
         **discovery,
         **lifecycles,
+        **programs,
     }

@@ -14,6 +14,7 @@ from iljari.matching.api import router as matching
 from iljari.portal.api import router as public
 from iljari.referrals.api import router as referrals
 from iljari.seekers.api import router as seekers
+from iljari.training.api import router as programs
 from iljari.vacancies.api import router as vacancies
 
 api = NinjaAPI(
@@ -28,6 +29,7 @@ api.add_router("/employers", employers)
 api.add_router("/vacancies", vacancies)
 api.add_router("/referrals", referrals)
 api.add_router("", matching)
+api.add_router("", programs)
 api.add_router("/public", public)
 
 

@@ -20,6 +20,7 @@ MENU = [
     ("직업사전", "reference:occupations", None),
     ("일자리 발굴", "discovery:home", DISCOVERY_WORK),
     ("채용행사", "events:list", EVENT_VIEW),
+    ("교육·일자리 사업", "training:programs", CASEWORK),
     ("가져오기", "transfer:start", EMPLOYER_WORK),
     ("실적", "reports:dashboard", REPORTS),
     ("감사 기록", "privacy:audit", OVERSIGHT),

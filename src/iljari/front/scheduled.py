@@ -1,5 +1,6 @@
 """The nightly jobs: vacancies past their 마감일 close as 기간 만료, 구직 신청 without contact lapse,
-form submission keys too old for any open page are forgotten.
+form submission keys too old for any open page are forgotten, a program's completers who found work
+are recorded 취업.
 
 Each is a service that is safe to run twice. The worker runs each as a periodic job on the queue
 (registered in its app's ``AppConfig.ready``) and catches up a missed night when it starts;
@@ -11,12 +12,14 @@ from datetime import date
 
 from iljari.core.submissions import submissions_forget
 from iljari.seekers.services import seekers_lapse
+from iljari.training.services import enrollments_place
 from iljari.vacancies.services import vacancies_expire
 
 NIGHTLY: dict[str, Callable[..., list[int]]] = {
     "구인표 기간 만료": vacancies_expire,
     "구직 신청 유효기간 만료": seekers_lapse,
     "지난 양식 키 정리": submissions_forget,
+    "수료 후 취업 성과 기록": enrollments_place,
 }
 
 

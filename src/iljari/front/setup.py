@@ -13,7 +13,7 @@ from iljari.reference.services import (
     target_groups_load,
     visa_types_load,
 )
-from iljari.training.services import program_types_load
+from iljari.training.services import program_types_load, selection_criteria_load
 
 
 def reference_load_all(*, city_folder: Path) -> dict[str, int]:
@@ -25,6 +25,7 @@ def reference_load_all(*, city_folder: Path) -> dict[str, int]:
             "창구": 0,
             "대상계층": target_groups_load(city),
             "사업 유형": program_types_load(city),
+            "선발 기준": selection_criteria_load(city),
             "최저임금": minimum_wages_load(),
             "체류자격": visa_types_load(),
         }

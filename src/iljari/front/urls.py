@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/", api.urls),
     path("seekers/", include("iljari.seekers.urls")),
     path("", include("iljari.matching.urls")),
+    path("", include("iljari.training.urls")),
     path("seekers/", include("iljari.referrals.urls")),
     path("employers/", include("iljari.employers.urls")),
     path("vacancies/", include("iljari.vacancies.urls")),

@@ -16,6 +16,7 @@ class Consent(models.Model):
         SHARE_WITH_EMPLOYERS = "share_with_employers", "구인업체에 이력 제공"
         EVENTS = "events", "채용행사 참가"
         NOTIFICATIONS = "notifications", "일자리 정보 문자 수신"
+        PROGRAMS = "programs", "교육·일자리 사업 참여(운영 기관에 제공)"
 
     class Method(models.TextChoices):
         PAPER = "paper", "서면"

@@ -33,8 +33,28 @@ TARGET_GROUPS = [
 ]
 PROGRAM_TYPES = [
     ("senior-public", "어르신 공공일자리"),
+    ("stepping-stone", "디딤돌 일자리"),
+    ("job-training", "직무교육"),
+    ("licence-course", "자격취득과정"),
     ("vocational", "직업능력개발훈련"),
     ("youth-training", "청년 취업역량 강화"),
+]
+# The published selection criteria of the public-job programs (program_type, criterion, rule, points):
+# a starting point like 보건복지부's 노인일자리 선발기준표; the city edits its copy. Never sex or nationality.
+SELECTION_CRITERIA = [
+    ("senior-public", "소득 수준", "income_at_most:50", 30),
+    ("senior-public", "소득 수준", "income_at_most:100", 20),
+    ("senior-public", "소득 수준", "income_at_most:150", 10),
+    ("senior-public", "세대 구성", "single_household", 15),
+    ("senior-public", "참여 이력", "first_time", 15),
+    ("senior-public", "대기 기간", "waiting_months:6", 10),
+    ("senior-public", "장애", "target_group:disabled", 10),
+    ("stepping-stone", "소득 수준", "income_at_most:60", 25),
+    ("stepping-stone", "소득 수준", "income_at_most:100", 15),
+    ("stepping-stone", "구직 기간", "waiting_months:6", 20),
+    ("stepping-stone", "구직 기간", "waiting_months:3", 10),
+    ("stepping-stone", "참여 이력", "first_time", 10),
+    ("stepping-stone", "장애", "target_group:disabled", 10),
 ]
 
 
@@ -144,6 +164,10 @@ def city_pack(*, source: Path, sgg: str, output: Path) -> PackedCity:
         [{"code": c, "name": n, "description": d, "sort_order": i} for i, (c, n, d) in enumerate(TARGET_GROUPS, 1)],
     )
     _write_csv(output / "program_types.csv", [{"code": c, "name": n} for c, n in PROGRAM_TYPES])
+    _write_csv(
+        output / "selection_criteria.csv",
+        [{"program_type": t, "criterion": c, "rule": r, "points": p} for t, c, r, p in SELECTION_CRITERIA],
+    )
     (output / "city.toml").write_text(
         f'# {city} — packed from {source.name} by "iljari city pack". See docs/city-data.md.\n'
         f'name = "{city}"\nregion = "{region}"\ncode = "{code}"\n'
@@ -155,7 +179,7 @@ def city_pack(*, source: Path, sgg: str, output: Path) -> PackedCity:
     )
     (output / "SOURCE.txt").write_text(
         f"{city} ({region}) — {len(rows)} 행정동, cut from {source.name} by iljari city pack.\n"
-        "Boundaries: 통계청 SGIS via vuski/admdongkor (cite both). Desks, target groups and program types\n"
+        "Boundaries: 통계청 SGIS via vuski/admdongkor (cite both). Desks, target groups, program types and selection criteria\n"
         "are starting files for the city's staff to edit.\n",
         encoding="utf-8",
     )

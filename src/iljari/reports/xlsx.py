@@ -4,6 +4,7 @@ headers, number formats, a total row, and a sheet of definitions."""
 from datetime import date
 from pathlib import Path
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -12,6 +13,7 @@ from iljari.reference.selectors import current_city
 from iljari.reports.kpis import METRICS
 from iljari.reports.monthly import MonthlyReport
 from iljari.safety.selectors import SafetyFigures, safety_figures
+from iljari.training.reports import ProgramsReport, program_outcomes
 
 SMALL_SHOWN = "5건 미만"  # the small-numbers rule: no count a person could be recognised by
 PERCENT_METRICS = {"placement_rate", "retention_1", "retention_3", "retention_6"}
@@ -52,6 +54,7 @@ def monthly_workbook(report: MonthlyReport, *, whole_center: bool = True) -> Wor
     book["월별 추이"].delete_rows(book["월별 추이"].max_row)  # a sum of monthly rates means nothing
     if whole_center:
         _safety_sheet(book, safety_figures(start=report.start, end=report.end), report.start, report.end)
+        _programs_sheet(book, program_outcomes(today=min(report.end, timezone.localdate())))
     notes = book.create_sheet("용어 정의")
     sheet_append(notes, ["용어", "정의"])
     for cell in notes[1]:
@@ -81,6 +84,55 @@ def _safety_rows(figures: SafetyFigures) -> list[list[object]]:
         rows += [[f"{title}: {name}", shown(n)] for name, n in pairs]
     rows += [[f"시행 중인 보호 조치: {name}", n] for name, n in figures.measures]
     return rows
+
+
+def _programs_sheet(book: Workbook, figures: ProgramsReport) -> None:
+    """교육·일자리 사업: per program and per target group, with the like-for-like comparison and its method."""
+    sheet = book.create_sheet("교육·일자리 사업")
+    sheet_append(sheet, [f"교육·일자리 사업 성과 {figures.today:%Y-%m-%d} 기준"])
+    header = [
+        "구분",
+        "신청",
+        "선발",
+        "수료",
+        "3개월 내 취업",
+        "3개월 대상",
+        "3개월 취업률(%)",
+        "비교 집단(%)",
+        "6개월 내 취업",
+        "6개월 대상",
+        "6개월 취업률(%)",
+        "비교 집단(%)",
+    ]
+    bold = []
+    for title, rows in (("사업별", figures.programs), ("대상계층별", figures.groups_and_total)):
+        sheet_append(sheet, [])
+        sheet_append(sheet, [title, *header[1:]])
+        bold.append(sheet.max_row)
+        for r in rows:
+            sheet_append(
+                sheet,
+                [
+                    r.label,
+                    r.applicants,
+                    r.selected,
+                    r.completed,
+                    r.placed_3,
+                    r.due_3,
+                    r.rate_3,
+                    r.compared_3,
+                    r.placed_6,
+                    r.due_6,
+                    r.rate_6,
+                    r.compared_6,
+                ],
+            )
+    sheet_append(sheet, [])
+    sheet_append(sheet, ["비교 방법", figures.method])
+    for row in bold:
+        for cell in sheet[row]:
+            cell.font, cell.fill = Font(bold=True), HEADER
+    sheet.column_dimensions["A"].width = 40
 
 
 def _safety_sheet(book: Workbook, figures: SafetyFigures, start: date, end: date) -> None:

@@ -38,6 +38,9 @@ from iljari.safety.services import IncidentInput, incident_report
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seekers_visible_to
 from iljari.seekers.services import SeekerInput, seeker_create
+from iljari.training.models import Enrollment, ProgramSession, TrainingProgram
+from iljari.training.rules import Declared
+from iljari.training.services import ProgramInput, SessionInput, enrollment_create, program_create
 from iljari.transfer.models import ImportJob
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create
@@ -129,6 +132,9 @@ class World:
     vacancy: Vacancy
     visit: Visit
     sides: dict[str, Side]
+    program: TrainingProgram | None = None
+    session: ProgramSession | None = None  # one already held
+    enrollment: Enrollment | None = None  # our seeker's application to the program
     tokens: dict[int, str] = field(default_factory=dict)
 
     @property
@@ -229,7 +235,25 @@ def build_world(desk: Desk, other_desk: Desk) -> World:
     visit = Visit.objects.create(
         employer=employer, staff=users["discovery"], team="smart_hub", visited_on=date.today(), note="사출 2명 월 230"
     )
-    return World(desk, other_desk, users, other_user, employer, vacancy, visit, sides)
+    today = timezone.localdate()
+    program = program_create(
+        data=ProgramInput(
+            name="지게차운전기능사 과정", provider="직업전문학교", starts_on=today, ends_on=today, capacity=5
+        ),
+        sessions=[SessionInput(today, time(9), time(12), "실습장")],
+        actor="test",
+    )
+    enrollment = enrollment_create(
+        program=program,
+        seeker=sides["in"].seeker,
+        declared=Declared(),
+        consent_method="paper",
+        consent_given_on=today,
+        actor=users["counselor"],
+    )
+    world = World(desk, other_desk, users, other_user, employer, vacancy, visit, sides)
+    world.program, world.session, world.enrollment = program, program.sessions.get(), enrollment
+    return world
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,6 +274,10 @@ PK_OBJECT = {
     "safety:measure_lift": "measure",
     "safety": "incident",
     "public": "vacancy",
+    "training:attendance": "session",
+    "training:seeker_programs": "seeker",
+    "training:seeker_enroll": "seeker",
+    "training": "program",
     "portal_staff": "vacancy",  # no portal request has this number: the decision is refused with 404
 }
 # The records that follow a row's scope to the other side (the rest stay on ours).

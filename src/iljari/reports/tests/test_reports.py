@@ -104,6 +104,7 @@ def test_monthly_workbook_has_a_sheet_per_breakdown_with_totals(october, tmp_pat
         "직종(KECO 대분류)",
         "월별 추이",
         "직원 보호",  # the whole center's workbook: the safety app's sheet
+        "교육·일자리 사업",  # and the programs' outcomes beside similar non-participants
         "용어 정의",
     ]
     groups = book["대상계층"]

@@ -1,0 +1,87 @@
+"""A forklift course and a public-job program, set up through the real services."""
+
+from datetime import time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from iljari.reference.models import Licence, Occupation, TargetGroup
+from iljari.training.models import ProgramType, SelectionCriterion
+from iljari.training.rules import Declared
+from iljari.training.services import ProgramInput, SessionInput, enrollment_create, program_create
+
+
+@pytest.fixture
+def enroll(counselor):
+    """Apply through the real service, with a paper consent given today: ``enroll(program, seeker, income_percent=40)``."""
+
+    def make(program, seeker, **declared):
+        return enrollment_create(
+            program=program,
+            seeker=seeker,
+            declared=Declared(**declared),
+            consent_method="paper",
+            consent_given_on=timezone.localdate(),
+            actor=counselor,
+        )
+
+    return make
+
+
+@pytest.fixture
+def forklift(db):
+    """지게차운전기능사 과정: 4 sessions, the first two already held."""
+    today = timezone.localdate()
+    start = today - timedelta(days=7)
+    return program_create(
+        data=ProgramInput(
+            name="지게차운전기능사 과정",
+            provider="안산 직업전문학교",
+            program_type=ProgramType.objects.get(code="vocational"),
+            starts_on=start,
+            ends_on=start + timedelta(days=28),
+            capacity=10,
+            licences=[Licence.objects.get(name="지게차운전기능사")],
+            occupations=list(Occupation.objects.filter(title="지게차운전원")[:1]),
+            residents_only=True,
+            completion_percent=50,
+        ),
+        sessions=[
+            SessionInput(start + timedelta(days=7 * n), time(9), time(13), "안산 직업전문학교 실습장") for n in range(4)
+        ],
+        actor="test",
+    )
+
+
+@pytest.fixture
+def senior_jobs(db):
+    """어르신 공공일자리: 2 places, 만 65세 이상, 소득 기준중위소득 150% 이하, published criteria."""
+    kind = ProgramType.objects.get(code="senior-public")
+    kind.criteria.all().delete()  # this test's own published criteria, not the city's
+    for n, (criterion, rule, points) in enumerate(
+        [
+            ("소득 수준", "income_at_most:50", 30),
+            ("소득 수준", "income_at_most:100", 20),
+            ("세대 구성", "single_household", 15),
+            ("참여 이력", "first_time", 10),
+        ]
+    ):
+        SelectionCriterion.objects.create(
+            program_type=kind, criterion=criterion, rule=rule, points=points, sort_order=n
+        )
+    today = timezone.localdate()
+    return program_create(
+        data=ProgramInput(
+            name="어르신 공공일자리(환경정비)",
+            provider="안산시니어클럽",
+            program_type=kind,
+            starts_on=today,
+            ends_on=today + timedelta(days=90),
+            capacity=2,
+            age_min=65,
+            income_max_percent=150,
+            target_groups=[TargetGroup.objects.get(code="senior")],
+        ),
+        sessions=[SessionInput(today + timedelta(days=d), time(9), time(12), "와동 행정복지센터") for d in (0, 7)],
+        actor="test",
+    )

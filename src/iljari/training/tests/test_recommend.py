@@ -1,0 +1,76 @@
+"""A counselor sees which programs would open the most vacancies for a seeker, with eligibility."""
+
+import json
+from datetime import time
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from iljari.employers.services import EmployerInput, employers_create
+from iljari.privacy.models import AuditEvent
+from iljari.reference.models import Dong, Licence, Occupation
+from iljari.training.recommend import programs_for_seeker
+from iljari.vacancies.services import VacancyInput, vacancies_create
+
+pytestmark = pytest.mark.usefixtures("matching")
+
+
+def _forklift_jobs(n: int, *, licensed: bool = True, wage: int = 2_700_000) -> list:
+    employer = employers_create(
+        inputs=[EmployerInput(name="한빛물류", dong=Dong.objects.get(name="원곡동"))], actor="t"
+    )[0]
+    licence = Licence.objects.get(name="지게차운전기능사")
+    return vacancies_create(
+        inputs=[
+            VacancyInput(
+                employer=employer,
+                title="지게차운전원",
+                occupation=Occupation.objects.filter(title="지게차운전원").first(),
+                wage_type="monthly",
+                wage_amount=wage,
+                hours_start=time(8, 30),
+                hours_end=time(17, 30),
+                weekly_hours=40,
+                dong=Dong.objects.get(name="원곡동"),
+                required_licences=[licence] if licensed else [],
+                posted_on=timezone.localdate(),
+            )
+            for _ in range(n)
+        ],
+        actor="t",
+    )
+
+
+def test_the_forklift_course_opens_the_vacancies_that_ask_for_its_licence(forklift, senior_jobs, make_seeker):
+    licensed = _forklift_jobs(3)
+    _forklift_jobs(2, licensed=False)  # fit already: not counted as opened by the course
+    _forklift_jobs(1, wage=2_200_000)  # below the seeker's 희망임금: the licence would not change that
+    seeker = make_seeker(desired_job_text="지게차 운전", reservation_wage=2_500_000)
+
+    fits = programs_for_seeker(seeker=seeker)
+
+    top = fits[0]
+    assert top.program == forklift
+    assert sorted(top.vacancy_ids) == sorted(v.pk for v in licensed)
+    assert top.eligible and top.failing == []
+    senior = next(f for f in fits if f.program == senior_jobs)
+    assert senior.vacancy_ids == [] and not senior.eligible
+    assert "참여 연령(만 65세 이상)이 아닙니다" in " ".join(senior.failing)
+
+
+def test_program_recommend_command_prints_json_last(forklift, make_seeker):
+    licensed = _forklift_jobs(2)
+    seeker = make_seeker(desired_job_text="지게차 운전")
+    out = StringIO()
+    call_command("program", "recommend", str(seeker.pk), "--json", stdout=out)
+    last = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert last["programs"][0] == {
+        "program": forklift.pk,
+        "name": "지게차운전기능사 과정",
+        "eligible": True,
+        "failing": [],
+        "vacancies": sorted(v.pk for v in licensed),  # equal fit: in the order they were posted
+    }
+    assert AuditEvent.objects.filter(object_type="seeker", object_id=seeker.pk, purpose__contains="사업 추천").exists()
