@@ -5,6 +5,11 @@ from iljari.matching import views
 app_name = "matching"
 urlpatterns = [
     path("seekers/<int:pk>/recommendations/", views.seeker_recommendations, name="seeker_recommendations"),
+    path(
+        "seekers/<int:pk>/recommendations/refresh/",
+        views.seeker_recommendations_refresh,
+        name="seeker_recommendations_refresh",
+    ),
     path("seekers/<int:pk>/refer/<int:vacancy_id>/", views.seeker_refer, name="seeker_refer"),
     path("vacancies/<int:pk>/candidates/", views.vacancy_candidates, name="vacancy_candidates"),
 ]

@@ -6,8 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, role_required
-from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
+from iljari.matching.batch import seeker_matches_refresh
+from iljari.matching.selectors import seekers_for_vacancy, stored_vacancies_for_seeker, vacancies_for_seeker
 from iljari.referrals.services import ACTIVE, ReferralError, referral_create
+from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seeker_or_404
 from iljari.vacancies.models import Vacancy
 
@@ -16,10 +18,30 @@ from iljari.vacancies.models import Vacancy
 def seeker_recommendations(request: HttpRequest, pk: int) -> HttpResponse:
     """The recommendation panel of the seeker page, loaded after the page so the page never waits."""
     seeker = seeker_or_404(user=request.user, seeker_id=pk, purpose="추천 구인표 조회")
-    result = vacancies_for_seeker(seeker=seeker, k=10)
+    return _seeker_panel(request, seeker)
+
+
+@require_POST
+@role_required(*CASEWORK)
+def seeker_recommendations_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    """다시 계산: this seeker's stored list computed now, then the panel with it."""
+    seeker = seeker_or_404(user=request.user, seeker_id=pk, purpose="추천 구인표 다시 계산")
+    seeker_matches_refresh(seeker=seeker)
+    if not request.htmx:
+        messages.success(request, "추천 목록을 다시 계산했습니다.")
+        return redirect("seekers:detail", pk=pk)
+    return _seeker_panel(request, seeker)
+
+
+def _seeker_panel(request: HttpRequest, seeker: Seeker) -> HttpResponse:
+    """The stored list with its date when there is one (read at once), else one computed now."""
+    stored = stored_vacancies_for_seeker(seeker=seeker, k=10)
+    result = stored.result if stored else vacancies_for_seeker(seeker=seeker, k=10)
     referred = set(seeker.referrals.filter(status__in=ACTIVE).values_list("vacancy_id", flat=True))
     return render(
-        request, "matching/_seeker_recommendations.html", {"seeker": seeker, "result": result, "referred": referred}
+        request,
+        "matching/_seeker_recommendations.html",
+        {"seeker": seeker, "result": result, "stored": stored, "referred": referred},
     )
 
 
