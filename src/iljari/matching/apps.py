@@ -6,6 +6,9 @@ class MatchingConfig(AppConfig):
     verbose_name = "매칭"
 
     def ready(self) -> None:
+        from iljari.core.jobs import periodic
         from iljari.matching.sections import register
 
         register()
+        # after the night's 마감 (00:05), before the day: counselors open stored lists of that morning
+        periodic("iljari.matching.tasks.match_all_nightly", cron="0 3 * * *")

@@ -10,6 +10,7 @@ next ``match --all`` from the shards not done; a shard is either wholly written 
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -25,7 +26,7 @@ from iljari.matching.engine.columns import SeekerColumns
 from iljari.matching.engine.embeddings import QUERY, for_embedding
 from iljari.matching.engine.matcher import Match
 from iljari.matching.engine.saved import write_indexes
-from iljari.matching.indexes import MatchingIndexes, matching_indexes
+from iljari.matching.indexes import MatchingIndexes, index_folder, matching_indexes
 from iljari.matching.models import MatchRun, MatchShard, StoredMatches
 from iljari.matching.records import seeker_records, seekers_for_index
 from iljari.seekers.models import Seeker
@@ -196,6 +197,23 @@ def match_all(
     shutil.rmtree(_snapshot_root() / f"run-{run.pk}", ignore_errors=True)
     run.refresh_from_db()
     return run
+
+
+def match_all_configured(*, progress: Progress | None = None) -> MatchRun:
+    """``match_all`` as this installation runs it at night: ``ILJARI_MATCH_RAY`` and ``ILJARI_MATCH_WORKERS``."""
+    return match_all(ray=settings.ILJARI_MATCH_RAY or None, workers=settings.ILJARI_MATCH_WORKERS, progress=progress)
+
+
+def match_all_nightly(*, today: date) -> list[int]:
+    """The nightly run for ``iljari nightly``: the seekers whose lists were stored.
+
+    Nothing where matching was never set up (``iljari init --no-index``, no ``iljari reindex`` since):
+    a night is no time to embed the whole catalogue; ``iljari match --all`` still can.
+    """
+    if not (index_folder() / "current").exists():
+        return []
+    run = match_all_configured()
+    return list(StoredMatches.objects.filter(run=run).values_list("seeker_id", flat=True))
 
 
 def seeker_matches_refresh(*, seeker: Seeker) -> StoredMatches:

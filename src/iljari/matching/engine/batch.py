@@ -77,11 +77,14 @@ def top_matches(
             ev = index._evaluate(s, v, np.tile(sims_one, len(chunk)), minimum_hourly)
             score = np.where(ev.passed, ev.score, -np.inf).reshape(len(chunk), len(rows))
             keep = min(k, len(rows))
-            top = np.argpartition(-score, keep - 1, axis=1)[:, :keep]
-            for n, (person, row_scores, best) in enumerate(zip(chunk, score, top, strict=True)):
-                best = best[np.argsort(-row_scores[best], kind="stable")]
+            # each person's k-th best score; everything at or above it, in candidate order, sorted stably:
+            # ties fall as the one-seeker path (``VacancyIndex.match``) lets them
+            kth = np.partition(score, len(rows) - keep, axis=1)[:, len(rows) - keep]
+            for n, (person, row_scores) in enumerate(zip(chunk, score, strict=True)):
+                chosen = np.flatnonzero((row_scores >= kth[n]) & np.isfinite(row_scores))
+                best = chosen[np.argsort(-row_scores[chosen], kind="stable")[:keep]]
                 matches = []
-                for i in best[np.isfinite(row_scores[best])].tolist():
+                for i in best.tolist():
                     row = int(rows[i])
                     reasons, _ = index._pair_reasons(
                         ev,
