@@ -131,8 +131,15 @@ def _write_snapshot(run: MatchRun, indexes: MatchingIndexes) -> Path:
     return folder
 
 
+PLACES = ("from", "to")  # a commute's 동: the page fills them in from the seeker and the vacancy
+
+
 def _items(matches: list) -> list:
-    return [[vacancy, round(score, 5), [[c, p, pos] for c, p, pos in reasons]] for vacancy, score, reasons in matches]
+    """Plain matches as ``StoredMatches.items``."""
+    return [
+        [vacancy, round(score, 5), [[c, {k: v for k, v in p.items() if k not in PLACES}, pos] for c, p, pos in reasons]]
+        for vacancy, score, reasons in matches
+    ]
 
 
 def _write_shard(run: MatchRun, shard: MatchShard, result: engine.ShardResult) -> None:

@@ -1,5 +1,7 @@
 """What the matching app stores: the occupation normalizer's answers for texts it has seen."""
 
+import json
+
 from django.db import models
 
 from iljari.core.fields import SafeCharField
@@ -83,11 +85,19 @@ class MatchShard(models.Model):
         return f"{self.run_id}-{self.number}"
 
 
+class _Unescaped(json.JSONEncoder):
+    """Korean as UTF-8, not ``\\uXXXX``: half the bytes of a stored list on SQLite."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**{**kwargs, "ensure_ascii": False})
+
+
 class StoredMatches(models.Model):
     """저장된 추천 목록 — a seeker's top vacancies with their reasons as the engine's codes, and when.
 
     ``items``: ``[[vacancy id, score, [[code, params, positive], ...]], ...]`` best first; the page says
-    the reasons in Korean (``reasons.reason_text``) and drops what closed since.
+    the reasons in Korean (``reasons.reason_text``) and drops what closed since. A commute's places
+    are not stored (50 times the seeker's 동 per list): the page has both 동 at hand.
     """
 
     seeker = models.OneToOneField(
@@ -95,7 +105,7 @@ class StoredMatches(models.Model):
     )
     run = models.ForeignKey(MatchRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     computed_at = models.DateTimeField("계산 시각")
-    items = models.JSONField("추천 목록", default=list)
+    items = models.JSONField("추천 목록", default=list, encoder=_Unescaped)
 
     class Meta:
         verbose_name = verbose_name_plural = "저장된 추천 목록"

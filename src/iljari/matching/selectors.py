@@ -164,6 +164,13 @@ def stored_vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> StoredRecomme
         .select_related("employer", "dong", "occupation")
         .in_bulk([m.record_id for m in matches])
     )
+    home = seeker.home_dong.name if seeker.home_dong else ""
+    for m in matches:  # a commute's places are not stored: the seeker's 동 and the vacancy's
+        to = found[m.record_id].dong.name if m.record_id in found and found[m.record_id].dong else ""
+        m.reasons = [
+            Reason(r.code, {**r.params, "from": home, "to": to}, r.positive) if r.code == "commute" else r
+            for r in m.reasons
+        ]
     past = _past_referrals(seeker_ids=[seeker.pk], vacancy_ids=list(found))
     left_out: list[LeftOut] = []
     shown = _shown(seeker, matches, k, found=found, past=past, left_out=left_out)

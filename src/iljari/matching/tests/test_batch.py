@@ -66,9 +66,11 @@ def test_match_all_stores_each_active_seekers_top_50_with_reasons(demo):
         )
         live = indexes.vacancies.match(profile, k=50, minimum_hourly=indexes.minimum_hourly, near_misses=0)
         assert [(m.record_id, round(m.score, 5)) for m in live.matches] == [(v, s) for v, s, _ in lists[pk]]
-        assert [[[r.code, r.params, r.positive] for r in m.reasons] for m in live.matches] == [
-            r for _, _, r in lists[pk]
-        ]
+        places = {"from", "to"}  # a commute's 동 are filled in by the page, not stored
+        assert [
+            [[r.code, {k: v for k, v in r.params.items() if k not in places}, r.positive] for r in m.reasons]
+            for m in live.matches
+        ] == [r for _, _, r in lists[pk]]
 
     # the stored list is what one seeker's 다시 계산 computes: the same ranking, the same reasons
     seeker = Seeker.objects.get(pk=max(lists, key=lambda pk: len(lists[pk])))
