@@ -9,6 +9,7 @@ next ``match --all`` from the shards not done; a shard is either wholly written 
 
 import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -105,6 +106,7 @@ def _write_snapshot(run: MatchRun, indexes: MatchingIndexes) -> Path:
     folder = root / f"run-{run.pk}"
     if (folder / engine.CONTEXT).exists():
         return folder  # a continued run scores against the data it started with
+    started = time.perf_counter()
     partial = root / f"run-{run.pk}.{os.getpid()}.tmp"
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
@@ -127,7 +129,9 @@ def _write_snapshot(run: MatchRun, indexes: MatchingIndexes) -> Path:
         )
     shutil.rmtree(folder, ignore_errors=True)
     os.replace(partial, folder)
-    MatchRun.objects.filter(pk=run.pk).update(snapshot=str(folder))
+    MatchRun.objects.filter(pk=run.pk).update(
+        snapshot=str(folder), snapshot_seconds=round(time.perf_counter() - started, 2)
+    )
     return folder
 
 
@@ -144,7 +148,7 @@ def _items(matches: list) -> list:
 
 def _write_shard(run: MatchRun, shard: MatchShard, result: engine.ShardResult) -> None:
     """One transaction: the shard's old lists out, its new ones in, the shard marked done."""
-    now = timezone.now()
+    now, started = timezone.now(), time.perf_counter()
     with transaction.atomic():
         existing = set(
             Seeker.objects.filter(pk__in=list(result.matches)).values_list("pk", flat=True)
@@ -164,6 +168,7 @@ def _write_shard(run: MatchRun, shard: MatchShard, result: engine.ShardResult) -
             seconds=round(result.seconds, 3),
             peak_rss_mb=round(result.peak_rss_mb, 1),
             finished_at=now,
+            write_seconds=round(time.perf_counter() - started, 3),
         )
         MatchRun.objects.filter(pk=run.pk).update(beat_at=now)
 

@@ -42,6 +42,7 @@ class MatchRun(models.Model):
     shard_size = models.PositiveIntegerField("묶음 크기")
     seekers = models.PositiveIntegerField("대상 구직자 수", default=0)
     snapshot = models.CharField("색인 사본 폴더", max_length=500, blank=True)
+    snapshot_seconds = models.FloatField("색인 사본 시간(초)", null=True, blank=True)
     started_at = models.DateTimeField("시작", auto_now_add=True)
     finished_at = models.DateTimeField("완료", null=True, blank=True)
     driver_host = models.CharField(max_length=255, blank=True)
@@ -73,6 +74,7 @@ class MatchShard(models.Model):
     status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.PENDING)
     worker = models.CharField("처리한 곳", max_length=200, blank=True)
     seconds = models.FloatField("계산 시간(초)", null=True, blank=True)
+    write_seconds = models.FloatField("저장 시간(초)", null=True, blank=True)
     peak_rss_mb = models.FloatField("작업자 최대 메모리(MB)", null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -177,6 +177,7 @@ class ShardResult:
     number: int
     matches: dict[int, list[tuple[int, float, list[tuple[str, dict, bool]]]]]
     seconds: float
+    cpu_seconds: float  # this process's CPU time on the shard: what the shard costs, whatever else runs
     peak_rss_mb: float
     worker: str
 
@@ -215,13 +216,14 @@ def run_shard(
     number: int, first: int, last: int, *, key: str, folder: str | None = None, files: Mapping[str, bytes] | None = None
 ) -> ShardResult:
     """One shard in this process: the snapshot from ``folder`` (same machine) or ``files`` (Ray)."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     snapshot = _snapshot_for(key, Path(folder) if folder else None, files)
     matches = shard_matches(snapshot, first, last)
     return ShardResult(
         number,
         plain(matches),
         time.perf_counter() - started,
+        time.process_time() - cpu,
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         f"{os.uname().nodename}:{os.getpid()}",
     )
