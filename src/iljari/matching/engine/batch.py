@@ -80,23 +80,29 @@ def top_matches(
             # each person's k-th best score; everything at or above it, in candidate order, sorted stably:
             # ties fall as the one-seeker path (``VacancyIndex.match``) lets them
             kth = np.partition(score, len(rows) - keep, axis=1)[:, len(rows) - keep]
+            chosen: list[tuple[int, list[int]]] = []  # (person, candidate positions best first)
             for n, (person, row_scores) in enumerate(zip(chunk, score, strict=True)):
-                chosen = np.flatnonzero((row_scores >= kth[n]) & np.isfinite(row_scores))
-                best = chosen[np.argsort(-row_scores[chosen], kind="stable")[:keep]]
-                matches = []
-                for i in best.tolist():
-                    row = int(rows[i])
-                    reasons, _ = index._pair_reasons(
-                        ev,
-                        n * len(rows) + i,
-                        s,
-                        v,
-                        seeker_place=places[person],
-                        vacancy_place=index.places.get(row, ""),
-                        vacancy_title=index.titles_text.get(row, ""),
-                    )
-                    matches.append(Match(int(index.columns.ids[row]), float(row_scores[i]), reasons))
-                results[int(ids[person])] = matches
+                fits = np.flatnonzero((row_scores >= kth[n]) & np.isfinite(row_scores))
+                chosen.append((person, fits[np.argsort(-row_scores[fits], kind="stable")[:keep]].tolist()))
+            pairs = [n * len(rows) + i for n, (_, best) in enumerate(chosen) for i in best]
+            at = [rows[i] for _, best in chosen for i in best]
+            explained = iter(
+                index._pairs_reasons(
+                    ev,
+                    pairs,
+                    s,
+                    v,
+                    seeker_places=[places[person] for person, best in chosen for _ in best],
+                    vacancy_places=[index.places.get(int(r), "") for r in at],
+                    vacancy_titles=[index.titles_text.get(int(r), "") for r in at],
+                )
+            )
+            flat_scores = score.reshape(-1)
+            for n, (person, best) in enumerate(chosen):
+                results[int(ids[person])] = [
+                    Match(int(index.columns.ids[rows[i]]), float(flat_scores[n * len(rows) + i]), next(explained)[0])
+                    for i in best
+                ]
     return results
 
 
