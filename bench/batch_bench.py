@@ -171,6 +171,7 @@ def _engine_only(run: object, indexes: object, workers: int) -> dict:
         "workers": workers,
         "wall_s": round(wall, 1),
         "shard_median_s": round(statistics.median(r.seconds for r in results), 2),
+        "shard_cpu_median_s": round(statistics.median(r.cpu_seconds for r in results), 2),
         "peak_rss_mb": round(max(r.peak_rss_mb for r in results)),
         "matches_each": round(found / max(seekers, 1), 1),
         "seekers": seekers,
@@ -220,7 +221,7 @@ def main() -> None:
             print(
                 f"engine only (no database write), {workers} Ray worker(s): {figures['seekers']:,} seekers × "
                 f"{args.n:,} vacancies, top 50 with reasons in {figures['wall_s']} s; per shard of "
-                f"{args.shard_size:,} median {figures['shard_median_s']} s; peak RSS per worker "
+                f"{args.shard_size:,} median {figures['shard_median_s']} s (CPU {figures['shard_cpu_median_s']} s); peak RSS per worker "
                 f"{figures['peak_rss_mb']:,} MB; {figures['matches_each']} matches each ({_load()})",
                 flush=True,
             )

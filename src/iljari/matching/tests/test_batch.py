@@ -167,3 +167,24 @@ def test_a_run_on_a_real_local_ray_stores_what_the_in_process_run_stores(demo):
     assert _lists() == in_process
     workers = set(run.shards.values_list("worker", flat=True))
     assert all(":" in w for w in workers) and not any(w.endswith(f":{__import__('os').getpid()}") for w in workers)
+
+
+def test_the_nightly_job_runs_on_the_queue_and_in_iljari_nightly_once_matching_is_set_up(demo):
+    from iljari.core.jobs import enqueue, periodic_jobs
+    from iljari.core.models import Job
+    from iljari.front.scheduled import nightly_run
+    from iljari.matching.tasks import match_all_nightly
+
+    assert "iljari.matching.tasks.match_all_nightly" in {p.path for p in periodic_jobs()}
+    assert nightly_run(today=timezone.localdate())["추천 목록 일괄 계산"] == 0  # no index was ever saved
+    assert not StoredMatches.objects.exists()
+
+    record = enqueue(match_all_nightly)
+    record.refresh_from_db()
+    active = Seeker.objects.filter(status=Seeker.Status.ACTIVE).count()
+    assert record.status == Job.Status.SUCCEEDED and record.result["seekers"] == active
+    assert StoredMatches.objects.count() == active
+
+    matching_indexes().save()
+    assert nightly_run(today=timezone.localdate())["추천 목록 일괄 계산"] == active
+    assert MatchRun.objects.filter(status=MatchRun.Status.DONE).count() == 2
