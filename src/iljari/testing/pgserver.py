@@ -41,10 +41,13 @@ class PostgresServer:
 
 
 def _bindir() -> Path:
-    """Where ``initdb`` lives: on ``PATH`` on most systems; Debian keeps it in a versioned folder."""
+    """Where ``initdb`` lives: on ``PATH`` on most systems; Debian keeps it in a versioned folder.
+
+    A link on ``PATH`` (``/usr/local/bin/initdb`` → Debian's folder) is followed: ``createdb`` and
+    ``pg_ctl`` are looked for beside the real one."""
     on_path = shutil.which("initdb")
     if on_path:
-        return Path(on_path).parent
+        return Path(on_path).resolve().parent
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]))
     if not found:
         raise RuntimeError("PostgreSQL server is not installed: apt-get install -y postgresql")
