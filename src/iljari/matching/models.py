@@ -36,19 +36,19 @@ class MatchRun(models.Model):
         RUNNING = "running", "실행 중"
         DONE = "done", "완료"
 
-    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.RUNNING)
-    backend = models.CharField("실행 방식", max_length=200, blank=True)  # "local×2", "ray:local", "ray:ray://…"
+    status = SafeCharField("상태", max_length=10, choices=Status.choices, default=Status.RUNNING)
+    backend = SafeCharField("실행 방식", max_length=200, blank=True)  # "local×2", "ray:local", "ray:ray://…"
     k = models.PositiveSmallIntegerField("구직자별 추천 수", default=50)
     shard_size = models.PositiveIntegerField("묶음 크기")
     seekers = models.PositiveIntegerField("대상 구직자 수", default=0)
-    snapshot = models.CharField("색인 사본 폴더", max_length=500, blank=True)
+    snapshot = SafeCharField("색인 사본 폴더", max_length=500, blank=True)
     snapshot_seconds = models.FloatField("색인 사본 시간(초)", null=True, blank=True)
     started_at = models.DateTimeField("시작", auto_now_add=True)
     finished_at = models.DateTimeField("완료", null=True, blank=True)
-    driver_host = models.CharField(max_length=255, blank=True)
-    driver_boot_id = models.CharField(max_length=64, blank=True)
+    driver_host = SafeCharField(max_length=255, blank=True)
+    driver_boot_id = SafeCharField(max_length=64, blank=True)
     driver_pid = models.PositiveIntegerField(null=True, blank=True)
-    driver_pid_started = models.CharField(max_length=32, blank=True)
+    driver_pid_started = SafeCharField(max_length=32, blank=True)
     beat_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -71,8 +71,8 @@ class MatchShard(models.Model):
     first_seeker = models.BigIntegerField("첫 구직자 번호")
     last_seeker = models.BigIntegerField("끝 구직자 번호")
     seekers = models.PositiveIntegerField("구직자 수")
-    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.PENDING)
-    worker = models.CharField("처리한 곳", max_length=200, blank=True)
+    status = SafeCharField("상태", max_length=10, choices=Status.choices, default=Status.PENDING)
+    worker = SafeCharField("처리한 곳", max_length=200, blank=True)
     seconds = models.FloatField("계산 시간(초)", null=True, blank=True)
     write_seconds = models.FloatField("저장 시간(초)", null=True, blank=True)
     peak_rss_mb = models.FloatField("작업자 최대 메모리(MB)", null=True, blank=True)

@@ -2,6 +2,7 @@
 run from the shards not done, runs the same on a real local Ray, and the seeker page shows the stored list."""
 
 import math
+import shutil
 from datetime import date
 from io import StringIO
 from pathlib import Path
@@ -15,7 +16,7 @@ from django.utils.html import escape
 
 from iljari.demo.generator import DemoSize, demo_generate
 from iljari.matching.batch import match_all, seeker_matches_refresh
-from iljari.matching.indexes import matching_indexes
+from iljari.matching.indexes import index_folder, matching_indexes
 from iljari.matching.models import MatchRun, MatchShard, StoredMatches
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index
@@ -186,5 +187,8 @@ def test_the_nightly_job_runs_on_the_queue_and_in_iljari_nightly_once_matching_i
     assert StoredMatches.objects.count() == active
 
     matching_indexes().save()
-    assert nightly_run(today=timezone.localdate())["추천 목록 일괄 계산"] == active
-    assert MatchRun.objects.filter(status=MatchRun.Status.DONE).count() == 2
+    try:
+        assert nightly_run(today=timezone.localdate())["추천 목록 일괄 계산"] == active
+        assert MatchRun.objects.filter(status=MatchRun.Status.DONE).count() == 2
+    finally:
+        shutil.rmtree(index_folder())  # later tests must not load this demo's saved index
