@@ -36,7 +36,7 @@ class MatchRun(models.Model):
         RUNNING = "running", "실행 중"
         DONE = "done", "완료"
 
-    status = SafeCharField("상태", max_length=10, choices=Status.choices, default=Status.RUNNING)
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.RUNNING)
     backend = SafeCharField("실행 방식", max_length=200, blank=True)  # "local×2", "ray:local", "ray:ray://…"
     k = models.PositiveSmallIntegerField("구직자별 추천 수", default=50)
     shard_size = models.PositiveIntegerField("묶음 크기")
@@ -71,7 +71,7 @@ class MatchShard(models.Model):
     first_seeker = models.BigIntegerField("첫 구직자 번호")
     last_seeker = models.BigIntegerField("끝 구직자 번호")
     seekers = models.PositiveIntegerField("구직자 수")
-    status = SafeCharField("상태", max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.PENDING)
     worker = SafeCharField("처리한 곳", max_length=200, blank=True)
     seconds = models.FloatField("계산 시간(초)", null=True, blank=True)
     write_seconds = models.FloatField("저장 시간(초)", null=True, blank=True)
