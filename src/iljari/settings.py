@@ -12,6 +12,9 @@ ILJARI_API_TOKEN_DAYS  how long an API token lives (default 90)
 ILJARI_LOGIN_FAILURES_PER_ADDRESS  failed logins from one address, any account, before it waits (15)
 ILJARI_BACKGROUND    "queue" (default): background work waits in the database for ``iljari worker``;
                      "inline": it runs at once in the process that asks (tests, one-off scripts)
+ILJARI_MATCH_RAY     where the nightly 일괄 추천 runs: unset in the worker's process, "local" a Ray instance
+                     on this machine, "auto" the Ray cluster it belongs to, or a cluster address
+ILJARI_MATCH_WORKERS processes (or Ray CPUs with "local") the nightly 일괄 추천 uses (default 1)
 ILJARI_WORKER_LEASE  seconds without a heartbeat after which a worker on another machine counts as dead
 """
 
@@ -61,6 +64,8 @@ TASKS = {
 ILJARI_WORKER_BEAT = 10
 ILJARI_WORKER_LEASE = int(os.environ.get("ILJARI_WORKER_LEASE", "60"))
 # Self-registration from a poster's QR code, per address: enough for a queue at a venue's Wi-Fi.
+ILJARI_MATCH_RAY = os.environ.get("ILJARI_MATCH_RAY", "")
+ILJARI_MATCH_WORKERS = int(os.environ.get("ILJARI_MATCH_WORKERS", "1"))
 ILJARI_PUBLIC_REGISTER_RATE = os.environ.get("ILJARI_PUBLIC_REGISTER_RATE", "30/10m")
 ILJARI_CITY_DIR = Path(os.environ.get("ILJARI_CITY_DIR") or APP_DIR / "reference" / "cities" / "ansan")
 

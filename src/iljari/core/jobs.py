@@ -199,10 +199,10 @@ def _process_started(pid: int) -> str:
         return ""
 
 
-def worker_start() -> Worker:
-    """Register this process as a worker; its id is what the queue records on each task it claims."""
+def this_process() -> Worker:
+    """This process as a (not yet saved) worker row: what ``worker_alive`` later checks it by."""
     pid = os.getpid()
-    return Worker.objects.create(
+    return Worker(
         id=f"{HOST[:40]}-{pid}-{get_random_string(8)}",
         host=HOST,
         boot_id=BOOT_ID,
@@ -210,6 +210,13 @@ def worker_start() -> Worker:
         pid_started=_process_started(pid),
         beat_at=timezone.now(),
     )
+
+
+def worker_start() -> Worker:
+    """Register this process as a worker; its id is what the queue records on each task it claims."""
+    worker = this_process()
+    worker.save(force_insert=True)
+    return worker
 
 
 def worker_beat(worker: Worker) -> None:

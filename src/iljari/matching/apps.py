@@ -11,3 +11,5 @@ class MatchingConfig(AppConfig):
 
         register()
         periodic("iljari.matching.tasks.retrain_ranker", cron="0 4 * * 1")  # Mondays 04:00, after the nightly jobs
+        # after the night's 마감 (00:05), before the day: counselors open stored lists of that morning
+        periodic("iljari.matching.tasks.match_all_nightly", cron="0 3 * * *")

@@ -15,7 +15,6 @@ import zipfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import numpy as np
 from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
@@ -26,6 +25,7 @@ from iljari.matching.engine.columns import VisaRules
 from iljari.matching.engine.embeddings import QUERY, CachedEmbedder, E5Embedder, USEEmbedder, embedder
 from iljari.matching.engine.matcher import SeekerIndex, VacancyIndex
 from iljari.matching.engine.records import SeekerRecord
+from iljari.matching.engine.saved import read_indexes, write_indexes
 from iljari.matching.models import OccupationGuess
 from iljari.matching.models_runtime import embedding_cache
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
@@ -98,14 +98,7 @@ class MatchingIndexes:
         target = root / generation
         target.mkdir()
         with self.lock:
-            for name, index in (("vacancies", self.vacancies), ("seekers", self.seekers)):
-                np.savez(target / f"{name}.npz", **index.columns.save())
-                index.texts.save(target, f"{name}.texts")
-                size = index.columns.size
-                meta = {"places": [index.places.get(r, "") for r in range(size)]}
-                if name == "vacancies":
-                    meta["titles"] = [index.titles_text.get(r, "") for r in range(size)]
-                (target / f"{name}.meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+            write_indexes(target, vacancies=self.vacancies, seekers=self.seekers)
             (target / "state.json").write_text(
                 json.dumps(
                     {
@@ -142,15 +135,7 @@ class MatchingIndexes:
             if state.get("format") != FORMAT or state.get("occupations") != len(self.occupation_index):
                 return False
             with self.lock:
-                for name, index in (("vacancies", self.vacancies), ("seekers", self.seekers)):
-                    with np.load(target / f"{name}.npz") as arrays:
-                        index.columns.restore(dict(arrays))
-                    index.texts.load(target, f"{name}.texts")
-                    meta = json.loads((target / f"{name}.meta.json").read_text(encoding="utf-8"))
-                    index.places = dict(enumerate(meta["places"]))
-                    if name == "vacancies":
-                        index.titles_text = dict(enumerate(meta["titles"]))
-                    index.rebuild_lists()
+                read_indexes(target, vacancies=self.vacancies, seekers=self.seekers)
                 self.synced_at = datetime.fromisoformat(state["synced_at"]) if state["synced_at"] else None
         except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as exc:
             log.warning("saved matching index %s cannot be read (%s); rebuilding from the database", target, exc)

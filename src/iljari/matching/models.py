@@ -1,5 +1,7 @@
 """What the matching app stores: the occupation normalizer's answers for texts it has seen."""
 
+import json
+
 from django.db import models
 
 from iljari.core.fields import SafeCharField
@@ -103,3 +105,94 @@ class RankerModel(models.Model):
 
     def __str__(self) -> str:
         return f"v{self.pk} ({'사용' if self.live else '미사용'})"
+
+
+class MatchRun(models.Model):
+    """일괄 추천 실행 — one run of ``iljari match --all``: its shards, and the process that drives it.
+
+    The driving process is recorded as the queue records a worker (host, boot, pid and when it started),
+    so a run whose driver was killed is known dead at once on this machine and is continued, not restarted.
+    """
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "실행 중"
+        DONE = "done", "완료"
+
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.RUNNING)
+    backend = SafeCharField("실행 방식", max_length=200, blank=True)  # "local×2", "ray:local", "ray:ray://…"
+    k = models.PositiveSmallIntegerField("구직자별 추천 수", default=50)
+    shard_size = models.PositiveIntegerField("묶음 크기")
+    seekers = models.PositiveIntegerField("대상 구직자 수", default=0)
+    snapshot = SafeCharField("색인 사본 폴더", max_length=500, blank=True)
+    snapshot_seconds = models.FloatField("색인 사본 시간(초)", null=True, blank=True)
+    started_at = models.DateTimeField("시작", auto_now_add=True)
+    finished_at = models.DateTimeField("완료", null=True, blank=True)
+    driver_host = SafeCharField(max_length=255, blank=True)
+    driver_boot_id = SafeCharField(max_length=64, blank=True)
+    driver_pid = models.PositiveIntegerField(null=True, blank=True)
+    driver_pid_started = SafeCharField(max_length=32, blank=True)
+    beat_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "일괄 추천 실행"
+
+    def __str__(self) -> str:
+        return f"일괄 추천 #{self.pk} ({self.get_status_display()})"
+
+
+class MatchShard(models.Model):
+    """일괄 추천 묶음 — the active seekers of one id range; done only once its lists are all written."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "대기"
+        RUNNING = "running", "계산 중"
+        DONE = "done", "완료"
+
+    run = models.ForeignKey(MatchRun, on_delete=models.CASCADE, related_name="shards")
+    number = models.PositiveIntegerField("번호")
+    first_seeker = models.BigIntegerField("첫 구직자 번호")
+    last_seeker = models.BigIntegerField("끝 구직자 번호")
+    seekers = models.PositiveIntegerField("구직자 수")
+    status = models.CharField("상태", max_length=10, choices=Status.choices, default=Status.PENDING)
+    worker = SafeCharField("처리한 곳", max_length=200, blank=True)
+    seconds = models.FloatField("계산 시간(초)", null=True, blank=True)
+    write_seconds = models.FloatField("저장 시간(초)", null=True, blank=True)
+    peak_rss_mb = models.FloatField("작업자 최대 메모리(MB)", null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "일괄 추천 묶음"
+        constraints = [models.UniqueConstraint(fields=["run", "number"], name="match_shard_unique_number")]
+        ordering = ["run", "number"]
+
+    def __str__(self) -> str:
+        return f"{self.run_id}-{self.number}"
+
+
+class _Unescaped(json.JSONEncoder):
+    """Korean as UTF-8, not ``\\uXXXX``: half the bytes of a stored list on SQLite."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**{**kwargs, "ensure_ascii": False})
+
+
+class StoredMatches(models.Model):
+    """저장된 추천 목록 — a seeker's top vacancies with their reasons as the engine's codes, and when.
+
+    ``items``: ``[[vacancy id, score, [[code, params, positive], ...]], ...]`` best first; the page says
+    the reasons in Korean (``reasons.reason_text``) and drops what closed since. A commute's places
+    are not stored (50 times the seeker's 동 per list): the page has both 동 at hand.
+    """
+
+    seeker = models.OneToOneField(
+        "seekers.Seeker", primary_key=True, on_delete=models.CASCADE, related_name="stored_matches"
+    )
+    run = models.ForeignKey(MatchRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    computed_at = models.DateTimeField("계산 시각")
+    items = models.JSONField("추천 목록", default=list, encoder=_Unescaped)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "저장된 추천 목록"
+
+    def __str__(self) -> str:
+        return f"{self.seeker_id} @ {self.computed_at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,7 @@
 """Recommendations for the pages, the API and the CLI: the same functions for all three."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -8,10 +9,11 @@ from django.utils import timezone
 
 from iljari.accounts.models import User
 from iljari.matching.catalogue import correction_phrase, guess_occupations, normalizer
+from iljari.matching.engine.batch import from_plain
 from iljari.matching.engine.matcher import Match, Reason
 from iljari.matching.engine.records import SeekerRecord
 from iljari.matching.indexes import matching_indexes
-from iljari.matching.models import OccupationCorrection
+from iljari.matching.models import OccupationCorrection, StoredMatches
 from iljari.matching.ranker import live_order, ordered_by, ranking_model
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
@@ -117,27 +119,74 @@ def vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> SeekerRecommendation
     found = vacancies_open(on=timezone.localdate()).select_related("employer", "dong", "occupation").in_bulk(ids)
     past = _past_referrals(seeker_ids=[seeker.pk], vacancy_ids=list(found))
     left_out: list[LeftOut] = []
+    matches = _shown(seeker, result.matches, k, found=found, past=past, left_out=left_out)
+    near = _shown(seeker, result.near_misses, len(result.near_misses), found=found, past=past, left_out=left_out)
+    return SeekerRecommendations(matches, near, left_out, ordered_by(model))
 
-    def shown(matches: list[Match], limit: int) -> list[Recommendation]:
-        kept = []
-        for m in matches:
-            vacancy = found.get(m.record_id)
-            if vacancy is None or len(kept) == limit:
-                continue
-            before = past.get((seeker.pk, vacancy.pk), [])
-            history = [_history_text(r) for r in before]
-            if _refused(before):
-                left_out.append(LeftOut(vacancy.pk, vacancy, None, history))
-                continue
-            r = _render(m)
-            r.vacancy, r.history = vacancy, history
-            kept.append(r)
-        return kept
 
-    matches = shown(result.matches, k)
-    return SeekerRecommendations(
-        matches, shown(result.near_misses, len(result.near_misses)), left_out, ordered_by(model)
+def _shown(
+    seeker: Seeker,
+    matches: list[Match],
+    limit: int,
+    *,
+    found: dict[int, Vacancy],
+    past: dict[tuple[int, int], list[Referral]],
+    left_out: list[LeftOut],
+) -> list[Recommendation]:
+    """Up to ``limit`` of the matches still open, each with its history; refused ones go to ``left_out``."""
+    kept = []
+    for m in matches:
+        vacancy = found.get(m.record_id)
+        if vacancy is None or len(kept) == limit:
+            continue
+        before = past.get((seeker.pk, vacancy.pk), [])
+        history = [_history_text(r) for r in before]
+        if _refused(before):
+            left_out.append(LeftOut(vacancy.pk, vacancy, None, history))
+            continue
+        r = _render(m)
+        r.vacancy, r.history = vacancy, history
+        kept.append(r)
+    return kept
+
+
+@dataclass
+class StoredRecommendations:
+    """A seeker's stored list (``iljari match --all`` or the page's 다시 계산) as the page shows it."""
+
+    result: SeekerRecommendations
+    computed_at: datetime
+    total: int  # vacancies in the stored list, before dropping the ones closed since
+
+
+def stored_vacancies_for_seeker(*, seeker: Seeker, k: int = 20) -> StoredRecommendations | None:
+    """The stored list's first ``k`` vacancies still open, with reasons in Korean; None if never computed.
+
+    Read from the database only: the page shows it at once, whatever the size of the indexes.
+    The caller has already checked and audited that the user may read this seeker.
+    """
+    stored = StoredMatches.objects.filter(seeker=seeker).first()
+    if stored is None:
+        return None
+    matches = from_plain(stored.items)
+    found = (
+        vacancies_open(on=timezone.localdate())
+        .select_related("employer", "dong", "occupation")
+        .in_bulk([m.record_id for m in matches])
     )
+    home = seeker.home_dong.name if seeker.home_dong else ""
+    for m in matches:  # a commute's places are not stored: the seeker's 동 and the vacancy's
+        to = found[m.record_id].dong.name if m.record_id in found and found[m.record_id].dong else ""
+        m.reasons = [
+            Reason(r.code, {**r.params, "from": home, "to": to}, r.positive) if r.code == "commute" else r
+            for r in m.reasons
+        ]
+    past = _past_referrals(seeker_ids=[seeker.pk], vacancy_ids=list(found))
+    left_out: list[LeftOut] = []
+    shown = _shown(seeker, matches, k, found=found, past=past, left_out=left_out)
+    # The batch orders by the v1 score (its workers hold no learned model), and the page says so.
+    result = SeekerRecommendations(shown, [], left_out, ordered_by(None))
+    return StoredRecommendations(result, stored.computed_at, len(matches))
 
 
 def vacancies_for_words(*, text: str, language: str, dong: Dong | None = None, k: int = 20) -> list[Recommendation]:

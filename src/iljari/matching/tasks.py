@@ -1,7 +1,8 @@
-"""매칭 작업 — rebuilding the occupation normalizer and the matching indexes, and retraining the
-outcome-learned ranker, on the worker."""
+"""매칭 작업 — rebuilding the occupation normalizer and the matching indexes, retraining the
+outcome-learned ranker and the nightly 일괄 추천, on the worker."""
 
 from iljari.core.jobs import JobRun, job
+from iljari.matching.batch import match_all_configured
 from iljari.matching.indexes import reindex
 from iljari.matching.services import MatchingError, ranker_retrain
 
@@ -27,3 +28,11 @@ def retrain_ranker(run: JobRun) -> dict:
         "ndcg5": [model.ndcg5_model, model.ndcg5_v1],
         "auc": [model.auc_model, model.auc_v1],
     }
+
+
+@job(label="일괄 추천", max_attempts=3)
+def match_all_nightly(run: JobRun) -> dict:
+    """``iljari match --all`` on the queue; a worker killed midway is followed by an attempt that continues
+    the run from the shards not done."""
+    result = match_all_configured(progress=lambda shard, done, total: run.progress("일괄 추천", done, total))
+    return {"run": result.pk, "seekers": result.seekers, "backend": result.backend}

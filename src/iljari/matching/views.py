@@ -8,12 +8,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, OVERSIGHT, role_required
-from iljari.matching.models import OccupationCorrection
+from iljari.matching.batch import seeker_matches_refresh
+from iljari.matching.models import OccupationCorrection, StoredMatches
 from iljari.matching.selectors import (
     correction_languages,
     corrections_list,
     occupation_reading,
     seekers_for_vacancy,
+    stored_vacancies_for_seeker,
     vacancies_for_seeker,
 )
 from iljari.matching.services import MatchingError, correction_remove, record_correction
@@ -32,14 +34,30 @@ def seeker_recommendations(request: HttpRequest, pk: int) -> HttpResponse:
     return _recommendations_panel(request, seeker)
 
 
+@require_POST
+@role_required(*CASEWORK)
+def seeker_recommendations_refresh(request: HttpRequest, pk: int) -> HttpResponse:
+    """다시 계산: this seeker's stored list computed now, then the panel with it."""
+    seeker = seeker_or_404(user=request.user, seeker_id=pk, purpose="추천 구인표 다시 계산")
+    seeker_matches_refresh(seeker=seeker)
+    if not request.htmx:
+        messages.success(request, "추천 목록을 다시 계산했습니다.")
+        return redirect("seekers:detail", pk=pk)
+    return _recommendations_panel(request, seeker)
+
+
 def _recommendations_panel(
     request: HttpRequest, seeker: Seeker, error: str = "", typed: str = "", status: int = 200
 ) -> HttpResponse:
-    result = vacancies_for_seeker(seeker=seeker, k=10)
+    """The stored list with its date when there is one (read at once), else one computed now; above it,
+    how the seeker's 희망직종 was read, to confirm or correct."""
+    stored = stored_vacancies_for_seeker(seeker=seeker, k=10)
+    result = stored.result if stored else vacancies_for_seeker(seeker=seeker, k=10)
     referred = set(seeker.referrals.filter(status__in=ACTIVE).values_list("vacancy_id", flat=True))
     context = {
         "seeker": seeker,
         "result": result,
+        "stored": stored,
         "referred": referred,
         "reading": occupation_reading(seeker=seeker),
         "reading_error": error,
@@ -71,6 +89,8 @@ def seeker_occupation(request: HttpRequest, pk: int) -> HttpResponse:
         actor=request.user,
         guessed=reading.guesses[0][0] if reading.guesses else None,
     )
+    if StoredMatches.objects.filter(seeker=seeker).exists():  # the stored list read the words the old way
+        seeker_matches_refresh(seeker=seeker)
     return _recommendations_panel(request, seeker)
 
 

@@ -17,7 +17,7 @@ HOSTILE = [
     "@SUM(A1:A2)",
     "\t=1+2",
     "\r=1+2",
-    "  =HYPERLINK(\"http://x\")",
+    '  =HYPERLINK("http://x")',
     "#N/A",
 ]
 

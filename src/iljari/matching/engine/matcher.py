@@ -15,7 +15,7 @@ from iljari.matching.engine.candidates.texts import EXACT_LIMIT, TextSpace
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns, VisaRules
 from iljari.matching.engine.filters import near_miss_pairs
 from iljari.matching.engine.outcomes import Order, outcome_features
-from iljari.matching.engine.reasons import Reason, pair_reasons
+from iljari.matching.engine.reasons import Reason, pair_reasons, pairs_reasons
 from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord
 from iljari.matching.engine.scores import Catalogue, PairEvaluation, evaluate_pairs
 
@@ -101,6 +101,13 @@ class _Index:
             seeker_place=seeker_place,
             vacancy_place=vacancy_place,
             vacancy_title=vacancy_title,
+        )
+
+    def _pairs_reasons(
+        self, ev: PairEvaluation, pairs: list[int], s: dict, v: dict, **places: list[str]
+    ) -> list[tuple[list[Reason], list[Reason]]]:
+        return pairs_reasons(
+            ev, pairs, s, v, catalogue=self.catalogue, visas=self.visas, licence_names=self.licence_names, **places
         )
 
 

@@ -1,0 +1,286 @@
+"""Batch recommendations: many seekers' top ``k`` with reasons, from a saved snapshot, without Django.
+
+A run's snapshot is a folder: the saved indexes (the files ``MatchingIndexes.save`` writes), the
+catalogue they were built with (``context.json``) and the query vector of every seeker's 희망직종
+(``queries.npy``), so a worker needs only these files and NumPy — no database, no model. On Ray the
+folder travels through the object store as bytes (``snapshot_bytes``), so a worker on another
+machine needs no shared disk either.
+
+A shard is a range of seeker ids; its worker scores the active seekers of the snapshot in that range.
+Seekers who ask for the same work (the same 희망직종 and occupations) share one candidate gathering
+and are scored together as one (seekers × candidates) array operation.
+"""
+
+import json
+import os
+import resource
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from iljari.matching.engine.candidates.texts import TextSpace
+from iljari.matching.engine.columns import VisaRules
+from iljari.matching.engine.matcher import NEAREST_TEXTS, Match, SeekerIndex, VacancyIndex
+from iljari.matching.engine.reasons import Reason
+from iljari.matching.engine.records import Occupation, SeekerRecord, VisaRule
+from iljari.matching.engine.saved import read_indexes
+
+TOP_K = 50
+CANDIDATES = 1000  # rows scored per group of alike seekers: room for a top 50 after the filters
+CHUNK = 64  # seekers of one group scored in one array operation (64 × 1000 pairs)
+CONTEXT = "context.json"
+QUERIES = "queries.npy"
+
+
+def top_matches(
+    index: VacancyIndex,
+    people: np.ndarray,
+    *,
+    ids: np.ndarray,
+    texts: list[str],
+    places: list[str],
+    vectors: Mapping[str, np.ndarray | None],
+    k: int,
+    minimum_hourly: float,
+    budget: int = CANDIDATES,
+) -> dict[int, list[Match]]:
+    """Each seeker's top ``k`` open vacancies with reasons; ``people`` are rows of ``SeekerColumns``.
+
+    The one path both the nightly batch and a counselor's "다시 계산" take, so a refreshed list is
+    ranked exactly as the stored ones are.
+    """
+    people = people.copy()
+    people["desired"] = np.array([0 if t else -1 for t in texts], dtype=np.int32)
+    groups: dict[tuple[str, tuple[int, ...]], list[int]] = defaultdict(list)
+    for i, occupations in enumerate(people["occupations"].tolist()):
+        groups[(texts[i], tuple(o for o in occupations if o >= 0))].append(i)
+    results: dict[int, list[Match]] = {}
+    for (text, occupations), members in groups.items():
+        vector = vectors.get(text) if text else None
+        nearest = index.texts.nearest(vector, NEAREST_TEXTS)
+        probe = SeekerRecord(seeker_id=0, desired_text=text, occupations=[(o, 1.0) for o in occupations])
+        rows = index._candidates(probe, nearest[0], budget=max(budget, 10 * k))
+        if not len(rows):
+            results.update((int(ids[m]), []) for m in members)
+            continue
+        v_one = index.columns.take(rows)
+        sims_one = index._text_similarity(vector, v_one["title"], nearest)
+        for start in range(0, len(members), CHUNK):
+            chunk = members[start : start + CHUNK]
+            s = np.repeat(people[chunk], len(rows))
+            v = np.tile(v_one, len(chunk))
+            ev = index._evaluate(s, v, np.tile(sims_one, len(chunk)), minimum_hourly)
+            score = np.where(ev.passed, ev.score, -np.inf).reshape(len(chunk), len(rows))
+            keep = min(k, len(rows))
+            # each person's k-th best score; everything at or above it, in candidate order, sorted stably:
+            # ties fall as the one-seeker path (``VacancyIndex.match``) lets them
+            kth = np.partition(score, len(rows) - keep, axis=1)[:, len(rows) - keep]
+            chosen: list[tuple[int, list[int]]] = []  # (person, candidate positions best first)
+            for n, (person, row_scores) in enumerate(zip(chunk, score, strict=True)):
+                fits = np.flatnonzero((row_scores >= kth[n]) & np.isfinite(row_scores))
+                chosen.append((person, fits[np.argsort(-row_scores[fits], kind="stable")[:keep]].tolist()))
+            pairs = [n * len(rows) + i for n, (_, best) in enumerate(chosen) for i in best]
+            at = [rows[i] for _, best in chosen for i in best]
+            explained = iter(
+                index._pairs_reasons(
+                    ev,
+                    pairs,
+                    s,
+                    v,
+                    seeker_places=[places[person] for person, best in chosen for _ in best],
+                    vacancy_places=[index.places.get(int(r), "") for r in at],
+                    vacancy_titles=[index.titles_text.get(int(r), "") for r in at],
+                )
+            )
+            flat_scores = score.reshape(-1)
+            for n, (person, best) in enumerate(chosen):
+                results[int(ids[person])] = [
+                    Match(int(index.columns.ids[rows[i]]), float(flat_scores[n * len(rows) + i]), next(explained)[0])
+                    for i in best
+                ]
+    return results
+
+
+@dataclass
+class Snapshot:
+    """What a worker loads once and uses for every shard of a run."""
+
+    vacancies: VacancyIndex
+    seekers: SeekerIndex
+    queries: dict[str, np.ndarray | None]
+    minimum_hourly: float
+    k: int
+
+
+def write_context(
+    folder: Path,
+    *,
+    catalogue: list[Occupation],
+    visa_rules: list[VisaRule],
+    licence_names: dict[int, str],
+    minimum_hourly: float,
+    k: int,
+    queries: np.ndarray,
+) -> None:
+    """Beside the saved indexes: what they were built with, and the seekers' query vectors (one row
+    per text of the seeker index's text space, in its order; zeros for an empty text)."""
+    context = {
+        "catalogue": [[o.title, o.keco_code, o.keco_name, o.ksco_code] for o in catalogue],
+        "visa_rules": [
+            [r.code, r.scope, list(r.permitted_keco_prefixes), r.weekly_hours_limit, r.requires_listing]
+            for r in visa_rules
+        ],
+        "licence_names": {str(pk): name for pk, name in licence_names.items()},
+        "minimum_hourly": minimum_hourly,
+        "k": k,
+    }
+    (folder / CONTEXT).write_text(json.dumps(context, ensure_ascii=False), encoding="utf-8")
+    np.save(folder / QUERIES, queries.astype(np.float32))
+
+
+def load_snapshot(folder: Path) -> Snapshot:
+    context = json.loads((folder / CONTEXT).read_text(encoding="utf-8"))
+    catalogue = [Occupation(i, *row) for i, row in enumerate(context["catalogue"])]
+    visas = VisaRules(
+        VisaRule(code, scope, tuple(prefixes), hours, listing)
+        for code, scope, prefixes, hours, listing in context["visa_rules"]
+    )
+    names = {int(pk): name for pk, name in context["licence_names"].items()}
+    vacancies = VacancyIndex(catalogue, visas, names, TextSpace(None))
+    seekers = SeekerIndex(catalogue, visas, names, TextSpace(None))
+    read_indexes(folder, vacancies=vacancies, seekers=seekers)
+    vectors = np.load(folder / QUERIES)
+    queries = {t: (vectors[i] if t else None) for i, t in enumerate(seekers.texts.texts)}
+    return Snapshot(vacancies, seekers, queries, float(context["minimum_hourly"]), int(context["k"]))
+
+
+def shard_matches(snapshot: Snapshot, first: int, last: int) -> dict[int, list[Match]]:
+    """The top ``k`` of every active seeker of the snapshot whose id is in ``first..last``."""
+    columns = snapshot.seekers.columns
+    ids = columns.ids[: columns.size]
+    rows = np.flatnonzero((ids >= first) & (ids <= last) & columns["active"])
+    people = columns.take(rows)
+    texts = snapshot.seekers.texts.texts
+    return top_matches(
+        snapshot.vacancies,
+        people,
+        ids=ids[rows],
+        texts=[texts[d] if d >= 0 else "" for d in people["desired"].tolist()],
+        places=[snapshot.seekers.places.get(int(r), "") for r in rows],
+        vectors=snapshot.queries,
+        k=snapshot.k,
+        minimum_hourly=snapshot.minimum_hourly,
+    )
+
+
+@dataclass
+class ShardResult:
+    number: int
+    matches: dict[int, list[tuple[int, float, list[tuple[str, dict, bool]]]]]
+    seconds: float
+    cpu_seconds: float  # this process's CPU time on the shard: what the shard costs, whatever else runs
+    peak_rss_mb: float
+    worker: str
+
+
+def plain(matches: dict[int, list[Match]]) -> dict[int, list[tuple[int, float, list[tuple[str, dict, bool]]]]]:
+    """Matches as tuples, which cross process and machine boundaries cheaply."""
+    return {
+        seeker: [(m.record_id, m.score, [(r.code, r.params, r.positive) for r in m.reasons]) for m in found]
+        for seeker, found in matches.items()
+    }
+
+
+def from_plain(found: list) -> list[Match]:
+    return [
+        Match(int(v), float(score), [Reason(c, p, bool(pos)) for c, p, pos in reasons]) for v, score, reasons in found
+    ]
+
+
+# A worker process keeps the last snapshot it loaded: every later shard of the run reuses it.
+_loaded: dict[str, Snapshot] = {}
+
+
+def _snapshot_for(key: str, folder: Path | None, files: Mapping[str, bytes] | None) -> Snapshot:
+    if key not in _loaded:
+        _loaded.clear()
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="iljari-batch-"))
+            for name, content in (files or {}).items():
+                (folder / name).parent.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_bytes(content)
+        _loaded[key] = load_snapshot(folder)
+    return _loaded[key]
+
+
+def run_shard(
+    number: int, first: int, last: int, *, key: str, folder: str | None = None, files: Mapping[str, bytes] | None = None
+) -> ShardResult:
+    """One shard in this process: the snapshot from ``folder`` (same machine) or ``files`` (Ray)."""
+    started, cpu = time.perf_counter(), time.process_time()
+    snapshot = _snapshot_for(key, Path(folder) if folder else None, files)
+    matches = shard_matches(snapshot, first, last)
+    return ShardResult(
+        number,
+        plain(matches),
+        time.perf_counter() - started,
+        time.process_time() - cpu,
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        f"{os.uname().nodename}:{os.getpid()}",
+    )
+
+
+def snapshot_bytes(folder: Path) -> dict[str, bytes]:
+    """The snapshot's files by relative path: what a Ray worker on any machine rebuilds it from."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+Shard = tuple[int, int, int]  # (number, first seeker id, last seeker id)
+
+
+def run_local(shards: list[Shard], *, key: str, folder: Path, workers: int) -> Iterator[ShardResult]:
+    """Shards in this process (``workers`` ≤ 1) or a pool of fresh processes, results as they finish."""
+    if workers <= 1:
+        for number, first, last in shards:
+            yield run_shard(number, first, last, key=key, folder=str(folder))
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # spawn: a worker imports the engine only, never the Django the parent has loaded
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+        futures = [pool.submit(run_shard, n, a, b, key=key, folder=str(folder)) for n, a, b in shards]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def run_ray(shards: list[Shard], *, key: str, folder: Path, address: str, workers: int | None) -> Iterator[ShardResult]:
+    """Shards as Ray tasks (one CPU each), results as they finish.
+
+    ``address``: "local" starts a Ray instance on this machine with ``workers`` CPUs; "auto" joins the
+    cluster this machine belongs to; anything else is a cluster's address (``ray://host:10001``).
+    """
+    import ray
+
+    if not ray.is_initialized():
+        options: dict = {"include_dashboard": False, "log_to_driver": False}
+        if address == "local":
+            ray.init(num_cpus=workers or os.cpu_count(), **options)
+        else:
+            ray.init(address=address, **options)
+    files = ray.put(snapshot_bytes(folder))
+    task = ray.remote(num_cpus=1, max_retries=2)(_ray_shard)
+    pending = {task.remote(n, a, b, key=key, files=files): n for n, a, b in shards}
+    while pending:
+        done, _ = ray.wait(list(pending), num_returns=1)
+        pending.pop(done[0])
+        yield ray.get(done[0])
+
+
+def _ray_shard(number: int, first: int, last: int, *, key: str, files: Mapping[str, bytes]) -> ShardResult:
+    return run_shard(number, first, last, key=key, files=files)
