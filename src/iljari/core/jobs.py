@@ -55,6 +55,7 @@ class JobSpec:
     label: str
     max_attempts: int
     on_failure: Callable[..., None] | None
+    keep_record: bool = True
 
 
 _specs: dict[str, JobSpec] = {}
@@ -82,7 +83,12 @@ class JobRun:
 
 
 def job(
-    *, label: str, max_attempts: int = 3, on_failure: Callable[..., None] | None = None, priority: int = 0
+    *,
+    label: str,
+    max_attempts: int = 3,
+    on_failure: Callable[..., None] | None = None,
+    priority: int = 0,
+    keep_record: bool = True,
 ) -> Callable[[Callable[..., Any]], Task]:
     """Make ``func(run, *args, **kwargs)`` a queued job (a django-tasks ``Task``) tracked as a ``Job``.
 
@@ -90,6 +96,8 @@ def job(
     fails with its reason. An exception fails the job at once (running it again would fail again);
     an ``IljariError``'s Korean message is the reason shown. ``on_failure(job, *args, **kwargs)``
     lets the job's own record follow (an import marked 처리 실패), whichever way it failed.
+    ``keep_record=False`` is for many small jobs whose outcome another record keeps (a text message's
+    ``Message``): their succeeded ``Job`` rows go with the nightly upkeep (``jobs_prune``).
     """
 
     def decorate(func: Callable[..., Any]) -> Task:
@@ -98,7 +106,7 @@ def job(
             return _attempt(func, job_id, args, kwargs)
 
         queued = task(priority=priority)(attempt)
-        _specs[queued.module_path] = JobSpec(label, max_attempts, on_failure)
+        _specs[queued.module_path] = JobSpec(label, max_attempts, on_failure, keep_record)
         return queued
 
     return decorate
@@ -246,6 +254,14 @@ def workers_alive() -> bool:
         return True  # jobs run at once where they are queued (ILJARI_BACKGROUND=inline)
     now = timezone.now()
     return any(worker_alive(w, now=now) for w in Worker.objects.all())
+
+
+def jobs_prune(*, before: datetime) -> int:
+    """Delete the succeeded jobs of the kinds that keep no record (``keep_record=False``) finished
+    before ``before``; failed ones stay, to be looked into. Returns how many went."""
+    kinds = [name for name, spec in _specs.items() if not spec.keep_record]
+    old = Job.objects.filter(name__in=kinds, status=Job.Status.SUCCEEDED, finished_at__lt=before)
+    return old.delete()[0]
 
 
 def jobs_recover(*, now: datetime | None = None) -> list[Job]:

@@ -1,12 +1,13 @@
-"""The kernel's upkeep: finished queue attempts are dropped after a month (each ``Job`` keeps its record);
-form submission keys too old for any open page are forgotten."""
+"""The kernel's upkeep: finished queue attempts are dropped after a month (each ``Job`` keeps its record,
+except the succeeded jobs of kinds whose outcome another record keeps); form submission keys too old
+for any open page are forgotten."""
 
 from datetime import timedelta
 
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from iljari.core.jobs import JobRun, job
+from iljari.core.jobs import JobRun, job, jobs_prune
 from iljari.core.submissions import submissions_forget
 
 KEEP_ATTEMPTS = timedelta(days=30)
@@ -14,9 +15,9 @@ KEEP_ATTEMPTS = timedelta(days=30)
 
 @job(label="지난 작업 기록 정리")
 def prune_nightly(run: JobRun) -> dict:
-    old = DBTaskResult.objects.finished().filter(finished_at__lt=timezone.now() - KEEP_ATTEMPTS)
-    deleted, _ = old.delete()
-    return {"deleted": deleted}
+    before = timezone.now() - KEEP_ATTEMPTS
+    deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lt=before).delete()
+    return {"deleted": deleted, "jobs": jobs_prune(before=before)}
 
 
 @job(label="지난 양식 키 정리")

@@ -4,6 +4,6 @@ from iljari.core.jobs import JobRun, job
 from iljari.notify.services import message_deliver_now
 
 
-@job(label="문자 발송", priority=50)  # ahead of imports and reports: a code is awaited on a phone
+@job(label="문자 발송", priority=50, keep_record=False)  # ahead of imports and reports: a code is awaited on a phone
 def message_deliver(run: JobRun, message_id: int) -> dict:
     return {"status": message_deliver_now(message_id=message_id)}

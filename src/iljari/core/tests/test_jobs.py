@@ -44,6 +44,22 @@ def long_work(run: JobRun, *, size: int) -> None:
     raise AssertionError("never run here: its worker dies first")
 
 
+@job(label="작은 일", keep_record=False, on_failure=_note_failure)
+def small(run: JobRun, *, fail: bool) -> None:
+    if fail:
+        raise IljariError("보낼 수 없습니다.")
+
+
+def test_the_upkeep_drops_old_succeeded_jobs_of_kinds_that_keep_no_record_and_nothing_else(db):
+    month_ago = timezone.now() - timedelta(days=31)
+    old_small, old_failed, new_small = enqueue(small, fail=False), enqueue(small, fail=True), enqueue(small, fail=False)
+    old_counted = enqueue(count_to, n=1)
+    Job.objects.filter(pk__in=[old_small.pk, old_failed.pk, old_counted.pk]).update(finished_at=month_ago)
+
+    assert jobs.jobs_prune(before=timezone.now() - timedelta(days=30)) == 1
+    assert set(Job.objects.values_list("pk", flat=True)) == {old_failed.pk, new_small.pk, old_counted.pk}
+
+
 def test_a_job_runs_with_its_progress_and_result_recorded(db):
     record = enqueue(count_to, n=3)
     assert record.status == Job.Status.SUCCEEDED and record.attempts == 1
