@@ -68,6 +68,8 @@ def test_a_new_seeker_signs_in_by_code_registers_with_consent_and_asks_for_a_ref
     assert again.status_code == 400 and "Bạn đã đăng ký rồi" in again.content.decode()
     request = waiting(PortalRequest.Kind.REFERRAL)
     assert request.seeker == seeker and request.message == "Tôi có thể bắt đầu tuần sau." and not request.held
+    listed = client.get("/vi/me/").content.decode()  # asked once: the match says so instead of offering it again
+    assert f"/vi/jobs/{vacancy.pk}/apply/" not in listed and "Bạn đã đăng ký công việc này" in listed
 
     staff = Client()
     staff.force_login(counselor) if seeker.desk == counselor.desk else None

@@ -59,9 +59,11 @@ def me(request: HttpRequest) -> HttpResponse:
     matches, near = (
         my_matches(seeker=seeker) if seeker.desired_job_text or seeker.desired_occupations.exists() else ([], [])
     )
+    applications = my_applications(seeker=seeker)
     context = {
         "seeker": seeker,
-        "applications": my_applications(seeker=seeker),
+        "applications": applications,
+        "asked": {a.vacancy.pk for a in applications if a.vacancy and not a.outcome},  # no second 알선 신청
         "matches": matches,
         "near": near,
         "steps": STEPS,
