@@ -18,6 +18,7 @@ from django.utils import timezone
 from iljari.core.errors import IljariError
 from iljari.core.lifecycles import transition
 from iljari.reference.models import Licence, Occupation, TargetGroup
+from iljari.reference.selectors import current_city
 from iljari.referrals.services import placement_record_direct
 from iljari.seekers.models import Seeker
 from iljari.training.lifecycle import ENROLLMENT
@@ -62,12 +63,12 @@ PLANS = [
     _Plan(
         "지게차운전기능사 과정(1기)",
         "licence-course",
-        "안산 직업전문학교(시연용)",
+        "{short} 직업전문학교(시연용)",
         -230,
         8,
         4,
         15,
-        "안산 직업전문학교 실습장",
+        "{short} 직업전문학교 실습장",
         jobs=["지게차운전원", "창고작업원(일반)", "택배원", "수동포장원(일반)"],
         licence="지게차운전기능사",
         applicants=13,
@@ -77,12 +78,12 @@ PLANS = [
     _Plan(
         "다문화계층 호텔객실관리 실무과정(1기)",
         "job-training",
-        "안산시 일자리센터·관내 호텔(시연용)",
+        "{center}·관내 호텔(시연용)",
         -215,
         10,
         3,
         12,
-        "안산시 일자리센터 교육장",
+        "{center} 교육장",
         groups=["foreign", "marriage_migrant"],
         applicants=11,
         rules={"groups_required": True, "residents_only": True},
@@ -91,12 +92,12 @@ PLANS = [
     _Plan(
         "다문화계층 호텔객실관리 실무과정(2기)",
         "job-training",
-        "안산시 일자리센터·관내 호텔(시연용)",
+        "{center}·관내 호텔(시연용)",
         -12,
         10,
         3,
         12,
-        "안산시 일자리센터 교육장",
+        "{center} 교육장",
         groups=["foreign", "marriage_migrant"],
         applicants=9,
         rules={"groups_required": True, "residents_only": True},
@@ -105,12 +106,12 @@ PLANS = [
     _Plan(
         "지게차운전기능사 과정(2기)",
         "licence-course",
-        "안산 직업전문학교(시연용)",
+        "{short} 직업전문학교(시연용)",
         14,
         8,
         4,
         15,
-        "안산 직업전문학교 실습장",
+        "{short} 직업전문학교 실습장",
         jobs=["지게차운전원", "창고작업원(일반)"],
         licence="지게차운전기능사",
         applicants=4,
@@ -120,12 +121,12 @@ PLANS = [
     _Plan(
         "요양보호사 양성과정",
         "licence-course",
-        "안산시 노인복지관(시연용)",
+        "{name} 노인복지관(시연용)",
         21,
         12,
         3,
         20,
-        "안산시 노인복지관 교육실",
+        "{name} 노인복지관 교육실",
         jobs=["요양보호사", "간병인"],
         groups=["career_break"],
         licence="요양보호사",
@@ -135,7 +136,7 @@ PLANS = [
     _Plan(
         "어르신 공공일자리(환경정비)",
         "senior-public",
-        "안산시니어클럽(시연용)",
+        "{short}시니어클럽(시연용)",
         7,
         12,
         7,
@@ -150,12 +151,12 @@ PLANS = [
     _Plan(
         "디딤돌 일자리(청년 사무지원)",
         "stepping-stone",
-        "안산시 일자리정책과(시연용)",
+        "{name} 일자리정책과(시연용)",
         21,
         10,
         7,
         6,
-        "안산시청 별관",
+        "{name}청 별관",
         groups=["youth"],
         applicants=5,
         rules={"age_min": 18, "age_max": 39, "residents_only": True},
@@ -165,12 +166,12 @@ PLANS = [
     _Plan(
         "결혼이민여성 맞춤형 취업 지원",
         "marriage-migrant",
-        "안산시 가족센터(시연용)",
+        "{name} 가족센터(시연용)",
         28,
         6,
         7,
         15,
-        "안산시 가족센터",
+        "{name} 가족센터",
         groups=["marriage_migrant"],
         applicants=3,
         rules={"groups_required": True},
@@ -223,6 +224,8 @@ def demo_programs_generate(*, today: date, seed: int = SEED) -> dict[str, int]:
     types = {t.code: t for t in ProgramType.objects.all()}
     groups = {g.code: g for g in TargetGroup.objects.all()}
     licences = {lic.name: lic for lic in Licence.objects.filter(name__in=[p.licence for p in PLANS if p.licence])}
+    city = current_city()
+    here = {"name": city.name, "short": city.short_name, "center": city.center_name or f"{city.name} 일자리센터"}
     taken: set[int] = set()
     counts = {"교육·일자리 사업": 0, "사업 참여 신청": 0, "수료": 0}
     with transaction.atomic():
@@ -232,7 +235,7 @@ def demo_programs_generate(*, today: date, seed: int = SEED) -> dict[str, int]:
             program = program_create(
                 data=ProgramInput(
                     name=plan.name,
-                    provider=plan.provider,
+                    provider=plan.provider.format(**here),
                     program_type=types.get(plan.kind),
                     starts_on=starts,
                     ends_on=days[-1],
@@ -243,7 +246,7 @@ def demo_programs_generate(*, today: date, seed: int = SEED) -> dict[str, int]:
                     target_groups=[groups[g] for g in plan.groups if g in groups],
                     **plan.rules,
                 ),
-                sessions=[SessionInput(d, time(plan.hours[0]), time(plan.hours[1]), plan.place) for d in days],
+                sessions=[SessionInput(d, time(plan.hours[0]), time(plan.hours[1]), plan.place.format(**here)) for d in days],
                 actor=ACTOR,
             )
             counts["교육·일자리 사업"] += 1
@@ -306,7 +309,7 @@ def _run(rng: random.Random, program: TrainingProgram, days: list[date], today: 
                 with contextlib.suppress(IljariError):  # already placed meanwhile: one job is enough
                     placement_record_direct(
                         seeker=e.seeker,
-                        employer_name=rng.choice(["(주)한빛물류", "안산호텔(시연용)", "세원테크"]),
+                        employer_name=rng.choice(["(주)한빛물류", f"{current_city().short_name}호텔(시연용)", "세원테크"]),
                         started_on=started,
                         actor=ACTOR,
                     )

@@ -76,7 +76,7 @@ class ProgramForm(RrnRefusingForm):
     completion_percent = forms.IntegerField(label="수료 기준 출석률(%)", min_value=1, max_value=100, initial=80)
     sessions = forms.CharField(
         label="회차(한 줄에 하나)",
-        widget=forms.Textarea(attrs={"rows": 5, "placeholder": "2026-12-10 09:00-13:00 안산 직업전문학교 실습장"}),
+        widget=forms.Textarea(attrs={"rows": 5, "placeholder": "2026-12-10 09:00-13:00 직업전문학교 실습장"}),
         help_text="일자 시작-종료 장소. 회차가 없으면 등록할 수 없습니다.",
         required=False,
     )
