@@ -13,15 +13,17 @@ Definitions (also shown on the dashboard):
 - 구인 발굴 / 채용 완료: vacancies received in the period / those of them filled.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Substr
-from django.utils import timezone
+from django.db import connection, transaction
+from django.db.models import Count, DateField, F, Q, QuerySet, Sum
+from django.db.models.functions import Substr, TruncMonth
 
 from iljari.accounts.models import User
+from iljari.core.calendar import moments
 from iljari.referrals.models import FollowUp, Placement, Referral
 from iljari.seekers.models import CounselingNote, Seeker
 from iljari.seekers.selectors import visible_desks
@@ -83,10 +85,23 @@ def _with_key(qs: QuerySet, prefix: str, breakdown: str) -> QuerySet:
 def _count(
     qs: QuerySet, prefix: str, breakdown: str | None, counted: str = "id", distinct: bool = False
 ) -> dict[str, float]:
+    return _counts(qs, prefix, breakdown, n=Count(counted, distinct=distinct))["n"]
+
+
+def _counts(qs: QuerySet, prefix: str, breakdown: str | None, **aggregates: Count) -> dict[str, dict[str, float]]:
+    """Several counts of one set of rows in one query (``Count(..., filter=...)``), by breakdown key.
+
+    One pass over the rows instead of one query a figure: the month's referrals are read once
+    for both 알선 and 면접, its follow-ups once for all six retention counts.
+    """
     if breakdown is None:
-        return {"": qs.aggregate(n=Count(counted, distinct=distinct))["n"]}
-    rows = _with_key(qs, prefix, breakdown).values("key").annotate(n=Count(counted, distinct=distinct))
-    return {_label(breakdown, r["key"]): r["n"] for r in rows}
+        row = qs.aggregate(**aggregates)
+        return {name: {"": row[name]} for name in aggregates}
+    out: dict[str, dict[str, float]] = {name: {} for name in aggregates}
+    for r in _with_key(qs, prefix, breakdown).values("key").annotate(**aggregates):
+        for name in aggregates:
+            out[name][_label(breakdown, r["key"])] = r[name]
+    return out
 
 
 def _label(breakdown: str, key: object) -> str:
@@ -97,19 +112,10 @@ def _label(breakdown: str, key: object) -> str:
     return str(key)
 
 
-def _scoped(qs: QuerySet, prefix: str, user: User | None) -> QuerySet:
+def scoped(qs: QuerySet, prefix: str, user: User | None) -> QuerySet:
     """Rows of the seekers ``user`` may see, filtered by desk (no sub-select over all seekers)."""
     desks = visible_desks(user)
     return qs if desks is None else qs.filter(**{f"{prefix}desk_id__in": desks})
-
-
-def moments(start: date, end: date) -> tuple[datetime, datetime]:
-    """[start 00:00, the day after end 00:00) in local time: a range the datetime indexes can use."""
-    zone = timezone.get_current_timezone()
-    return (
-        datetime.combine(start, time.min, tzinfo=zone),
-        datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone),
-    )
 
 
 def served_seekers(seekers: QuerySet[Seeker], start: date, end: date) -> QuerySet[Seeker]:
@@ -128,6 +134,47 @@ def served_seekers(seekers: QuerySet[Seeker], start: date, end: date) -> QuerySe
     return seekers.extra(where=[sql], params=[*on_day, since, until, since, until])
 
 
+@contextmanager
+def report_queries() -> Iterator[None]:
+    """A transaction tuned for a report's few large aggregations, on PostgreSQL.
+
+    The year's (month, seeker) pairs are hashed in memory instead of sorted on disk (the
+    server's default work_mem is 4 MB), and no JIT compile is spent on queries that run once.
+    Both settings end with the transaction.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+                cursor.execute("SET LOCAL jit = off")
+        yield
+
+
+def served_by_month(*, first: date, last: date, user: User | None) -> dict[str, int]:
+    """서비스 구직자 of every month in [first, last], as ``{"YYYY-MM": n}``, in one query.
+
+    The three kinds of contact become (month, seeker) pairs whose UNION removes repeats, so a
+    seeker counted in a month once however often they came; one pass over the year's rows
+    instead of a query a month.
+    """
+    since, until = moments(first, last)
+    pairs = [
+        scoped(Seeker.objects.filter(registered_on__range=(first, last)), "", user)
+        .values(month=TruncMonth("registered_on"), who=F("id"))
+        .order_by(),
+        scoped(CounselingNote.objects.filter(written_at__gte=since, written_at__lt=until), "seeker__", user)
+        .values(month=TruncMonth("written_at", output_field=DateField()), who=F("seeker_id"))
+        .order_by(),
+        scoped(Referral.objects.filter(referred_at__gte=since, referred_at__lt=until), "seeker__", user)
+        .values(month=TruncMonth("referred_at", output_field=DateField()), who=F("seeker_id"))
+        .order_by(),
+    ]
+    sql, params = pairs[0].union(*pairs[1:]).query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT month, COUNT(*) FROM ({sql}) pairs GROUP BY month", params)
+        return {str(month)[:7]: n for month, n in cursor.fetchall()}
+
+
 def kpi_table(
     *, start: date, end: date, breakdown: str | None, user: User | None = None, total: dict[str, float] | None = None
 ) -> KpiTable:
@@ -137,27 +184,42 @@ def kpi_table(
     """
     if breakdown == "month":
         return _by_month(start=start, end=end, user=user)
-    seekers = _scoped(Seeker.objects.all(), "", user)
+    seekers = scoped(Seeker.objects.all(), "", user)
     since, until = moments(start, end)
     started = Placement.objects.filter(started_on__range=(start, end)).values("seeker_id")
-    referrals = _scoped(Referral.objects.all(), "seeker__", user)
-    follow_ups = _scoped(
+    referrals = scoped(Referral.objects.all(), "seeker__", user)
+    follow_ups = scoped(
         FollowUp.objects.filter(due_on__range=(start, end), done_on__isnull=False), "placement__seeker__", user
     )
+    in_month = Q(registered_on__range=(start, end))
+    referred = Q(referred_at__gte=since, referred_at__lt=until)
+    interviewed = Q(interview_at__gte=since, interview_at__lt=until)
+    retention = {}
+    for months in (1, 3, 6):
+        retention[f"kept_{months}"] = Count("id", filter=Q(months_after=months, still_employed=True))
+        retention[f"done_{months}"] = Count("id", filter=Q(months_after=months))
     figures = {
-        "registered": _count(seekers.filter(registered_on__range=(start, end)), "", breakdown),
-        "served": _count(served_seekers(seekers, start, end), "", breakdown),
-        "referrals": _count(referrals.filter(referred_at__gte=since, referred_at__lt=until), "seeker__", breakdown),
-        "interviews": _count(referrals.filter(interview_at__gte=since, interview_at__lt=until), "seeker__", breakdown),
+        # 서비스 구직자 include everyone registered in the period, so one pass counts both
+        **_counts(
+            served_seekers(seekers, start, end),
+            "",
+            breakdown,
+            served=Count("id"),
+            registered=Count("id", filter=in_month),
+        ),
+        **_counts(
+            referrals.filter(referred | interviewed),
+            "seeker__",
+            breakdown,
+            referrals=Count("id", filter=referred),
+            interviews=Count("id", filter=interviewed),
+        ),
         "placements": _count(
-            _scoped(Placement.objects.filter(started_on__range=(start, end)), "seeker__", user), "seeker__", breakdown
+            scoped(Placement.objects.filter(started_on__range=(start, end)), "seeker__", user), "seeker__", breakdown
         ),
         "placed_people": _count(seekers.filter(pk__in=started), "", breakdown),
+        **_counts(follow_ups.filter(months_after__in=(1, 3, 6)), "placement__seeker__", breakdown, **retention),
     }
-    for months in (1, 3, 6):
-        done = follow_ups.filter(months_after=months)
-        figures[f"kept_{months}"] = _count(done.filter(still_employed=True), "placement__seeker__", breakdown)
-        figures[f"done_{months}"] = _count(done, "placement__seeker__", breakdown)
     table = KpiTable(breakdown or "total", BREAKDOWNS[breakdown][0] if breakdown else "전체")
     keys = sorted({k for values in figures.values() for k in values})
     for key in keys:

@@ -13,8 +13,7 @@ from django.db.models.functions import TruncMonth
 from iljari.accounts.models import User
 from iljari.core.versions import data_version
 from iljari.referrals.models import Placement
-from iljari.reports.kpis import KpiTable, kpi_table, served_seekers
-from iljari.seekers.models import Seeker
+from iljari.reports.kpis import KpiTable, kpi_table, report_queries, scoped, served_by_month
 from iljari.seekers.selectors import visible_desks
 
 SECTIONS = ["target_group", "desk", "counselor", "dong", "occupation_group"]
@@ -40,20 +39,15 @@ def month_bounds(month: date) -> tuple[date, date]:
 def year_trend(*, end_month: date, user: User | None, months: int = 12) -> list[tuple[str, dict[str, float]]]:
     """Placements, people placed, people served and the placement rate of the last ``months`` months.
 
-    Placements come from one GROUP BY month; people served needs one query a month because it
-    joins three kinds of contact.
+    Two queries for the whole year: placements by one GROUP BY month, people served by
+    ``served_by_month``.
     """
-    seekers = Seeker.objects.all()
-    desks = visible_desks(user)
-    if desks is not None:
-        seekers = seekers.filter(desk_id__in=desks)
     first = end_month.replace(day=1)
     for _ in range(months - 1):
         first = (first - timedelta(days=1)).replace(day=1)
     _, last = month_bounds(end_month)
-    placements = Placement.objects.filter(started_on__range=(first, last))
-    if desks is not None:
-        placements = placements.filter(seeker__desk_id__in=desks)
+    served_in = served_by_month(first=first, last=last, user=user)
+    placements = scoped(Placement.objects.filter(started_on__range=(first, last)), "seeker__", user)
     placed = {
         r["m"].strftime("%Y-%m"): r
         for r in placements.annotate(m=TruncMonth("started_on"))
@@ -63,9 +57,8 @@ def year_trend(*, end_month: date, user: User | None, months: int = 12) -> list[
     rows = []
     month = first
     while month <= last:
-        start, end = month_bounds(month)
-        served = served_seekers(seekers, start, end).count()
-        key = f"{month:%Y-%m}"
+        _, end = month_bounds(month)
+        served = served_in.get(key := f"{month:%Y-%m}", 0)
         p = placed.get(key, {"placements": 0, "people": 0})
         rows.append(
             (
@@ -84,11 +77,11 @@ def year_trend(*, end_month: date, user: User | None, months: int = 12) -> list[
 
 def monthly_report(*, month: date, user: User | None = None, sections: list[str] = SECTIONS) -> MonthlyReport:
     start, end = month_bounds(month)
-    total = kpi_table(start=start, end=end, breakdown=None, user=user).total
-    tables = {name: kpi_table(start=start, end=end, breakdown=name, user=user, total=total) for name in sections}
-    return MonthlyReport(
-        month=start, start=start, end=end, total=total, tables=tables, trend=year_trend(end_month=start, user=user)
-    )
+    with report_queries():
+        total = kpi_table(start=start, end=end, breakdown=None, user=user).total
+        tables = {name: kpi_table(start=start, end=end, breakdown=name, user=user, total=total) for name in sections}
+        trend = year_trend(end_month=start, user=user)
+    return MonthlyReport(month=start, start=start, end=end, total=total, tables=tables, trend=trend)
 
 
 def cached(kind: str, month: date, user: User | None, compute: Callable[[], T]) -> T:

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import median
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from iljari.accounts.models import Desk, User
+from iljari.core.calendar import moments
 from iljari.employers.models import Employer
 from iljari.events.models import Interview
 from iljari.privacy.audit import Action, audit_record
@@ -34,43 +34,58 @@ class CounselorLoad:
     appointments: int
 
 
-def _count(qs: QuerySet, field: str) -> Subquery:
-    return Coalesce(
-        Subquery(qs.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")),
-        0,
-        output_field=IntegerField(),
-    )
+def _by_counselor(qs: QuerySet, field: str, counselors: list[int]) -> dict[int, int]:
+    """How many rows of ``qs`` belong to each counselor: one GROUP BY pass over the rows.
+
+    (A subquery per counselor would read the whole month's referrals once for every counselor.)
+    """
+    rows = qs.filter(**{f"{field}__in": counselors}).order_by().values_list(field).annotate(n=Count("pk"))
+    return dict(rows.values_list(field, "n"))
 
 
 def caseload(*, user: User | None, desk: Desk | None = None, today: date | None = None) -> list[CounselorLoad]:
     """Each counselor of the desks ``user`` may see (or of ``desk``): active seekers, open referrals,
-    follow-ups due within a week and this week's interviews — one query, each seeker counted once."""
+    follow-ups due within a week and this week's interviews — a query a figure, each a single pass."""
     today = today or timezone.localdate()
     week_start = today - timedelta(days=today.weekday())
-    week = (week_start, week_start + timedelta(days=6))
+    since, until = moments(week_start, week_start + timedelta(days=6))
     counselors = User.objects.filter(role=User.Role.COUNSELOR, is_active=True).select_related("desk")
     desks = visible_desks(user)
     if desks is not None:
         counselors = counselors.filter(desk_id__in=desks)
     if desk is not None:
         counselors = counselors.filter(desk=desk)
-    rows = counselors.annotate(
-        n_active=_count(Seeker.objects.filter(status=Seeker.Status.ACTIVE), "counselor"),
-        n_referrals=_count(
-            Referral.objects.filter(status__in=(Referral.Status.REFERRED, Referral.Status.INTERVIEW)),
-            "seeker__counselor",
-        ),
-        n_due=_count(
-            FollowUp.objects.filter(done_on__isnull=True, due_on__lte=today + timedelta(days=7)),
-            "placement__seeker__counselor",
-        ),
-        n_interviews=_count(Referral.objects.filter(interview_at__date__range=week), "seeker__counselor"),
-        n_event_interviews=_count(
-            Interview.objects.filter(starts_at__date__range=week).exclude(status=Interview.Status.CANCELLED),
-            "registration__seeker__counselor",
-        ),
-    ).order_by("desk__name", "first_name", "username")
-    return [CounselorLoad(r, r.n_active, r.n_referrals, r.n_due, r.n_interviews + r.n_event_interviews) for r in rows]
+    people = list(counselors.order_by("desk__name", "first_name", "username"))
+    ids = [c.pk for c in people]
+    active = _by_counselor(Seeker.objects.filter(status=Seeker.Status.ACTIVE), "counselor", ids)
+    referrals = _by_counselor(
+        Referral.objects.filter(status__in=(Referral.Status.REFERRED, Referral.Status.INTERVIEW)),
+        "seeker__counselor",
+        ids,
+    )
+    due = _by_counselor(
+        FollowUp.objects.filter(done_on__isnull=True, due_on__lte=today + timedelta(days=7)),
+        "placement__seeker__counselor",
+        ids,
+    )
+    interviews = _by_counselor(
+        Referral.objects.filter(interview_at__gte=since, interview_at__lt=until), "seeker__counselor", ids
+    )
+    at_events = _by_counselor(
+        Interview.objects.filter(starts_at__gte=since, starts_at__lt=until).exclude(status=Interview.Status.CANCELLED),
+        "registration__seeker__counselor",
+        ids,
+    )
+    return [
+        CounselorLoad(
+            c,
+            active.get(c.pk, 0),
+            referrals.get(c.pk, 0),
+            due.get(c.pk, 0),
+            interviews.get(c.pk, 0) + at_events.get(c.pk, 0),
+        )
+        for c in people
+    ]
 
 
 @dataclass(frozen=True)
@@ -139,7 +154,8 @@ def _small(n: int) -> int | None:
 
 
 def safety_figures(*, start: date, end: date) -> SafetyFigures:
-    incidents = Incident.objects.filter(occurred_at__date__range=(start, end))
+    since, until = moments(start, end)
+    incidents = Incident.objects.filter(occurred_at__gte=since, occurred_at__lt=until)
     kinds = dict(Incident.Kind.choices)
     channels = dict(Incident.Channel.choices)
     by_kind = [(kinds[k], _small(n)) for k, n in incidents.values_list("kind").annotate(n=Count("pk")).order_by("kind")]

@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.db.models import QuerySet
+
 from iljari.core.calendar import months_later
 from iljari.core.models import StatusChange
 from iljari.reference.models import TargetGroup
@@ -81,29 +83,41 @@ class ProgramsReport:
         return [*self.groups, self.total]
 
 
-def _occupation_group(seeker: Seeker) -> str:
-    first = next(iter(seeker.desired_occupations.all()), None)
-    return first.keco_code[:2] if first and first.keco_code else "-"
+def _occupation_groups(seekers: QuerySet[Seeker]) -> dict[int, str]:
+    """Each seeker's occupation group: KECO 중분류 of the first 희망직종 in title order ("-" if none).
+
+    One query over the 희망직종 links, so a pool of a hundred thousand seekers costs one pass,
+    not an object per seeker.
+    """
+    links = Seeker.desired_occupations.through.objects.filter(seeker__in=seekers)
+    groups: dict[int, str] = {}
+    for seeker_id, code in links.order_by("seeker_id", "occupation__title").values_list(
+        "seeker_id", "occupation__keco_code"
+    ):
+        groups.setdefault(seeker_id, code[:2] if code else "-")
+    return groups
 
 
 class _Comparison:
-    """Placement rates of non-participants per (month start, desk, occupation group, months)."""
+    """Placement rates of non-participants per (month start, desk, occupation group, months).
 
-    def __init__(self, today: date) -> None:
+    Only the desks that have completers are read, as (id, registered_on) rows grouped by desk and
+    occupation group once, so each cell looks at its own seekers only.
+    """
+
+    def __init__(self, today: date, desks: set[int]) -> None:
         self.today = today
-        enrolled = set(Enrollment.objects.values_list("seeker_id", flat=True))
-        self.pool = [
-            s
-            for s in Seeker.objects.exclude(pk__in=enrolled)
+        pool = (
+            Seeker.objects.filter(desk_id__in=desks)
+            .exclude(pk__in=Enrollment.objects.values("seeker_id"))
             .exclude(status=Seeker.Status.ERASED)
-            .only("pk", "desk_id", "registered_on")
-            .prefetch_related("desired_occupations")
-        ]
-        self.groups = {s.pk: _occupation_group(s) for s in self.pool}
+        )
+        groups = _occupation_groups(pool)
+        self.cells: dict[tuple[int, str], list[tuple[int, date]]] = defaultdict(list)
+        for pk, desk, registered in pool.values_list("pk", "desk_id", "registered_on"):
+            self.cells[(desk, groups.get(pk, "-"))].append((pk, registered))
         self.placements: dict[int, list[date]] = defaultdict(list)
-        for seeker_id, started in Placement.objects.filter(seeker_id__in=[s.pk for s in self.pool]).values_list(
-            "seeker_id", "started_on"
-        ):
+        for seeker_id, started in Placement.objects.filter(seeker__in=pool).values_list("seeker_id", "started_on"):
             self.placements[seeker_id].append(started)
         self.cache: dict[tuple, float | None] = {}
         self.used: set[int] = set()
@@ -113,15 +127,13 @@ class _Comparison:
         if key not in self.cache:
             end = months_later(month, months)
             looking = [
-                s
-                for s in self.pool
-                if s.desk_id == desk
-                and self.groups[s.pk] == group
-                and s.registered_on <= month
-                and not any(d < month for d in self.placements[s.pk])  # already in work: not looking
+                pk
+                for pk, registered in self.cells.get((desk, group), [])
+                if registered <= month
+                and not any(d < month for d in self.placements[pk])  # already in work: not looking
             ]
-            placed = sum(1 for s in looking if any(month <= d < end for d in self.placements[s.pk]))
-            self.used.update(s.pk for s in looking)
+            placed = sum(1 for pk in looking if any(month <= d < end for d in self.placements[pk]))
+            self.used.update(looking)
             self.cache[key] = placed / len(looking) if looking else None
         return self.cache[key]
 
@@ -133,7 +145,7 @@ def program_outcomes(*, today: date) -> ProgramsReport:
     )
     enrollments = list(
         Enrollment.objects.select_related("program", "seeker")
-        .prefetch_related("seeker__target_groups", "seeker__desired_occupations")
+        .prefetch_related("seeker__target_groups")
         .order_by("program__starts_on", "pk")
     )
     jobs: dict[int, list[date]] = defaultdict(list)
@@ -142,7 +154,8 @@ def program_outcomes(*, today: date) -> ProgramsReport:
         "seeker_id", "started_on"
     ):
         jobs[seeker_id].append(started)
-    comparison = _Comparison(today)
+    occupation = _occupation_groups(Seeker.objects.filter(pk__in=participants))
+    comparison = _Comparison(today, {e.seeker.desk_id for e in enrollments if e.completed_on})
     by_program: dict[int, OutcomeRow] = {
         p.pk: OutcomeRow(p.name) for p in TrainingProgram.objects.order_by("starts_on", "pk")
     }
@@ -163,7 +176,7 @@ def program_outcomes(*, today: date) -> ProgramsReport:
         if done is None:
             continue
         month = done.replace(day=1)
-        group = _occupation_group(e.seeker)
+        group = occupation.get(e.seeker_id, "-")
         for months, due, placed, compare in (
             (3, "due_3", "placed_3", "compare_3"),
             (6, "due_6", "placed_6", "compare_6"),
