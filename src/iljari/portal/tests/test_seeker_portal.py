@@ -113,6 +113,7 @@ def test_the_profile_reads_the_seekers_own_words_and_keeps_what_was_typed(db, ma
         "work_hours": "full_time",
         "employment_type": "regular",
         "korean_level": "2",
+        "visa_type": "E-9",
         "experience_years": "3",
         "reservation_wage": "250만",
         "licences": "800101-1234567",
