@@ -71,7 +71,7 @@ def test_the_programs_page_puts_the_course_that_opens_vacancies_first_and_checks
     assert page.status_code == 200
     assert body.index("지게차운전기능사 과정") < body.index("어르신 공공일자리(환경정비)")  # recommended first
     assert "Hoàn thành khóa này, bạn sẽ phù hợp thêm với 1 tin tuyển dụng đang mở." in body
-    assert '<h3 id="program-%d" lang="ko">지게차운전기능사 과정</h3>' % forklift.pk in body  # city data, marked Korean
+    assert f'<h3 id="program-{forklift.pk}" lang="ko">지게차운전기능사 과정</h3>' in body  # city data, marked Korean
     assert "Chỉ người sống trong thành phố mới được tham gia." in body  # forklift: residents only, met
     age = _age(seeker.birth_date)
     assert f"Chương trình dành cho người từ 65 tuổi trở lên. Hiện bạn {age} tuổi." in body  # senior: refused, why
