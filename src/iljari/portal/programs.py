@@ -7,7 +7,7 @@ application stands are said here from the rules' codes and figures, never from t
 
 from dataclasses import dataclass, field
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -210,3 +210,10 @@ class ApplicationProgress:
     @property
     def withdrawable(self) -> bool:
         return self.enrollment.status == E.APPLIED
+
+    @property
+    def next_session(self) -> ProgramSession | None:
+        """Where to go next, once selected or taking part."""
+        if self.enrollment.status not in (E.SELECTED, E.ATTENDING):
+            return None
+        return self.program.sessions.filter(date__gte=timezone.localdate()).first()

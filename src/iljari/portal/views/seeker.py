@@ -323,28 +323,31 @@ def program_apply_page(request: HttpRequest, pk: int) -> HttpResponse:
             program.program_type_id and program.program_type.criteria.filter(rule="single_household").exists()
         ),
     )
-    failing = []
+    refusal, failing = "", []
     if request.method == "POST" and card.enrollment is not None:
         messages.info(request, said(IljariError("", code="already_enrolled")))
         return redirect("public:me")
     if form.is_bound and form.is_valid():
+        card = program_to_apply(seeker=seeker, program_id=pk, declared=form.declared()) or card
         try:
             program_apply(seeker=seeker, program=program, declared=form.declared())
         except IljariError as exc:
-            form.add_error(None, said(exc))
-            if exc.code == "ineligible":
-                failing = [check_words(c, program) for c in exc.params["failing"]]
+            if exc.code == "ineligible":  # said once, at the top, with each rule not met
+                refusal, failing = said(exc), [check_words(c, program) for c in exc.params["failing"]]
+            else:
+                form.add_error(None, said(exc))
         else:
             messages.success(request, _("참여 신청을 마쳤습니다. 선발 결과는 '나의 구직'에서 보실 수 있습니다."))
             return redirect(f"{reverse('public:me')}#programs")
     context = {
         "card": card,
         "form": form,
+        "refusal": refusal,
         "failing": failing,
         "consent": BY_PURPOSE[Consent.Purpose.PROGRAMS],
         "section": "me",
     }
-    return render(request, "portal/program_apply.html", context, status=400 if form.errors else 200)
+    return render(request, "portal/program_apply.html", context, status=400 if form.errors or refusal else 200)
 
 
 @require_POST
