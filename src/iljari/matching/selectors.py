@@ -17,6 +17,7 @@ from iljari.matching.models import OccupationCorrection, StoredMatches
 from iljari.matching.ranker import live_order, ordered_by, ranking_model
 from iljari.matching.reasons import reason_text
 from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
+from iljari.privacy.audit import Actor
 from iljari.reference.models import Dong, Occupation
 from iljari.referrals.models import Referral
 from iljari.referrals.services import ACTIVE
@@ -221,10 +222,13 @@ def vacancies_for_words(*, text: str, language: str, dong: Dong | None = None, k
     return shown
 
 
-def seekers_for_vacancy(*, user: User | None, vacancy: Vacancy, purpose: str, k: int = 20) -> list[Recommendation]:
-    """The seekers 구직 중 who fit a vacancy, among those ``user`` may see (``None``: the operator at the
-    command line), best first; each carries its earlier referrals to this vacancy ("2026-10 불채용"), and
-    each seeker returned is audited as listed."""
+def seekers_for_vacancy(
+    *, user: User | None, vacancy: Vacancy, purpose: str, k: int = 20, actor: Actor = None
+) -> list[Recommendation]:
+    """The seekers 구직 중 who fit a vacancy, among those ``user`` may see (``None``: all of them), best
+    first; each carries its earlier referrals to this vacancy ("2026-10 불채용"), and each seeker
+    returned is audited as listed by ``actor`` (by default ``user``; ``None`` for both: the operator at
+    the command line). A company on the portal is no staff user, so it is named as the actor."""
     indexes = matching_indexes()
     [record] = vacancy_records(vacancies_for_index(Vacancy.objects.filter(pk=vacancy.pk)), indexes.occupation_index)
     with indexes.lock:
@@ -237,7 +241,7 @@ def seekers_for_vacancy(*, user: User | None, vacancy: Vacancy, purpose: str, k:
     for r in chosen:
         r.seeker = found[r.record_id]
         r.history = [_history_text(x) for x in past.get((r.record_id, vacancy.pk), [])]
-    seekers_listed(user=user, seekers=[r.seeker for r in chosen], purpose=purpose)
+    seekers_listed(user=actor or user, seekers=[r.seeker for r in chosen], purpose=purpose)
     return chosen
 
 

@@ -53,6 +53,16 @@ def said(error: IljariError) -> str:
             return _("이 후보에게는 지금 면접을 요청하실 수 없습니다. 목록을 새로 고쳐 주십시오.")
         case "company_unconfirmed":
             return _("상담사가 회사를 확인한 뒤에 하실 수 있습니다.")
+        case "already_enrolled":
+            return _("이미 신청하신 사업입니다. '나의 구직'에서 진행 상황을 보실 수 있습니다.")
+        case "ineligible":
+            return _("이 사업의 참여 조건에 맞지 않아 신청하지 않았습니다.")
+        case "program_over":
+            return _("이미 끝난 사업입니다.")
+        case "seeker_inactive":
+            return _("지금은 구직 신청이 멈춘 상태라 신청하실 수 없습니다. 일자리센터로 전화해 주십시오.")
+        case "selection_done":
+            return _("선발 결과가 나온 뒤에는 직접 취소하실 수 없습니다. 일자리센터로 전화해 주십시오.")
         case "minimum_wage":
             return _("최저임금보다 적습니다. 올해 최저시급은 %(hourly)s원입니다.") % {"hourly": p.get("hourly", "")}
     return _("요청을 처리하지 못했습니다. 입력하신 내용은 그대로 있습니다. 계속되면 일자리센터로 전화해 주십시오.")

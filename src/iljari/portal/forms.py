@@ -29,6 +29,7 @@ from iljari.portal.words import (
 from iljari.reference.models import Dong, VisaType
 from iljari.reference.selectors import occupation_for_text, occupations_by_title
 from iljari.seekers.models import Seeker
+from iljari.training.rules import Declared
 from iljari.vacancies.services import VacancyInput
 from iljari.vacancies.wages import daily_hours, minimum_wage_shortfall
 
@@ -161,6 +162,9 @@ class WelcomeForm(PortalForm):
         return born
 
 
+CITIZEN = "citizen"  # the 체류자격 answer of a Korean national (the record keeps no 체류자격)
+
+
 class ProfileForm(PortalForm):
     """The profile in the seeker's own words: the words typed are read into occupations to confirm."""
 
@@ -203,18 +207,21 @@ class ProfileForm(PortalForm):
         coerce=int,
         choices=[(k.value, KOREAN_LEVELS[k]) for k in KoreanLevel],
         widget=forms.RadioSelect,
+        error_messages={"required": _("한국어를 얼마나 하시는지 골라 주십시오.")},
     )
     visa_type = forms.ChoiceField(
         label=_("체류자격"),
-        required=False,
         help_text=_("외국인등록증에 적힌 체류자격을 고르세요. 예: E-9, F-4"),
+        error_messages={
+            "required": _("체류자격을 골라 주십시오. 대한민국 국민이시면 '대한민국 국민입니다'를 고르십시오.")
+        },
     )
     experience_years = forms.IntegerField(label=_("경력(년)"), min_value=0, max_value=60, initial=0)
 
     def __init__(self, *args: Any, guesses: list[tuple[str, Any]] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["occupation"].choices = [*guesses, ("", _("이 중에 없습니다"))]
-        self.fields["visa_type"].choices = [("", _("대한민국 국민입니다"))] + [
+        self.fields["visa_type"].choices = [("", _("고르십시오")), (CITIZEN, _("대한민국 국민입니다"))] + [
             (v.code, v.code) for v in VisaType.objects.order_by("code")
         ]
 
@@ -229,11 +236,16 @@ class ProfileForm(PortalForm):
 
     def clean_visa_type(self) -> VisaType | None:
         code = self.cleaned_data["visa_type"]
-        return VisaType.objects.filter(code=code).first() if code else None
+        return None if code == CITIZEN else VisaType.objects.filter(code=code).first()
 
 
-def profile_initial(seeker: Seeker) -> dict:
+def profile_initial(seeker: Seeker, *, answered: bool) -> dict:
+    """The profile form as the record has it. Until the person has saved it once (``answered``), the
+    record's 한국어 수준 (모국어) and 체류자격 (none: 국민) are defaults nobody chose, so they are
+    left for the person to choose; a level or 체류자격 someone did record is shown."""
     desired = next(iter(seeker.desired_occupations.all()), None)
+    korean = seeker.korean_level if answered or seeker.korean_level != KoreanLevel.NATIVE else None
+    visa = seeker.visa_type.code if seeker.visa_type else (CITIZEN if answered else "")
     return {
         "desired_job_text": seeker.desired_job_text,
         "occupation": str(desired.pk) if desired else "",
@@ -243,8 +255,8 @@ def profile_initial(seeker: Seeker) -> dict:
         "shifts": seeker.shifts,
         "employment_type": seeker.employment_type,
         "licences": ", ".join(lic.name for lic in seeker.licences.all()),
-        "korean_level": seeker.korean_level,
-        "visa_type": seeker.visa_type.code if seeker.visa_type else "",
+        "korean_level": korean,
+        "visa_type": visa,
         "experience_years": seeker.experience_years,
     }
 
@@ -303,6 +315,35 @@ class EventSignUpForm(PortalForm):
         label=_("위의 '채용행사' 개인정보 수집·이용에 동의합니다. (필수)"),
         error_messages={"required": _("참가 신청을 하시려면 '채용행사' 개인정보 수집·이용에 동의해 주십시오.")},
     )
+
+
+class ProgramApplyForm(PortalForm):
+    """참여 신청: what the program's rules ask to be declared (가구 소득, only where it has an income
+    rule; 1인 가구, where its selection gives points for it), then the 교육·일자리 사업 consent."""
+
+    income_percent = forms.IntegerField(
+        label=_("가구 소득(기준중위소득 대비 %)"),
+        min_value=0,
+        max_value=999,
+        help_text=_("예: 80. 모르시면 일자리센터에 전화로 물어보십시오."),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    single_household = forms.BooleanField(label=_("혼자 사십니다(1인 가구)"), required=False)
+    consent = forms.BooleanField(
+        label=_("위의 '교육·일자리 사업' 개인정보 수집·이용에 동의합니다. (필수)"),
+        error_messages={"required": _("참여 신청을 하시려면 '교육·일자리 사업' 개인정보 수집·이용에 동의해 주십시오.")},
+    )
+
+    def __init__(self, *args: Any, asks_income: bool, asks_household: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not asks_income:
+            del self.fields["income_percent"]
+        if not asks_household:
+            del self.fields["single_household"]
+
+    def declared(self) -> Declared:
+        data = self.cleaned_data
+        return Declared(income_percent=data.get("income_percent"), single_household=bool(data.get("single_household")))
 
 
 # --- companies -------------------------------------------------------------------------------------

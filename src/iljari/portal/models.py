@@ -17,6 +17,9 @@ class SeekerAccount(models.Model):
     seeker = models.OneToOneField("seekers.Seeker", on_delete=models.CASCADE, related_name="portal_account")
     created_at = models.DateTimeField("가입 일시", auto_now_add=True)
     last_signed_in_at = models.DateTimeField("마지막 로그인", null=True, blank=True)
+    # When the person last saved their profile: until then the record's 한국어 수준 and 체류자격 are
+    # defaults nobody chose, and the profile form asks rather than shows them as answers.
+    profile_saved_at = models.DateTimeField("구직 정보 저장", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "구직자 포털 계정"

@@ -6,7 +6,7 @@ audited as listed), and a held request's message only as a desk lead.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.core import signing
@@ -19,6 +19,7 @@ from iljari.events.models import HiringEvent, Registration
 from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker, vacancies_for_words
 from iljari.portal.cards import Card, Words, candidate_reason_words, occupation_words, vacancy_card
 from iljari.portal.models import EmployerAccount, PortalRequest
+from iljari.portal.programs import ApplicationProgress, ProgramCard, check_words
 from iljari.portal.session import employer_actor, seeker_actor
 from iljari.portal.words import OUTCOMES
 from iljari.privacy.audit import Action, audit_record
@@ -28,6 +29,11 @@ from iljari.reference.models import Dong
 from iljari.referrals.models import Referral
 from iljari.seekers.models import Seeker
 from iljari.seekers.selectors import seekers_listed, visible_desks
+from iljari.training.models import Enrollment, TrainingProgram
+from iljari.training.recommend import programs_for_seeker
+from iljari.training.rules import Declared
+from iljari.training.selectors import programs_open
+from iljari.training.services import enrollment_check
 from iljari.vacancies.models import Vacancy
 
 R = PortalRequest
@@ -159,6 +165,65 @@ def event_public(*, event_id: int) -> HiringEvent | None:
     ).first()
 
 
+# --- programs ----------------------------------------------------------------------------------------
+
+
+def _taking_applications(program: TrainingProgram, today: date) -> list:
+    """The sessions still to come of a program with places left, or [] (not taking applications)."""
+    if program.taken >= program.capacity:
+        return []
+    return [s for s in program.sessions.all() if s.date >= today]
+
+
+def programs_for_me(*, seeker: Seeker) -> list[ProgramCard]:
+    """The programs taking applications (places left, sessions ahead), those that would newly fit the
+    seeker for open vacancies first (``training.recommend``), each with its rules checked for them.
+    The seeker was read through ``own_record``; programs they applied to stay listed."""
+    today = timezone.localdate()
+    mine = {e.program_id: e for e in Enrollment.objects.filter(seeker=seeker)}
+    cards = []
+    for fit in programs_for_seeker(seeker=seeker, today=today, named=0):
+        ahead = _taking_applications(fit.program, today)
+        if not ahead and fit.program.pk not in mine:
+            continue
+        cards.append(
+            ProgramCard(
+                program=fit.program,
+                checks=[check_words(c, fit.program) for c in fit.checks],
+                opens=len(fit.vacancy_ids),
+                enrollment=mine.get(fit.program.pk),
+                sessions_ahead=ahead,
+            )
+        )
+    return cards
+
+
+def program_to_apply(*, seeker: Seeker, program_id: int, declared: Declared | None = None) -> ProgramCard | None:
+    """One program taking applications, its rules checked for the seeker with what they declared."""
+    today = timezone.localdate()
+    program = programs_open(on=today).filter(pk=program_id).first()
+    ahead = _taking_applications(program, today) if program else []
+    if not ahead:
+        return None
+    checks = enrollment_check(program=program, seeker=seeker, declared=declared or Declared(), today=today)
+    return ProgramCard(
+        program=program,
+        checks=[check_words(c, program) for c in checks],
+        enrollment=Enrollment.objects.filter(seeker=seeker, program=program).first(),
+        sessions_ahead=ahead,
+    )
+
+
+def my_program_applications(*, seeker: Seeker) -> list[ApplicationProgress]:
+    """The seeker's program applications, newest first, whoever made them (the portal or the desk)."""
+    rows = Enrollment.objects.filter(seeker=seeker).select_related("program__dong").order_by("-applied_at", "-pk")
+    return [ApplicationProgress(e) for e in rows]
+
+
+def my_program_application(*, seeker: Seeker, enrollment_id: int) -> Enrollment | None:
+    return Enrollment.objects.filter(seeker=seeker, pk=enrollment_id).first()
+
+
 # --- the company's side ----------------------------------------------------------------------------
 
 
@@ -236,7 +301,11 @@ def vacancy_candidates(*, account: EmployerAccount, vacancy: Vacancy, k: int = 1
     if vacancy.employer_id != account.employer_id or vacancy.status != Vacancy.Status.OPEN:
         return []
     found = seekers_for_vacancy(
-        user=None, vacancy=vacancy, purpose=f"기업 포털 익명 후보({employer_actor(account.employer_id)})", k=k * 3
+        user=None,  # every desk's seekers: the company sees them only as anonymous summaries
+        vacancy=vacancy,
+        purpose=f"기업 포털 익명 후보(구인표 #{vacancy.pk})",
+        k=k * 3,
+        actor=employer_actor(account.employer_id),
     )
     consented = [r for r in found if consent_given(seeker=r.seeker, purpose=Consent.Purpose.SHARE_WITH_EMPLOYERS)]
     asked = set(

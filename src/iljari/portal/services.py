@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from iljari.accounts.models import Desk, User
@@ -48,6 +48,9 @@ from iljari.seekers.services import (
     seeker_update,
     seekers_create,
 )
+from iljari.training.models import Enrollment, TrainingProgram
+from iljari.training.rules import Declared
+from iljari.training.services import enrollment_create, enrollment_withdraw
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create, vacancy_close, vacancy_publish
 
@@ -120,9 +123,16 @@ def seeker_sign_up(*, data: SignUp) -> Seeker:
 def profile_update(*, seeker: Seeker, changes: Mapping[str, Any], version: int) -> Seeker:
     """The seeker corrects their own profile through the seekers' own service: the same history,
     audit and stale-save refusal (``StaleRecord``) as a counselor's correction."""
-    return seeker_update(
-        seeker=seeker, changes=changes, actor=seeker_actor(seeker.pk), version=version, editable=SEEKER_SELF_EDITABLE
-    )
+    with transaction.atomic():
+        seeker = seeker_update(
+            seeker=seeker,
+            changes=changes,
+            actor=seeker_actor(seeker.pk),
+            version=version,
+            editable=SEEKER_SELF_EDITABLE,
+        )
+        SeekerAccount.objects.update_or_create(seeker=seeker, defaults={"profile_saved_at": timezone.now()})
+    return seeker
 
 
 def language_remember(*, seeker: Seeker | None, account: EmployerAccount | None, language: str) -> None:
@@ -249,6 +259,35 @@ def event_sign_up(*, seeker: Seeker, event: HiringEvent) -> Registration:
         phone_verified=True,
         actor=seeker_actor(seeker.pk),
     )
+
+
+def program_apply(*, seeker: Seeker, program: TrainingProgram, declared: Declared) -> Enrollment:
+    """참여 신청 for a training or city job program from the portal: the programs' own service, with
+    the seeker's online consent to the 교육·일자리 사업 wording they read, so the application is on
+    the program's applicant list at once. A person who had stopped seeking is 구직 중 again, unless
+    the application is refused (then nothing is saved)."""
+    try:
+        with transaction.atomic():
+            _still_seeking(seeker)
+            seeker.refresh_from_db(fields=["status"])
+            return enrollment_create(
+                program=program,
+                seeker=seeker,
+                declared=declared,
+                consent_method=Consent.Method.ONLINE,
+                consent_given_on=timezone.localdate(),
+                consent_version=BY_PURPOSE[Consent.Purpose.PROGRAMS].version,
+                actor=seeker_actor(seeker.pk),
+            )
+    except IntegrityError:  # a second tap that crossed the first
+        raise PortalError("이미 이 사업에 신청했습니다.", code="already_enrolled") from None
+
+
+def program_withdraw(*, seeker: Seeker, enrollment: Enrollment) -> Enrollment:
+    """The seeker takes back a program application before the selection (중도 포기·취소, 본인 요청)."""
+    if enrollment.seeker_id != seeker.pk:
+        raise PortalError("취소할 수 없는 신청입니다.", code="not_open")
+    return enrollment_withdraw(enrollment=enrollment, actor=seeker_actor(seeker.pk))
 
 
 def account_delete(*, seeker: Seeker) -> None:

@@ -67,9 +67,10 @@ def seekers_visible_to(user: User | None) -> QuerySet[Seeker]:
     return qs if desks is None else qs.filter(desk_id__in=desks)
 
 
-def seekers_listed(*, user: User | None, seekers: Iterable[Seeker], purpose: str) -> list[Seeker]:
+def seekers_listed(*, user: User | Actor, seekers: Iterable[Seeker], purpose: str) -> list[Seeker]:
     """Audit that ``user`` is shown these seekers, and return them: for selectors that show seekers
-    found through ``seekers_visible_to`` (a vacancy's candidates, today's work, a referral list)."""
+    found through ``seekers_visible_to`` (a vacancy's candidates, today's work, a referral list);
+    someone who is not staff (a company on the portal) is named as a string."""
     seekers = list(seekers)
     audit_record_many(actor=user, entries=(AuditEntry(Action.LIST, "seeker", s.pk, purpose) for s in seekers))
     return seekers

@@ -58,12 +58,15 @@ def age_on(birth_year: int | None, birth_date: date | None, today: date) -> int 
 
 @dataclass(frozen=True)
 class RuleCheck:
-    """One eligibility rule: what it asks, whether the applicant meets it, and why not in Korean."""
+    """One eligibility rule: what it asks, whether the applicant meets it, and why not in Korean;
+    ``params`` holds its figures (the band, the person's age, the 체류자격 allowed) for a page that
+    says it in another language."""
 
     rule: str
     label: str
     ok: bool
     reason: str = ""
+    params: dict = field(default_factory=dict)
 
 
 def eligibility(
@@ -81,12 +84,17 @@ def eligibility(
     checks = []
     if age_min is not None or age_max is not None:
         band = f"만 {age_min or 0}세" + (f"~{age_max}세" if age_max is not None else " 이상")
+        figures = {"min": age_min, "max": age_max, "age": facts.age}
         if facts.age is None:
-            checks.append(RuleCheck("age", f"연령 {band}", False, "생년월일이 없어 참여 연령을 확인할 수 없습니다."))
+            checks.append(
+                RuleCheck("age", f"연령 {band}", False, "생년월일이 없어 참여 연령을 확인할 수 없습니다.", figures)
+            )
         else:
             ok = (age_min is None or facts.age >= age_min) and (age_max is None or facts.age <= age_max)
             checks.append(
-                RuleCheck("age", f"연령 {band}", ok, "" if ok else f"참여 연령({band})이 아닙니다(만 {facts.age}세).")
+                RuleCheck(
+                    "age", f"연령 {band}", ok, "" if ok else f"참여 연령({band})이 아닙니다(만 {facts.age}세).", figures
+                )
             )
     if residents_only:
         checks.append(
@@ -101,7 +109,13 @@ def eligibility(
         ok = bool(facts.groups & set(groups))
         names = "·".join(groups.values())
         checks.append(
-            RuleCheck("group", f"대상계층 {names}", ok, "" if ok else f"대상계층({names})에 해당하지 않습니다.")
+            RuleCheck(
+                "group",
+                f"대상계층 {names}",
+                ok,
+                "" if ok else f"대상계층({names})에 해당하지 않습니다.",
+                {"groups": list(groups)},
+            )
         )
     if visas:
         ok = not facts.visa or facts.visa in visas
@@ -112,6 +126,7 @@ def eligibility(
                 f"체류자격 {allowed}",
                 ok,
                 "" if ok else f"체류자격 {facts.visa}은(는) 참여할 수 없습니다({allowed}만 가능).",
+                {"visa": facts.visa, "allowed": sorted(visas)},
             )
         )
     if income_max_percent is not None:
@@ -124,6 +139,7 @@ def eligibility(
                     label,
                     False,
                     "소득 기준이 있는 사업입니다. 가구 소득(기준중위소득 대비 %)을 입력해 주십시오.",
+                    {"max": income_max_percent, "declared": None},
                 )
             )
         else:
@@ -134,6 +150,7 @@ def eligibility(
                     label,
                     ok,
                     "" if ok else f"소득이 기준({income_max_percent}% 이하)을 넘습니다(신고 {income}%).",
+                    {"max": income_max_percent, "declared": income},
                 )
             )
     return checks

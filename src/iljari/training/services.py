@@ -226,21 +226,29 @@ def enrollment_create(
     consent_given_on: date,
     actor: User | Actor,
     today: date | None = None,
+    consent_version: str = "",
 ) -> Enrollment:
     """참여 신청 with the person's consent to give the program's partner their details; refused, with
-    every rule that failed, for a seeker who may not take part."""
+    every rule that failed, for a seeker who may not take part. ``consent_version`` names the wording
+    read (the portal's); each refusal carries a ``code`` for a page in another language."""
     today = today or timezone.localdate()
     if seeker.status != Seeker.Status.ACTIVE:
-        raise ProgramError(f"'{seeker.get_status_display()}' 상태의 구직자는 사업에 신청할 수 없습니다.")
+        raise ProgramError(
+            f"'{seeker.get_status_display()}' 상태의 구직자는 사업에 신청할 수 없습니다.", code="seeker_inactive"
+        )
     if program.ends_on < today:
-        raise ProgramError("이미 끝난 사업입니다.")
+        raise ProgramError("이미 끝난 사업입니다.", code="program_over")
     if consent_method not in Consent.Method.values:
         raise ProgramError("참여 동의를 받은 방법(서면·온라인·구두)을 골라 주십시오.", field="consent_method")
     failing = [c for c in enrollment_check(program=program, seeker=seeker, declared=declared, today=today) if not c.ok]
     if failing:
-        raise ProgramError("참여 자격이 없습니다: " + " ".join(c.reason for c in failing))
+        raise ProgramError(
+            "참여 자격이 없습니다: " + " ".join(c.reason for c in failing),
+            code="ineligible",
+            params={"failing": failing},
+        )
     if Enrollment.objects.filter(program=program, seeker=seeker).exists():
-        raise ProgramError("이미 이 사업에 신청한 구직자입니다.")
+        raise ProgramError("이미 이 사업에 신청한 구직자입니다.", code="already_enrolled")
     with transaction.atomic(), acting_as(actor=actor, purpose="교육·일자리 사업 참여 신청"):
         [consent] = consent_record(
             seeker=seeker,
@@ -248,6 +256,7 @@ def enrollment_create(
             method=consent_method,
             given_on=consent_given_on,
             actor=actor,
+            version=consent_version,
         )
         return Enrollment.objects.create(
             program=program,
@@ -257,6 +266,21 @@ def enrollment_create(
             consent=consent,
             declared=json.dumps(declared.as_dict()),
         )
+
+
+def enrollment_withdraw(*, enrollment: Enrollment, actor: User | Actor) -> Enrollment:
+    """The applicant takes back an application before the selection: 중도 포기·취소 (본인 요청). Once
+    selected, leaving goes through the counselor (the place may go to the next applicant)."""
+    with transaction.atomic():
+        status = Enrollment.objects.select_for_update().values_list("status", flat=True).get(pk=enrollment.pk)
+        if status != Enrollment.Status.APPLIED:
+            raise ProgramError(
+                f"'{ENROLLMENT.label(status)}' 상태의 신청은 직접 취소할 수 없습니다. 상담사에게 말씀해 주십시오.",
+                code="selection_done",
+            )
+        transition(lifecycle=ENROLLMENT, record_id=enrollment.pk, move="drop", reason="own_request", actor=actor)
+    enrollment.refresh_from_db()
+    return enrollment
 
 
 @dataclass

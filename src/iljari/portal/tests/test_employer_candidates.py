@@ -49,9 +49,8 @@ def test_a_company_interviews_an_anonymous_candidate_records_the_hire_and_closes
     assert "Ứng viên A" in page and "Ứng viên B" not in page  # only the one who agreed
     assert "김비밀" not in page and "7777" not in page and "박숨김" not in page  # never who they are
     assert '<span lang="ko">와동</span>' in page  # the 동 they live in
-    assert AuditEvent.objects.filter(
-        object_type="seeker", object_id=str(shown.pk), purpose__contains="기업 포털"
-    ).exists()
+    listed = AuditEvent.objects.filter(object_type="seeker", object_id=str(shown.pk), purpose__contains="기업 포털")
+    assert {(e.actor_id, e.actor_name) for e in listed} == {(None, f"portal:employer:{company.pk}")}  # who looked
     token = page.split('name="candidate" value="')[1].split('"')[0]
     assert str(shown.pk) not in token.split(":")[0]
 

@@ -12,6 +12,7 @@ from django.test import Client
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.portal.tests.conftest import sent_code
 from iljari.reference.models import Dong, Occupation
+from iljari.training.tests.conftest import forklift, senior_jobs  # noqa: F401  (the fixtures)
 
 LOCALE = Path(__file__).resolve().parents[1] / "locale"
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]+")
@@ -79,7 +80,17 @@ def _korean_left(html: str) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["vi", "uz", "en"])
-def test_no_page_shows_untranslated_korean(language, db, matching, make_seeker, make_vacancy, sms_outbox, sign_in):
+def test_no_page_shows_untranslated_korean(
+    language,
+    db,
+    matching,
+    make_seeker,
+    make_vacancy,
+    sms_outbox,
+    sign_in,
+    forklift,  # noqa: F811
+    senior_jobs,  # noqa: F811
+):
     welding = Occupation.objects.get(title="이산화탄소가스아크용접원")
     vacancy = make_vacancy(
         title="CO2 용접공", occupation=welding, duties="CO2 용접", dong=Dong.objects.get(name="원곡동")
@@ -111,6 +122,13 @@ def test_no_page_shows_untranslated_korean(language, db, matching, make_seeker, 
     pages["apply"] = seeker.get(f"/{language}/jobs/{vacancy.pk}/apply/")
     seeker.post(f"/{language}/jobs/{vacancy.pk}/apply/", {"message": ""})
     pages["me-applied"] = seeker.get(f"/{language}/me/")
+    pages["programs"] = seeker.get(f"/{language}/me/programs/")
+    pages["program-apply"] = seeker.get(f"/{language}/me/programs/{senior_jobs.pk}/")
+    pages["program-refused"] = seeker.post(
+        f"/{language}/me/programs/{senior_jobs.pk}/", {"consent": "on", "income_percent": "40"}
+    )
+    seeker.post(f"/{language}/me/programs/{forklift.pk}/", {"consent": "on"})
+    pages["me-programs"] = seeker.get(f"/{language}/me/")
     employers_create(
         inputs=[EmployerInput(name="한빛정밀", business_number="2208162517", contact_phone="010-3456-7890")], actor="t"
     )

@@ -15,6 +15,7 @@ from iljari.portal.models import PortalRequest
 from iljari.portal.tests.test_portal_browser import city  # noqa: F401  (the fixture)
 from iljari.seekers.models import Seeker
 from iljari.testing.browser import SHOTS, shot
+from iljari.training.tests.conftest import forklift, senior_jobs  # noqa: F401  (the fixtures)
 from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
@@ -94,6 +95,15 @@ def test_a_seeker_does_the_whole_journey_with_the_keyboard_alone(city, fair, chr
 
     shot(page, "portal-keyboard-2-vi-profile")
     expect(page.get_by_role("heading", name="Hồ sơ tìm việc của tôi")).to_be_visible()
+    _tab_to(page, _name("korean_level"))  # nothing chosen for a newcomer: Tab enters the group, Space picks
+    page.keyboard.press("Space")
+    for _ in range(4):  # an arrow moves the choice: the last level, 모국어처럼 합니다
+        page.keyboard.press("ArrowDown")
+    _tab_to(page, _name("visa_type"))
+    for _ in range(40):
+        if page.evaluate("document.activeElement.selectedOptions[0].text") == "Tôi là công dân Hàn Quốc":
+            break
+        page.keyboard.press("ArrowDown")
     _tab_to(page, "el.type === 'submit' && el.closest('main')")
     _follow(page)
     if page.url.endswith("/profile/"):  # the occupations the words were read as, to confirm first
@@ -126,7 +136,7 @@ def test_a_seeker_does_the_whole_journey_with_the_keyboard_alone(city, fair, chr
 
     seeker = Seeker.objects.get()
     assert seeker.name == "Nguyễn Văn An" and seeker.birth_date.isoformat() == "1990-05-01"
-    assert seeker.home_dong.name == "원곡동"
+    assert seeker.home_dong.name == "원곡동" and seeker.visa_type is None and seeker.korean_level == 4
     assert PortalRequest.objects.get(seeker=seeker).message == "Tôi có thể bắt đầu tuần sau."
 
 
@@ -154,6 +164,8 @@ def test_every_portal_page_in_ko_vi_and_uz_has_no_axe_violation_and_reflows_at_2
     city,  # noqa: F811
     own_index,
     fair,
+    forklift,  # noqa: F811
+    senior_jobs,  # noqa: F811
     chromium,
     sms_outbox,
 ):
@@ -200,6 +212,7 @@ def test_every_portal_page_in_ko_vi_and_uz_has_no_axe_violation_and_reflows_at_2
         _audit(page, axe, language, "welcome", table, problems)
         page.locator("input[name=name]").fill("Test Person")
         page.locator("input[name=birth_date]").fill("1990-05-01")
+        page.locator("select[name=home_dong]").select_option(label="원곡동")  # a resident: the forklift course
         page.locator("input[name=desired_job_text]").fill("용접")
         page.locator("input[name=consent]").check()
         page.locator("main button[type=submit]").first.click()
@@ -211,6 +224,8 @@ def test_every_portal_page_in_ko_vi_and_uz_has_no_axe_violation_and_reflows_at_2
             ("notifications", "/me/notifications/"),
             ("events", "/me/events/"),
             ("event-sign-up", f"/me/events/{fair.pk}/"),
+            ("programs", "/me/programs/"),
+            ("program-apply", f"/me/programs/{forklift.pk}/"),
             ("apply", f"/jobs/{vacancy.pk}/apply/"),
             ("delete", "/me/delete/"),
         ]:
@@ -226,6 +241,17 @@ def test_every_portal_page_in_ko_vi_and_uz_has_no_axe_violation_and_reflows_at_2
         page.goto(base + f"/jobs/{vacancy.pk}/apply/")
         page.locator("main button[type=submit]").first.click()
         _audit(page, axe, language, "me-applied", table, problems)
+        page.goto(base + f"/me/programs/{senior_jobs.pk}/")  # 만 65세 이상: refused, with the rule named
+        page.locator("input[name=income_percent]").fill("40")
+        page.locator("input[name=consent]").check()
+        page.locator("main button[type=submit]").first.click()
+        expect(page.locator("section.refusal")).to_be_visible()
+        _audit(page, axe, language, "program-refused", table, problems)
+        page.goto(base + f"/me/programs/{forklift.pk}/")
+        page.locator("input[name=consent]").check()
+        page.locator("main button[type=submit]").first.click()
+        expect(page.locator("#programs")).to_be_visible()
+        _audit(page, axe, language, "me-program-applied", table, problems)
         context.close()
 
         company = chromium.new_context(viewport={"width": 390, "height": 900})
@@ -251,4 +277,4 @@ def test_every_portal_page_in_ko_vi_and_uz_has_no_axe_violation_and_reflows_at_2
         company.close()
     (SHOTS.parent / "axe-portal.txt").write_text("language\tpage\twidth\tviolations\n" + "\n".join(table) + "\n")
     assert problems == [], "\n".join(problems)
-    assert len(table) == 3 * 24 * 2
+    assert len(table) == 3 * 28 * 2

@@ -113,6 +113,7 @@ def test_the_profile_reads_the_seekers_own_words_and_keeps_what_was_typed(db, ma
         "work_hours": "full_time",
         "employment_type": "regular",
         "korean_level": "2",
+        "visa_type": "E-9",
         "experience_years": "3",
         "reservation_wage": "250만",
         "licences": "800101-1234567",
@@ -151,10 +152,12 @@ def test_consents_are_given_and_refused_one_purpose_at_a_time_with_their_history
     client = Client()
     sign_in(client, PHONE, "ru")
     page = client.get("/ru/me/consents/").content.decode()
-    assert "Срок хранения" in page
-    client.post("/ru/me/consents/", {"employment_services": "yes", "events": "yes", "share_with_employers": "no"})
+    assert "Срок хранения" in page and "Обучение и программы занятости" in page  # each purpose, its own text
+    answers = {"employment_services": "yes", "events": "yes", "programs": "no", "share_with_employers": "no"}
+    client.post("/ru/me/consents/", answers)
     assert consents_in_force(seeker=seeker)[Consent.Purpose.EVENTS]
-    client.post("/ru/me/consents/", {"employment_services": "yes", "events": "no", "share_with_employers": "no"})
+    assert not consents_in_force(seeker=seeker)[Consent.Purpose.PROGRAMS]
+    client.post("/ru/me/consents/", {**answers, "events": "no"})
     assert not consents_in_force(seeker=seeker)[Consent.Purpose.EVENTS]
     rows = Consent.objects.filter(seeker=seeker, purpose=Consent.Purpose.EVENTS).order_by("recorded_at", "pk")
     assert [(r.granted, r.withdrawn_at is not None) for r in rows] == [(True, True), (False, False)]

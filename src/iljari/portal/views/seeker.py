@@ -26,15 +26,22 @@ from iljari.portal.forms import (
     EventSignUpForm,
     NotificationsForm,
     ProfileForm,
+    ProgramApplyForm,
     profile_initial,
 )
-from iljari.portal.models import PortalRequest
+from iljari.portal.models import PortalRequest, SeekerAccount
+from iljari.portal.programs import STEPS as PROGRAM_STEPS
+from iljari.portal.programs import check_words
 from iljari.portal.selectors import (
     event_public,
     events_for_seeker,
     my_applications,
     my_matches,
+    my_program_application,
+    my_program_applications,
     own_record,
+    program_to_apply,
+    programs_for_me,
     vacancy_public,
 )
 from iljari.portal.services import (
@@ -43,6 +50,8 @@ from iljari.portal.services import (
     event_sign_up,
     notifications_choose,
     profile_update,
+    program_apply,
+    program_withdraw,
     referral_ask,
     request_withdraw,
 )
@@ -64,6 +73,8 @@ def me(request: HttpRequest) -> HttpResponse:
         "seeker": seeker,
         "applications": applications,
         "asked": {a.vacancy.pk for a in applications if a.vacancy and not a.outcome},  # no second 알선 신청
+        "programs": my_program_applications(seeker=seeker),
+        "program_steps": PROGRAM_STEPS,
         "matches": matches,
         "near": near,
         "steps": STEPS,
@@ -95,7 +106,8 @@ def profile(request: HttpRequest) -> HttpResponse:
         form = ProfileForm(data, guesses=guesses)
         form.is_valid()  # the other fields' mistakes are shown at once too
         return render(request, "portal/profile.html", {**context, "form": form, "checking": True})
-    initial = profile_initial(seeker)
+    answered = SeekerAccount.objects.filter(seeker=seeker, profile_saved_at__isnull=False).exists()
+    initial = profile_initial(seeker, answered=answered)
     if not initial["occupation"] and guesses:
         initial["occupation"] = guesses[0][0]
     form = ProfileForm(request.POST if posted else None, initial=initial, guesses=guesses)
@@ -285,3 +297,70 @@ def event_sign_up_page(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(f"{reverse('public:events')}#ticket-{registration.ticket}")
     context = {"form": form, "event": event, "consent": BY_PURPOSE[Consent.Purpose.EVENTS], "section": "me"}
     return render(request, "portal/event_sign_up.html", context, status=400 if form.errors else 200)
+
+
+@seeker_required
+def programs(request: HttpRequest) -> HttpResponse:
+    """교육·일자리 사업: the programs taking applications, those that would fit the seeker for more
+    open vacancies first, each with its rules checked for them in their language."""
+    seeker = own_record(seeker_id=request.seeker.pk, purpose="교육·일자리 사업 추천(포털)")
+    return render(request, "portal/programs.html", {"cards": programs_for_me(seeker=seeker), "section": "me"})
+
+
+@seeker_required
+def program_apply_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """참여 신청 for one program: its rules checked, what they ask declared, the 교육·일자리 사업 consent
+    read and accepted, then the programs' own enrollment service; a refusal names each rule not met."""
+    seeker = own_record(seeker_id=request.seeker.pk, purpose="교육·일자리 사업 참여 신청(포털)")
+    card = program_to_apply(seeker=seeker, program_id=pk)
+    if card is None:
+        raise Http404(_("지금 신청을 받지 않는 사업입니다."))
+    program = card.program
+    form = ProgramApplyForm(
+        request.POST if request.method == "POST" and card.enrollment is None else None,
+        asks_income=program.income_max_percent is not None,
+        asks_household=bool(
+            program.program_type_id and program.program_type.criteria.filter(rule="single_household").exists()
+        ),
+    )
+    refusal, failing = "", []
+    if request.method == "POST" and card.enrollment is not None:
+        messages.info(request, said(IljariError("", code="already_enrolled")))
+        return redirect("public:me")
+    if form.is_bound and form.is_valid():
+        card = program_to_apply(seeker=seeker, program_id=pk, declared=form.declared()) or card
+        try:
+            program_apply(seeker=seeker, program=program, declared=form.declared())
+        except IljariError as exc:
+            if exc.code == "ineligible":  # said once, at the top, with each rule not met
+                refusal, failing = said(exc), [check_words(c, program) for c in exc.params["failing"]]
+            else:
+                form.add_error(None, said(exc))
+        else:
+            messages.success(request, _("참여 신청을 마쳤습니다. 선발 결과는 '나의 구직'에서 보실 수 있습니다."))
+            return redirect(f"{reverse('public:me')}#programs")
+    context = {
+        "card": card,
+        "form": form,
+        "refusal": refusal,
+        "failing": failing,
+        "consent": BY_PURPOSE[Consent.Purpose.PROGRAMS],
+        "section": "me",
+    }
+    return render(request, "portal/program_apply.html", context, status=400 if form.errors or refusal else 200)
+
+
+@require_POST
+@seeker_required
+def program_withdraw_page(request: HttpRequest, pk: int) -> HttpResponse:
+    """The seeker takes back a program application not yet decided (선발 전)."""
+    enrollment = my_program_application(seeker=request.seeker, enrollment_id=pk)
+    if enrollment is None:
+        raise Http404(_("신청을 찾을 수 없습니다."))
+    try:
+        program_withdraw(seeker=request.seeker, enrollment=enrollment)
+    except IljariError as exc:
+        messages.error(request, said(exc))
+    else:
+        messages.success(request, _("사업 참여 신청을 취소했습니다."))
+    return redirect(f"{reverse('public:me')}#programs")
