@@ -18,7 +18,7 @@ import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -26,15 +26,26 @@ import numpy as np
 from iljari.matching.engine.candidates.texts import TextSpace
 from iljari.matching.engine.columns import VisaRules
 from iljari.matching.engine.matcher import NEAREST_TEXTS, Match, SeekerIndex, VacancyIndex
-from iljari.matching.engine.reasons import Reason
+from iljari.matching.engine.reasons import Reason, reason_codes, stored_items
 from iljari.matching.engine.records import Occupation, SeekerRecord, VisaRule
 from iljari.matching.engine.saved import read_indexes
 
 TOP_K = 50
 CANDIDATES = 1000  # rows scored per group of alike seekers: room for a top 50 after the filters
-CHUNK = 64  # seekers of one group scored in one array operation (64 × 1000 pairs)
+BLOCK_PAIRS = 65_536  # (seeker, vacancy) pairs scored in one array operation
+KNOWN_GROUPS = 20_000  # groups of alike seekers whose candidates a worker keeps across shards
 CONTEXT = "context.json"
 QUERIES = "queries.npy"
+
+
+def _group_candidates(
+    index: VacancyIndex, text: str, occupations: tuple[int, ...], vector: np.ndarray | None, budget: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The rows a group of alike seekers is scored against, and their titles' similarity to the 희망직종."""
+    nearest = index.texts.nearest(vector, NEAREST_TEXTS)
+    probe = SeekerRecord(seeker_id=0, desired_text=text, occupations=[(o, 1.0) for o in occupations])
+    rows = index._candidates(probe, nearest[0], budget=budget)
+    return rows, index._text_similarity(vector, index.columns.data["title"][rows], nearest)
 
 
 def top_matches(
@@ -43,67 +54,96 @@ def top_matches(
     *,
     ids: np.ndarray,
     texts: list[str],
-    places: list[str],
     vectors: Mapping[str, np.ndarray | None],
     k: int,
     minimum_hourly: float,
     budget: int = CANDIDATES,
-) -> dict[int, list[Match]]:
-    """Each seeker's top ``k`` open vacancies with reasons; ``people`` are rows of ``SeekerColumns``.
+    known: dict | None = None,
+) -> dict[int, str]:
+    """Each seeker's top ``k`` open vacancies with reasons, as the JSON text ``StoredMatches.items`` keeps;
+    ``people`` are rows of ``SeekerColumns``, ``known`` the candidates of groups seen before (a worker's).
 
     The one path both the nightly batch and a counselor's "다시 계산" take, so a refreshed list is
-    ranked exactly as the stored ones are.
+    ranked exactly as the stored ones are. Seekers of any group are scored together, a block of about
+    ``BLOCK_PAIRS`` pairs in one array operation, so NumPy's cost per call is paid per block, not per seeker.
     """
     people = people.copy()
     people["desired"] = np.array([0 if t else -1 for t in texts], dtype=np.int32)
     groups: dict[tuple[str, tuple[int, ...]], list[int]] = defaultdict(list)
     for i, occupations in enumerate(people["occupations"].tolist()):
         groups[(texts[i], tuple(o for o in occupations if o >= 0))].append(i)
-    results: dict[int, list[Match]] = {}
-    for (text, occupations), members in groups.items():
-        vector = vectors.get(text) if text else None
-        nearest = index.texts.nearest(vector, NEAREST_TEXTS)
-        probe = SeekerRecord(seeker_id=0, desired_text=text, occupations=[(o, 1.0) for o in occupations])
-        rows = index._candidates(probe, nearest[0], budget=max(budget, 10 * k))
+    known = {} if known is None else known
+    if len(known) > KNOWN_GROUPS:
+        known.clear()
+    budget = max(budget, 10 * k)
+    results: dict[int, str] = {}
+    block: list[tuple[int, np.ndarray, np.ndarray]] = []
+    pairs = 0
+    for key, members in groups.items():
+        if key not in known:
+            text = key[0]
+            known[key] = _group_candidates(index, text, key[1], vectors.get(text) if text else None, budget)
+        rows, sims = known[key]
         if not len(rows):
-            results.update((int(ids[m]), []) for m in members)
+            results.update((int(ids[m]), "[]") for m in members)
             continue
-        v_one = index.columns.take(rows)
-        sims_one = index._text_similarity(vector, v_one["title"], nearest)
-        for start in range(0, len(members), CHUNK):
-            chunk = members[start : start + CHUNK]
-            s = np.repeat(people[chunk], len(rows))
-            v = np.tile(v_one, len(chunk))
-            ev = index._evaluate(s, v, np.tile(sims_one, len(chunk)), minimum_hourly)
-            score = np.where(ev.passed, ev.score, -np.inf).reshape(len(chunk), len(rows))
-            keep = min(k, len(rows))
-            # each person's k-th best score; everything at or above it, in candidate order, sorted stably:
-            # ties fall as the one-seeker path (``VacancyIndex.match``) lets them
-            kth = np.partition(score, len(rows) - keep, axis=1)[:, len(rows) - keep]
-            chosen: list[tuple[int, list[int]]] = []  # (person, candidate positions best first)
-            for n, (person, row_scores) in enumerate(zip(chunk, score, strict=True)):
-                fits = np.flatnonzero((row_scores >= kth[n]) & np.isfinite(row_scores))
-                chosen.append((person, fits[np.argsort(-row_scores[fits], kind="stable")[:keep]].tolist()))
-            pairs = [n * len(rows) + i for n, (_, best) in enumerate(chosen) for i in best]
-            at = [rows[i] for _, best in chosen for i in best]
-            explained = iter(
-                index._pairs_reasons(
-                    ev,
-                    pairs,
-                    s,
-                    v,
-                    seeker_places=[places[person] for person, best in chosen for _ in best],
-                    vacancy_places=[index.places.get(int(r), "") for r in at],
-                    vacancy_titles=[index.titles_text.get(int(r), "") for r in at],
-                )
-            )
-            flat_scores = score.reshape(-1)
-            for n, (person, best) in enumerate(chosen):
-                results[int(ids[person])] = [
-                    Match(int(index.columns.ids[rows[i]]), float(flat_scores[n * len(rows) + i]), next(explained)[0])
-                    for i in best
-                ]
+        for person in members:
+            block.append((person, rows, sims))
+            pairs += len(rows)
+            if pairs >= BLOCK_PAIRS:
+                results.update(_block_matches(index, people, ids, block, k, minimum_hourly))
+                block, pairs = [], 0
+    if block:
+        results.update(_block_matches(index, people, ids, block, k, minimum_hourly))
     return results
+
+
+def _block_matches(
+    index: VacancyIndex,
+    people: np.ndarray,
+    ids: np.ndarray,
+    block: list[tuple[int, np.ndarray, np.ndarray]],
+    k: int,
+    minimum_hourly: float,
+) -> Iterator[tuple[int, str]]:
+    """The stored lists of a block of (person, candidate rows, title similarities)."""
+    persons = np.array([p for p, _, _ in block], dtype=np.int64)
+    counts = np.array([len(r) for _, r, _ in block], dtype=np.int64)
+    rows = np.concatenate([r for _, r, _ in block])
+    starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    s = np.repeat(people[persons], counts)
+    v = index.columns.take(rows)
+    ev = index._evaluate(s, v, np.concatenate([x for _, _, x in block]), minimum_hourly)
+    score = np.where(ev.passed, ev.score, -np.inf).astype(np.float32)
+    # a (person × candidate) matrix, each person's candidates in their order, padded with -inf
+    owner = np.repeat(np.arange(len(block)), counts)
+    column = np.arange(len(rows)) - starts[owner]
+    matrix = np.full((len(block), int(counts.max())), -np.inf, dtype=np.float32)
+    matrix[owner, column] = score
+    keep = min(k, matrix.shape[1])
+    kth = np.partition(matrix, matrix.shape[1] - keep, axis=1)[:, matrix.shape[1] - keep]
+    # everything at or above each person's k-th best, best first and ties in candidate order (as the
+    # one-seeker path ``VacancyIndex.match`` orders them), then the first k that fit
+    who, where = np.nonzero(matrix >= kth[:, None])
+    order = np.lexsort((-matrix[who, where], who))
+    who, where = who[order], where[order]
+    first = np.searchsorted(who, np.arange(len(block)))
+    rank = np.arange(len(who)) - first[who]
+    chosen = (rank < keep) & np.isfinite(matrix[who, where])
+    who, at = who[chosen], starts[who[chosen]] + where[chosen]
+    items = stored_items(
+        reason_codes(ev, at, s, v),
+        vacancy_ids=index.columns.ids[rows[at]],
+        vacancy_rows=rows[at],
+        scores=score[at],
+        catalogue=index.catalogue,
+        visas=index.visas,
+        licence_names=index.licence_names,
+        vacancy_titles=index.titles_text,
+    )
+    bounds = np.searchsorted(who, np.arange(len(block) + 1)).tolist()
+    for n, person in enumerate(persons.tolist()):
+        yield int(ids[person]), "[" + ",".join(items[bounds[n] : bounds[n + 1]]) + "]"
 
 
 @dataclass
@@ -115,6 +155,7 @@ class Snapshot:
     queries: dict[str, np.ndarray | None]
     minimum_hourly: float
     k: int
+    known: dict = field(default_factory=dict)  # candidates of the groups of alike seekers met so far
 
 
 def write_context(
@@ -159,8 +200,8 @@ def load_snapshot(folder: Path) -> Snapshot:
     return Snapshot(vacancies, seekers, queries, float(context["minimum_hourly"]), int(context["k"]))
 
 
-def shard_matches(snapshot: Snapshot, first: int, last: int) -> dict[int, list[Match]]:
-    """The top ``k`` of every active seeker of the snapshot whose id is in ``first..last``."""
+def shard_matches(snapshot: Snapshot, first: int, last: int) -> dict[int, str]:
+    """The stored list (JSON text) of every active seeker of the snapshot whose id is in ``first..last``."""
     columns = snapshot.seekers.columns
     ids = columns.ids[: columns.size]
     rows = np.flatnonzero((ids >= first) & (ids <= last) & columns["active"])
@@ -171,32 +212,25 @@ def shard_matches(snapshot: Snapshot, first: int, last: int) -> dict[int, list[M
         people,
         ids=ids[rows],
         texts=[texts[d] if d >= 0 else "" for d in people["desired"].tolist()],
-        places=[snapshot.seekers.places.get(int(r), "") for r in rows],
         vectors=snapshot.queries,
         k=snapshot.k,
         minimum_hourly=snapshot.minimum_hourly,
+        known=snapshot.known,
     )
 
 
 @dataclass
 class ShardResult:
     number: int
-    matches: dict[int, list[tuple[int, float, list[tuple[str, dict, bool]]]]]
+    lists: dict[int, str]  # seeker id → the JSON text of its stored list (``StoredMatches.items``)
     seconds: float
     cpu_seconds: float  # this process's CPU time on the shard: what the shard costs, whatever else runs
     peak_rss_mb: float
     worker: str
 
 
-def plain(matches: dict[int, list[Match]]) -> dict[int, list[tuple[int, float, list[tuple[str, dict, bool]]]]]:
-    """Matches as tuples, which cross process and machine boundaries cheaply."""
-    return {
-        seeker: [(m.record_id, m.score, [(r.code, r.params, r.positive) for r in m.reasons]) for m in found]
-        for seeker, found in matches.items()
-    }
-
-
 def from_plain(found: list) -> list[Match]:
+    """A stored list's items (``StoredMatches.items``) as matches."""
     return [
         Match(int(v), float(score), [Reason(c, p, bool(pos)) for c, p, pos in reasons]) for v, score, reasons in found
     ]
@@ -227,7 +261,7 @@ def run_shard(
     matches = shard_matches(snapshot, first, last)
     return ShardResult(
         number,
-        plain(matches),
+        matches,
         time.perf_counter() - started,
         time.process_time() - cpu,
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,

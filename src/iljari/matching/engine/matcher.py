@@ -15,7 +15,7 @@ from iljari.matching.engine.candidates.texts import EXACT_LIMIT, TextSpace
 from iljari.matching.engine.columns import SeekerColumns, VacancyColumns, VisaRules
 from iljari.matching.engine.filters import near_miss_pairs
 from iljari.matching.engine.outcomes import Order, outcome_features
-from iljari.matching.engine.reasons import Reason, pair_reasons, pairs_reasons
+from iljari.matching.engine.reasons import Reason, pairs_reasons
 from iljari.matching.engine.records import Occupation, SeekerRecord, VacancyRecord
 from iljari.matching.engine.scores import Catalogue, PairEvaluation, evaluate_pairs
 
@@ -85,22 +85,6 @@ class _Index:
     def _evaluate(self, s: dict, v: dict, sims: np.ndarray, minimum_hourly: float) -> PairEvaluation:
         return evaluate_pairs(
             s, v, text_similarity=sims, catalogue=self.catalogue, visas=self.visas, minimum_hourly=minimum_hourly
-        )
-
-    def _pair_reasons(
-        self, ev: PairEvaluation, i: int, s: dict, v: dict, *, seeker_place: str, vacancy_place: str, vacancy_title: str
-    ) -> tuple[list[Reason], list[Reason]]:
-        return pair_reasons(
-            ev,
-            i,
-            s,
-            v,
-            catalogue=self.catalogue,
-            visas=self.visas,
-            licence_names=self.licence_names,
-            seeker_place=seeker_place,
-            vacancy_place=vacancy_place,
-            vacancy_title=vacancy_title,
         )
 
     def _pairs_reasons(
@@ -245,28 +229,29 @@ class VacancyIndex(_Index):
         best = chosen[np.argsort(-ranking[chosen], kind="stable")[:k]]
         if not explain:
             return [Match(int(self.columns.ids[rows[i]]), float(ev.score[i]), []) for i in best]
-        out = []
-        for i in best:
-            row = int(rows[i])
-            reasons, missing = self._pair_reasons(
-                ev,
-                int(i),
-                s,
-                v,
-                seeker_place=home,
-                vacancy_place=self.places.get(row, ""),
-                vacancy_title=self.titles_text.get(row, ""),
+        at = rows[best]
+        explained = self._pairs_reasons(
+            ev,
+            best.tolist(),
+            s,
+            v,
+            seeker_places=[home] * len(best),
+            vacancy_places=[self.places.get(row, "") for row in at.tolist()],
+            vacancy_titles=[self.titles_text.get(row, "") for row in at.tolist()],
+        )
+        components = {n: c[best].tolist() for n, c in ev.components.items()}
+        return [
+            Match(
+                int(record_id),
+                score,
+                reasons,
+                missing,
+                {n: values[j] for n, values in components.items()},
             )
-            out.append(
-                Match(
-                    int(self.columns.ids[row]),
-                    float(ev.score[i]),
-                    reasons,
-                    missing,
-                    {n: float(c[i]) for n, c in ev.components.items()},
-                )
+            for j, (record_id, score, (reasons, missing)) in enumerate(
+                zip(self.columns.ids[at].tolist(), ev.score[best].tolist(), explained, strict=True)
             )
-        return out
+        ]
 
     def match_many(
         self,
@@ -384,25 +369,21 @@ class SeekerIndex(_Index):
         ev = self._evaluate(s, v, sims, minimum_hourly)
         chosen = np.flatnonzero(ev.passed)
         best = chosen[np.argsort(-ev.score[chosen], kind="stable")[:k]]
-        matches = []
-        for i in best:
-            row = int(rows[i])
-            reasons, _ = self._pair_reasons(
-                ev,
-                int(i),
-                s,
-                v,
-                seeker_place=self.places.get(row, ""),
-                vacancy_place=vacancy.place,
-                vacancy_title=vacancy.title,
+        at = rows[best]
+        explained = self._pairs_reasons(
+            ev,
+            best.tolist(),
+            s,
+            v,
+            seeker_places=[self.places.get(row, "") for row in at.tolist()],
+            vacancy_places=[vacancy.place] * len(best),
+            vacancy_titles=[vacancy.title] * len(best),
+        )
+        components = {n: c[best].tolist() for n, c in ev.components.items()}
+        matches = [
+            Match(int(record_id), score, reasons, [], {n: values[j] for n, values in components.items()})
+            for j, (record_id, score, (reasons, _)) in enumerate(
+                zip(self.columns.ids[at].tolist(), ev.score[best].tolist(), explained, strict=True)
             )
-            matches.append(
-                Match(
-                    int(self.columns.ids[row]),
-                    float(ev.score[i]),
-                    reasons,
-                    [],
-                    {n: float(c[i]) for n, c in ev.components.items()},
-                )
-            )
+        ]
         return MatchResult(matches, [], len(rows))
