@@ -142,7 +142,7 @@ class ProgramForm(RrnRefusingForm):
                     f"'{line.strip()}'을(를) 읽을 수 없습니다. 한 줄에 '대상계층 인원'으로 적어 주십시오(예: 장애인 2)."
                 )
             elif code is None:
-                problems.append(f"'{m[1]}'은(는) 등록된 대상계층이 아닙니다(등록된 대상계층: {', '.join(groups)}).")
+                problems.append(f"{m[1]}은(는) 등록된 대상계층이 아닙니다(등록된 대상계층: {', '.join(groups)}).")
             elif int(m[2]) < 1:
                 problems.append(f"{m[1]}의 배정 인원은 1명 이상이어야 합니다.")
             elif code in quotas:
