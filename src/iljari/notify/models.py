@@ -37,6 +37,7 @@ class Message(models.Model):
         REFERRAL = "referral", "알선 진행 안내"
         INTERVIEW = "interview", "면접 일시 안내"
         EVENT = "event", "채용행사 안내"
+        PROGRAM = "program", "교육·일자리 사업 안내"
         COMPANY = "company", "기업 포털 안내"
         STAFF = "staff", "직원 알림"
         NOTICE = "notice", "개인정보 안내"

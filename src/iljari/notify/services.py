@@ -38,7 +38,7 @@ def _language(language: str) -> str:
 
 # What a person may choose not to get. A one-time code is sent only when the person asks for it on
 # the page in front of them, so it is never refused (turning it off would lock them out).
-OPTIONAL = (Message.Kind.REFERRAL, Message.Kind.INTERVIEW, Message.Kind.EVENT)
+OPTIONAL = (Message.Kind.REFERRAL, Message.Kind.INTERVIEW, Message.Kind.EVENT, Message.Kind.PROGRAM)
 
 
 def message_send(*, phone: str, kind: str, text: str, language: str = "ko") -> Message:

@@ -84,3 +84,17 @@ EVENT = {
     "km": "[{center}] ពិព័រណ៍ការងារដែលអ្នកបានចុះឈ្មោះនឹងប្រព្រឹត្តទៅនៅថ្ងៃស្អែក៖ {event}, {when}, {place}។ សំបុត្រចូលរួមមាននៅ 'ការស្វែងរកការងាររបស់ខ្ញុំ' លើវិបផតថល។ សួរព័ត៌មាន៖ {phone}",
     "mn": "[{center}] Таны бүртгүүлсэн ажлын байрны үзэсгэлэн маргааш болно: {event}, {when}, {place}. Оролцох тасалбар порталын «Миний ажил хайлт» хэсэгт байна. Лавлах: {phone}",
 }
+
+# The day before a session of a program the person was selected for (the program's name and place as the center wrote them).
+PROGRAM = {
+    "ko": "[{center}] 참여하시는 '{program}' 일정이 내일 있습니다: {when}, {place}. 참석이 어려우시면 미리 연락해 주십시오. 문의 {phone}",
+    "en": "[{center}] Your program '{program}' meets tomorrow: {when}, {place}. If you cannot attend, please let us know in advance. Questions: {phone}",
+    "vi": "[{center}] Chương trình '{program}' bạn tham gia có lịch vào ngày mai: {when}, {place}. Nếu không thể tham dự, vui lòng báo trước cho chúng tôi. Hỏi đáp: {phone}",
+    "zh-hans": "【{center}】您参加的“{program}”明天有安排：{when}，{place}。如无法参加，请提前告知我们。咨询电话：{phone}",
+    "ru": "[{center}] Напоминаем, что завтра состоится занятие программы «{program}», в которой вы участвуете: {when}, {place}. Если не сможете прийти, сообщите нам заранее. Вопросы: {phone}",
+    "uz": "[{center}] Siz qatnashayotgan «{program}» dasturi ertaga boʻladi: {when}, {place}. Kela olmasangiz, iltimos, oldindan xabar bering. Savollar: {phone}",
+    "th": "[{center}] โครงการ '{program}' ที่คุณเข้าร่วมมีกำหนดการในวันพรุ่งนี้: {when}, {place} หากไม่สามารถมาได้ โปรดแจ้งให้เราทราบล่วงหน้า สอบถาม {phone}",
+    "ne": "[{center}] तपाईं सहभागी हुनुभएको '{program}' कार्यक्रम भोलि छ: {when}, {place}। आउन नसक्ने भए कृपया पहिले नै जानकारी दिनुहोस्। सोधपुछ: {phone}",
+    "km": "[{center}] កម្មវិធី '{program}' ដែលអ្នកចូលរួមមាននៅថ្ងៃស្អែក៖ {when}, {place}។ ប្រសិនបើអ្នកមិនអាចមកបាន សូមជូនដំណឹងមកយើងជាមុន។ សួរព័ត៌មាន៖ {phone}",
+    "mn": "[{center}] Таны оролцож буй «{program}» хөтөлбөр маргааш болно: {when}, {place}. Ирэх боломжгүй бол урьдчилан мэдэгдэнэ үү. Лавлах: {phone}",
+}

@@ -112,6 +112,9 @@ def _text(model: type[models.Model], field: models.Field, value: Any, names: _Na
     if isinstance(value, list):
         labels = dict(getattr(model, "history_choices", {}).get(field.name, ()))
         return ", ".join(str(labels.get(v, v)) for v in value)
+    if isinstance(value, dict):
+        labels = dict(getattr(model, "history_choices", {}).get(field.name, ()))
+        return ", ".join(f"{labels.get(k, k)} {v}" for k, v in value.items())
     if isinstance(value, bool):
         return "예" if value else "아니오"
     if isinstance(value, datetime):
@@ -169,9 +172,18 @@ class HistoryQuerySet(models.QuerySet):
     def update(self, **values: Any) -> int:
         return self.revise(values=values)
 
-    def revise(self, *, values: Mapping[str, Any], relations: Mapping[str, Iterable[Any]] | None = None) -> int:
+    def revise(
+        self,
+        *,
+        values: Mapping[str, Any],
+        relations: Mapping[str, Iterable[Any]] | None = None,
+        related: Sequence[Mapping[str, str]] = (),
+    ) -> int:
         """Update the rows with ``values`` and set their many-to-many ``relations`` (field → ids).
 
+        ``related`` are changes to records that belong to these (a program's sessions), each
+        ``{"field": reverse name, "old": text, "new": text}``: kept in the rows' history and raising
+        their version, so a save made on the version before is refused.
         Returns how many rows matched; for each row that really changed, a ``RecordChange``.
         """
         model = self.model
@@ -194,7 +206,7 @@ class HistoryQuerySet(models.QuerySet):
             for name, ids in relations.items():
                 for pk in pks:
                     getattr(model(pk=pk), name).set(ids)
-            _write(model, watched, before, after, old_sets, relations)
+            _write(model, watched, before, after, old_sets, relations, related)
         return count
 
     def bulk_update(self, objs: Iterable[models.Model], fields: Sequence[str], batch_size: int | None = None) -> int:
@@ -224,6 +236,7 @@ def _write(
     after: dict[Any, dict[str, Any]],
     old_sets: dict[str, dict[Any, set[Any]]],
     new_sets: dict[str, set[Any]],
+    related: Sequence[Mapping[str, str]] = (),
 ) -> None:
     diffs: dict[Any, list[tuple[models.Field, Any, Any]]] = {}
     names = _Names()
@@ -243,6 +256,9 @@ def _write(
                 if not _is_personal(field):
                     names.want(field, old)
                     names.want(field, new)
+    for pk in before if related else ():
+        if pk in after:
+            diffs.setdefault(pk, [])
     if not diffs:
         return
     names.resolve()
@@ -263,7 +279,8 @@ def _write(
                     if _is_personal(f)
                     else {"field": f.name, "old": _text(model, f, old, names), "new": _text(model, f, new, names)}
                     for f, old, new in diff
-                ],
+                ]
+                + [dict(c) for c in related],
             )
             for pk, diff in diffs.items()
         ],
@@ -345,16 +362,20 @@ def record_revise(
     relations: Mapping[str, set[Any]],
     actor: Actor,
     purpose: str,
+    related: Sequence[Mapping[str, str]] = (),
 ) -> bool:
     """Write a correction in one UPDATE ... WHERE version = ``version``, with its history, an audit
-    row naming the fields (not their values) and a new data stamp; False when nothing differs."""
-    if not values and not relations:
+    row naming the fields (not their values) and a new data stamp; False when nothing differs.
+    ``related``: changes to the record's own sub-records, as ``HistoryQuerySet.revise`` takes them."""
+    if not values and not relations and not related:
         return False
     model = type(record)
     with acting_as(actor=actor, purpose=purpose):
-        if not model.objects.filter(pk=record.pk, version=version).revise(values=values, relations=relations):
+        saved = model.objects.filter(pk=record.pk, version=version)
+        if not saved.revise(values=values, relations=relations, related=related):
             raise StaleRecord(current=record, changes=changes_since(record=record, version=version))
-    fields = sorted(name for name in {*values, *relations} if name in _tracked(model))
+    tracked = _tracked(model)
+    fields = sorted({name for name in {*values, *relations} if name in tracked} | {c["field"] for c in related})
     audit_record(
         actor=actor,
         action=Action.UPDATE,
@@ -395,9 +416,11 @@ class HistoryEntry:
 def field_label(model: type[models.Model], name: str) -> str:
     """The field's Korean name as the pages show it."""
     try:
-        return str(model._meta.get_field(name).verbose_name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:  # a field removed since the change was made, or a wrong name
         return name
+    # A reverse relation (a program's sessions) is named by the related records' Korean name.
+    return str(getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural)
 
 
 def not_editable(model: type[models.Model], names: Iterable[str]) -> str:

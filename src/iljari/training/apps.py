@@ -11,3 +11,4 @@ class TrainingConfig(AppConfig):
 
         register()
         periodic("iljari.training.tasks.outcomes_nightly", cron="20 0 * * *")
+        periodic("iljari.training.tasks.remind_tomorrow", cron="0 10 * * *")

@@ -1,4 +1,5 @@
-"""Forms for programs: setting one up (sessions one per line), enrolling with consent, completion."""
+"""Forms for programs: setting one up or correcting it (sessions and quotas one per line), enrolling
+with consent, completion."""
 
 import re
 from datetime import date, time
@@ -7,14 +8,24 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
-from iljari.core.forms import RrnRefusingForm
+from iljari.core.forms import RrnRefusingForm, VersionedForm
 from iljari.privacy.models import Consent
-from iljari.reference.models import Dong, Licence, TargetGroup
+from iljari.reference.models import Dong, Licence, TargetGroup, VisaType
 from iljari.training.models import ProgramType, TrainingProgram
 from iljari.training.rules import Declared
 from iljari.training.services import ProgramInput, SessionInput
 
-SESSION_LINE = re.compile(r"(\d{4}-\d{2}-\d{2})\s+(\d{1,2}):(\d{2})\s*[-~]\s*(\d{1,2}):(\d{2})\s+(.+)")
+SESSION_LINE = re.compile(r"(?:#(\d+)\s+)?(\d{4}-\d{2}-\d{2})\s+(\d{1,2}):(\d{2})\s*[-~]\s*(\d{1,2}):(\d{2})\s+(.+)")
+QUOTA_LINE = re.compile(r"(.+?)\s*[:=]?\s*(\d+)\s*명?")
+
+
+class LinesField(forms.CharField):
+    """A textarea of one item per line; a browser's CRLF is the same text as the page's LF, so an
+    untouched box does not count as changed."""
+
+    def to_python(self, value: Any) -> str:
+        text = super().to_python(value)
+        return "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
 
 
 class EnrollForm(RrnRefusingForm):
@@ -73,14 +84,29 @@ class ProgramForm(RrnRefusingForm):
     income_max_percent = forms.IntegerField(
         label="소득 기준(기준중위소득 %, 이하)", min_value=1, max_value=500, required=False
     )
+    visa_types = forms.ModelMultipleChoiceField(
+        label="참여 가능 체류자격(외국인)",
+        queryset=VisaType.objects.all(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text="비워 두면 체류자격을 따지지 않습니다.",
+    )
     completion_percent = forms.IntegerField(label="수료 기준 출석률(%)", min_value=1, max_value=100, initial=80)
-    sessions = forms.CharField(
+    quotas = LinesField(
+        label="대상계층별 배정 인원(한 줄에 하나)",
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "장애인 2\n결혼이민여성 1"}),
+        help_text="신청이 정원보다 많을 때 대상계층에 먼저 배정하는 인원입니다. 합계는 정원을 넘을 수 없습니다.",
+        required=False,
+    )
+    sessions = LinesField(
         label="회차(한 줄에 하나)",
         widget=forms.Textarea(attrs={"rows": 5, "placeholder": "2026-12-10 09:00-13:00 직업전문학교 실습장"}),
         help_text="일자 시작-종료 장소. 회차가 없으면 등록할 수 없습니다.",
         required=False,
     )
     description = forms.CharField(label="내용", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    keeps_sessions = False  # the edit form's lines may start with the number of a session they keep
 
     def clean_sessions(self) -> list[SessionInput]:
         sessions, problems = [], []
@@ -89,15 +115,52 @@ class ProgramForm(RrnRefusingForm):
                 continue
             m = SESSION_LINE.fullmatch(line.strip())
             try:
-                if m is None:
+                if m is None or (m[1] and not self.keeps_sessions):
                     raise ValueError
-                day = date.fromisoformat(m[1])
-                sessions.append(SessionInput(day, time(int(m[2]), int(m[3])), time(int(m[4]), int(m[5])), m[6]))
+                day = date.fromisoformat(m[2])
+                start, end = time(int(m[3]), int(m[4])), time(int(m[5]), int(m[6]))
+                sessions.append(SessionInput(day, start, end, m[7], int(m[1]) if m[1] else None))
             except ValueError:
                 problems.append(f"{n}번째 줄을 읽을 수 없습니다: '{line.strip()}' (예: 2026-12-10 09:00-13:00 실습장)")
         if problems:
             raise forms.ValidationError(problems)
         return sessions
+
+    def clean_quotas(self) -> dict[str, int]:
+        """``장애인 2`` per line (the group's name or code) → ``{"disabled": 2}``."""
+        groups = {g.name: g.code for g in TargetGroup.objects.all()}
+        codes = set(groups.values())
+        quotas: dict[str, int] = {}
+        problems = []
+        for line in re.split(r"[\n,]", self.cleaned_data.get("quotas") or ""):
+            if not line.strip():
+                continue
+            m = QUOTA_LINE.fullmatch(line.strip())
+            code = m and (groups.get(m[1]) or (m[1] if m[1] in codes else None))
+            if m is None:
+                problems.append(
+                    f"'{line.strip()}'을(를) 읽을 수 없습니다. 한 줄에 '대상계층 인원'으로 적어 주십시오(예: 장애인 2)."
+                )
+            elif code is None:
+                problems.append(f"{m[1]}은(는) 등록된 대상계층이 아닙니다(등록된 대상계층: {', '.join(groups)}).")
+            elif int(m[2]) < 1:
+                problems.append(f"{m[1]}의 배정 인원은 1명 이상이어야 합니다.")
+            elif code in quotas:
+                problems.append(f"{m[1]}이(가) 두 번 적혀 있습니다.")
+            else:
+                quotas[code] = int(m[2])
+        if problems:
+            raise forms.ValidationError(problems)
+        return quotas
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        quotas, capacity = data.get("quotas"), data.get("capacity")
+        if quotas and capacity and sum(quotas.values()) > capacity:
+            self.add_error(
+                "quotas", f"대상계층별 배정 인원의 합({sum(quotas.values())}명)이 정원({capacity}명)보다 많습니다."
+            )
+        return data
 
     def program_input(self) -> ProgramInput:
         d: dict[str, Any] = self.cleaned_data
@@ -112,6 +175,8 @@ class ProgramForm(RrnRefusingForm):
             description=d["description"],
             licences=list(d["licences"]),
             target_groups=list(d["target_groups"]),
+            visa_types=list(d["visa_types"]),
+            quotas=d["quotas"],
             age_min=d["age_min"],
             age_max=d["age_max"],
             residents_only=d["residents_only"],
@@ -119,6 +184,56 @@ class ProgramForm(RrnRefusingForm):
             income_max_percent=d["income_max_percent"],
             completion_percent=d["completion_percent"],
         )
+
+
+def quotas_text(quotas: dict[str, int]) -> str:
+    """The quotas as the form shows them, one group per line by its name: ``장애인 2``."""
+    names = dict(TargetGroup.objects.values_list("code", "name"))
+    return "\n".join(f"{names.get(code, code)} {n}" for code, n in quotas.items())
+
+
+class ProgramEditForm(VersionedForm, ProgramForm):
+    """사업 정보 수정 — the set-up form's fields; each session keeps its number (``#41``) at the start of
+    its line: change the line to move it, delete the line to cancel it, add a line without a number."""
+
+    keeps_sessions = True
+    conversions = {"licences": list, "target_groups": list, "visa_types": list}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sessions"].help_text = (
+            "맨 앞의 회차 번호(#)는 지우지 마십시오. 일시·장소를 고치면 회차를 옮기고, 줄을 지우면 회차를 "
+            "취소하며, 번호 없이 새 줄을 적으면 회차를 추가합니다. 출석을 기록한 회차는 취소하거나 옮길 수 없습니다."
+        )
+        self.fields["sessions"].widget.attrs["rows"] = 8
+
+    @staticmethod
+    def record(program: TrainingProgram) -> dict[str, Any]:
+        return {
+            "name": program.name,
+            "program_type": program.program_type_id,
+            "provider": program.provider,
+            "starts_on": program.starts_on,
+            "ends_on": program.ends_on,
+            "capacity": program.capacity,
+            "dong": program.dong_id,
+            "licences": [lic.pk for lic in program.licences.all()],
+            "target_groups": [g.pk for g in program.target_groups.all()],
+            "groups_required": program.groups_required,
+            "residents_only": program.residents_only,
+            "age_min": program.age_min,
+            "age_max": program.age_max,
+            "income_max_percent": program.income_max_percent,
+            "visa_types": [v.pk for v in program.visa_types.all()],
+            "completion_percent": program.completion_percent,
+            "quotas": quotas_text(program.quotas),
+            "sessions": "\n".join(
+                f"#{s.pk} {s.date:%Y-%m-%d} {s.starts_at:%H:%M}-{s.ends_at:%H:%M} {s.place}"
+                for s in program.sessions.all()
+            ),
+            "description": program.description,
+            "version": program.version,
+        }
 
 
 class CompleteForm(RrnRefusingForm):

@@ -1,11 +1,14 @@
 """Training and job programs (교육·일자리 사업): programs, their sessions, selection criteria,
 enrollments and attendance."""
 
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.db import models
 
 from iljari.core.fields import SafeCharField, SafeTextField
 from iljari.privacy.fields import EncryptedTextField
+from iljari.privacy.history import VersionedRecord
 
 
 class ProgramType(models.Model):
@@ -47,11 +50,24 @@ class SelectionCriterion(models.Model):
         return f"{self.criterion} {self.rule} {self.points}점"
 
 
-class TrainingProgram(models.Model):
+class _TargetGroupNames:
+    """The target groups' names by code, read when a history line is written (quotas are kept by code)."""
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        from iljari.reference.models import TargetGroup
+
+        return iter(TargetGroup.objects.values_list("code", "name"))
+
+
+class TrainingProgram(VersionedRecord):
     """교육·일자리 사업 — a training course or a city job program, for some groups and occupations.
 
     The eligibility fields are the program's published rules; each one left empty does not apply.
+    Versioned: a correction on the edit page is refused when someone saved meanwhile, and every change
+    (its sessions' too) is kept in its history.
     """
+
+    history_choices = {"quotas": _TargetGroupNames()}
 
     name = SafeCharField("과정명", max_length=160)
     program_type = models.ForeignKey(
@@ -186,3 +202,25 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"출석 #{self.pk}"
+
+
+class SessionReminder(models.Model):
+    """전날 안내 — a reminder sent to one participant for one session on its date; the row is taken
+    before the text is queued, so a second run (or a second worker) sends nothing. A session moved
+    to another day is reminded again for its new date."""
+
+    session = models.ForeignKey(ProgramSession, on_delete=models.CASCADE, related_name="reminders")
+    enrollment = models.ForeignKey(Enrollment, on_delete=models.CASCADE, related_name="reminders")
+    session_date = models.DateField("회차 일자")
+    sent_at = models.DateTimeField("안내 일시")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "회차 전날 안내"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "enrollment", "session_date"], name="one_reminder_per_session_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"회차 전날 안내 #{self.pk}"

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 
 from iljari.accounts.models import User
 from iljari.reference.models import TargetGroup
@@ -155,3 +156,23 @@ def session_roster(*, user: User | None, session: ProgramSession) -> list[tuple[
     )
     seekers_listed(user=user, seekers=[e.seeker for e in rows], purpose=f"회차 #{session.pk} 출석부")
     return [(e, marks.get(e.pk)) for e in rows]
+
+
+def enrollment_or_404(*, user: User | None, enrollment_id: int, purpose: str) -> Enrollment:
+    """One enrollment whose seeker ``user`` may see (their desk), audited as shown; ``Http404`` alike
+    for none and another desk's."""
+    enrollment = (
+        Enrollment.objects.filter(pk=enrollment_id, seeker__in=seekers_visible_to(user))
+        .select_related("seeker", "seeker__desk", "program", "enrolled_by", "licence_obtained")
+        .first()
+    )
+    if enrollment is None:
+        raise Http404("참여 신청을 찾을 수 없습니다.")
+    seekers_listed(user=user, seekers=[enrollment.seeker], purpose=purpose)
+    return enrollment
+
+
+def quotas_named(program: TrainingProgram) -> list[tuple[str, int]]:
+    """The program's quotas as (대상계층 name, seats)."""
+    names = dict(TargetGroup.objects.values_list("code", "name"))
+    return [(names.get(code, code), n) for code, n in program.quotas.items()]

@@ -105,6 +105,7 @@ class SessionInput:
     starts_at: time
     ends_at: time
     place: str
+    id: int | None = None  # on the edit page: the session this line keeps (moved if its values changed)
 
 
 @dataclass
@@ -130,7 +131,8 @@ class ProgramInput:
     quotas: Mapping[str, int] = field(default_factory=dict)
 
 
-def _program_problems(data: ProgramInput, sessions: Sequence[SessionInput]) -> list[str]:
+def program_problems(data: ProgramInput, sessions: Sequence[SessionInput]) -> list[str]:
+    """Everything wrong with a program and its sessions, in Korean; empty when it may be saved."""
     problems = []
     if not data.name.strip():
         problems.append("과정명을 적어 주십시오.")
@@ -172,7 +174,7 @@ def _program_problems(data: ProgramInput, sessions: Sequence[SessionInput]) -> l
 
 def program_create(*, data: ProgramInput, sessions: Sequence[SessionInput], actor: Actor) -> TrainingProgram:
     """A program with its sessions, or ``ProgramError`` listing everything wrong and nothing saved."""
-    problems = _program_problems(data, sessions)
+    problems = program_problems(data, sessions)
     if problems:
         raise ProgramError(" ".join(problems))
     with transaction.atomic(), acting_as(actor=actor, purpose="교육·일자리 사업 등록"):

@@ -3,26 +3,35 @@ on a phone, the seeker page's programs panel and enrollment, and the programs re
 
 import csv
 import io
+from functools import partial
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from iljari.core.access import CASEWORK, PROGRAM_SETUP, REPORTS, has_role, role_required
 from iljari.core.charts import bar_chart
 from iljari.core.errors import IljariError
+from iljari.core.lifecycles import status_history
+from iljari.core.pages import edit_page, field_validation
+from iljari.privacy.history import record_history
 from iljari.seekers.selectors import seeker_or_404, seekers_visible_to
-from iljari.training.forms import CompleteForm, EnrollForm, ProgramForm
+from iljari.training.editing import program_update
+from iljari.training.forms import CompleteForm, EnrollForm, ProgramEditForm, ProgramForm
+from iljari.training.lifecycle import ENROLLMENT
 from iljari.training.models import Enrollment, ProgramSession, TrainingProgram
 from iljari.training.recommend import programs_for_seeker
 from iljari.training.reports import program_outcomes
 from iljari.training.rules import Declared
 from iljari.training.selectors import (
     criteria_shown,
+    enrollment_or_404,
     enrollments_visible,
     programs_counted,
+    quotas_named,
     selection_published,
     session_roster,
 )
@@ -55,6 +64,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
 @role_required(*PROGRAM_SETUP)
 def program_new(request: HttpRequest) -> HttpResponse:
     form = ProgramForm(request.POST or None)
+    form.enable_live_validation(reverse("training:program_validate"))
     if request.method == "POST" and form.is_valid():
         try:
             program = program_create(
@@ -66,6 +76,30 @@ def program_new(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"'{program.name}'을(를) 등록했습니다.")
             return redirect("training:program", pk=program.pk)
     return render(request, "training/program_new.html", {"form": form}, status=422 if form.errors else 200)
+
+
+@role_required(*PROGRAM_SETUP)
+def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """사업 정보 수정: the program and its sessions; a save made on an older version is refused with
+    what changed meanwhile, and what was typed is kept."""
+    program = get_object_or_404(TrainingProgram, pk=pk)
+    form = ProgramEditForm(request.POST or None, initial=ProgramEditForm.record(program))
+    form.enable_live_validation(reverse("training:program_validate"))
+    return edit_page(
+        request,
+        form=form,
+        save=partial(program_update, program=program),
+        record=ProgramEditForm.record,
+        done=reverse("training:program", args=[pk]),
+        template="training/program_edit.html",
+        context={"program": program, "criteria": criteria_shown(program), "changes": record_history(record=program)},
+    )
+
+
+@require_POST
+@role_required(*PROGRAM_SETUP)
+def program_validate(request: HttpRequest) -> HttpResponse:
+    return field_validation(request, ProgramForm(request.POST))
 
 
 @role_required(*CASEWORK)
@@ -85,7 +119,20 @@ def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_select": has_role(request.user, PROGRAM_SETUP) and program.waiting,
             "can_setup": has_role(request.user, PROGRAM_SETUP),
             "complete_form": CompleteForm(program=program),
+            "quotas": quotas_named(program),
+            "changes": record_history(record=program),
         },
+    )
+
+
+@role_required(*CASEWORK)
+def enrollment_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """One enrollment's lifecycle log: each move, who made it, when and why."""
+    enrollment = enrollment_or_404(user=request.user, enrollment_id=pk, purpose=f"참여 신청 #{pk} 상태 이력 조회")
+    return render(
+        request,
+        "training/enrollment_history.html",
+        {"enrollment": enrollment, "history": status_history(lifecycle=ENROLLMENT, record_id=enrollment.pk)},
     )
 
 
@@ -183,6 +230,7 @@ def seeker_programs(request: HttpRequest, pk: int) -> HttpResponse:
         "training/_seeker_programs.html",
         {
             "seeker": seeker,
+            "enrollments": seeker.enrollments.select_related("program").order_by("-applied_at", "-pk"),
             "opening": [f for f in fits if f.vacancy_ids][:3],
             "others": [f for f in fits if not f.vacancy_ids],
         },

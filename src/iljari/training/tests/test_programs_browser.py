@@ -150,3 +150,40 @@ def test_attendance_on_a_phone(chromium, center):
     expect(page.get_by_role("status")).to_contain_text("아직 하지 않은 회차입니다")
     expect(page.get_by_role("button", name="출석 저장")).to_be_disabled()
     assert problems == []
+
+
+def test_manager_corrects_a_program_whose_form_says_what_is_wrong_as_it_is_typed(chromium, center):
+    from axe_playwright_python.sync_playwright import Axe
+
+    _staff("manager", User.Role.MANAGER, None)
+    course = center["course"]
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    login(page, center["url"], "manager")
+    page.goto(f"{center['url']}/programs/{course.pk}/")
+    page.get_by_role("link", name="사업 정보 수정").click()
+    quotas = page.get_by_label("대상계층별 배정 인원(한 줄에 하나)")
+    quotas.fill("장애인 11")
+    expect(page.locator("#errors-quotas")).to_contain_text("배정 인원의 합(11명)이 정원(10명)보다 많습니다")
+    shot(page, "program-edit-quotas-over-seats")
+    problems = serious_violations(Axe(), page, "/programs/<id>/edit/")
+    quotas.fill("장애인 2")
+    expect(page.locator("#errors-quotas")).to_be_empty()
+    sessions = page.get_by_label("회차(한 줄에 하나)")
+    last = course.sessions.last()
+    sessions.fill(
+        sessions.input_value().replace(
+            f"#{last.pk} {last.date:%Y-%m-%d} 09:00", f"#{last.pk} {last.date:%Y-%m-%d} 10:00"
+        )
+    )
+    page.get_by_role("button", name="저장").click()
+    expect(page.locator(".message")).to_contain_text("수정한 내용을 저장했습니다")
+    history = page.locator("section", has=page.get_by_role("heading", name="수정 이력"))
+    expect(history).to_contain_text("장애인 2")
+    expect(history).to_contain_text(f"{last.date:%Y-%m-%d} 10:00-13:00 실습장")
+    shot(page, "program-edited-history")
+    course.refresh_from_db()
+    assert course.quotas == {"disabled": 2} and course.sessions.last().starts_at == time(10)
+    assert problems == []
+    context.close()
