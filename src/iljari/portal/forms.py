@@ -334,7 +334,7 @@ class ProgramApplyForm(PortalForm):
         error_messages={"required": _("참여 신청을 하시려면 '교육·일자리 사업' 개인정보 수집·이용에 동의해 주십시오.")},
     )
 
-    def __init__(self, *args: Any, asks_income: bool, asks_household: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, asks_income: bool = True, asks_household: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not asks_income:
             del self.fields["income_percent"]
