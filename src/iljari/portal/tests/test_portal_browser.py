@@ -212,7 +212,9 @@ def test_an_uzbek_seeker_builds_a_profile_from_uzbek_words(city, chromium, sms_o
     expect(guesses.locator("label").first).to_contain_text("요양")  # a Korean care occupation, named in Uzbek too
     _checked(page, axe, "uz-profile-guesses", problems)
     page.locator("main button[type=submit]").click()
-    if page.url.endswith("/profile/"):
+    if page.url.endswith("/profile/"):  # a newcomer chooses Korean level and 체류자격: nothing is preselected
+        page.locator("input[name=korean_level]").first.check()
+        page.locator("select[name=visa_type]").select_option("citizen")
         page.locator("main button[type=submit]").click()
     expect(page).to_have_url(re.compile("/uz/me/$"))
     page.goto(f"{city}/uz/me/profile/")
