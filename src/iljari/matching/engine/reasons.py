@@ -9,7 +9,7 @@ Python object per reason cost more than the scoring).
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 
@@ -91,21 +91,7 @@ def _reasons(
     vacancy_places: list[str],
     vacancy_titles: list[str],
 ) -> list[list[Reason]]:
-    columns = zip(
-        codes.kind.tolist(),
-        codes.occupation.tolist(),
-        codes.keco.tolist(),
-        codes.title_similar.tolist(),
-        codes.minutes.tolist(),
-        codes.near.tolist(),
-        codes.required.tolist(),
-        codes.preferred.tolist(),
-        codes.wage_diff.tolist(),
-        codes.korean_short.tolist(),
-        codes.referrals.tolist(),
-        codes.visa.tolist(),
-        strict=True,
-    )
+    columns = zip(*(getattr(codes, f.name).tolist() for f in fields(codes)), strict=True)  # in field order
     out = []
     for n, (kind, occ, keco, similar, minutes, near, required, preferred, diff, short, referrals, visa) in enumerate(
         columns

@@ -3,7 +3,7 @@ the programs that would fit them for more vacancies first, each rule checked and
 application through the programs' own enrollment service after the 교육·일자리 사업 consent, its
 status on 나의 구직, taking it back before the selection, and the counselor's applicant list."""
 
-from datetime import date, time
+from datetime import date
 
 import pytest
 from django.test import Client
@@ -11,43 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iljari.core.models import StatusChange
-from iljari.employers.services import EmployerInput, employers_create
 from iljari.portal.services import SignUp, program_apply, seeker_sign_up
 from iljari.privacy.models import Consent
-from iljari.reference.models import Dong, Licence, Occupation
+from iljari.reference.models import Dong
 from iljari.training.models import Enrollment
 from iljari.training.rules import Declared
 from iljari.training.services import ProgramError, program_select
-from iljari.training.tests.conftest import forklift, senior_jobs  # noqa: F401  (the fixtures)
-from iljari.vacancies.services import VacancyInput, vacancies_create
+from iljari.training.tests.conftest import forklift, forklift_jobs, senior_jobs  # noqa: F401  (the fixtures)
 
 PHONE = "010-2345-6789"
 pytestmark = pytest.mark.usefixtures("matching", "own_index")
-
-
-def _forklift_vacancy() -> None:
-    """An open vacancy that asks for the forklift licence: the course is what stands between."""
-    [employer] = employers_create(
-        inputs=[EmployerInput(name="한빛물류", dong=Dong.objects.get(name="원곡동"))], actor="t"
-    )
-    vacancies_create(
-        inputs=[
-            VacancyInput(
-                employer=employer,
-                title="지게차운전원",
-                occupation=Occupation.objects.filter(title="지게차운전원").first(),
-                wage_type="monthly",
-                wage_amount=2_700_000,
-                hours_start=time(8, 30),
-                hours_end=time(17, 30),
-                weekly_hours=40,
-                dong=Dong.objects.get(name="원곡동"),
-                required_licences=[Licence.objects.get(name="지게차운전기능사")],
-                posted_on=timezone.localdate(),
-            )
-        ],
-        actor="t",
-    )
 
 
 def _age(born: date) -> int:
@@ -61,7 +34,7 @@ def test_the_programs_page_puts_the_course_that_opens_vacancies_first_and_checks
     make_seeker,
     sign_in,
 ):
-    _forklift_vacancy()
+    forklift_jobs(1)
     seeker = make_seeker(phone=PHONE, desired_job_text="지게차 운전", reservation_wage=2_500_000)
     client = Client()
     sign_in(client, PHONE, "vi")

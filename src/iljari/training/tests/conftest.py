@@ -5,10 +5,41 @@ from datetime import time, timedelta
 import pytest
 from django.utils import timezone
 
-from iljari.reference.models import Licence, Occupation, TargetGroup
+from iljari.employers.services import EmployerInput, employers_create
+from iljari.reference.models import Dong, Licence, Occupation, TargetGroup
 from iljari.training.models import ProgramType, SelectionCriterion
 from iljari.training.rules import Declared
 from iljari.training.services import ProgramInput, SessionInput, enrollment_create, program_create
+from iljari.vacancies.models import Vacancy
+from iljari.vacancies.services import VacancyInput, vacancies_create
+
+
+def forklift_jobs(n: int, *, licensed: bool = True, wage: int = 2_700_000) -> list[Vacancy]:
+    """``n`` open forklift vacancies at 한빛물류 in 원곡동, asking for 지게차운전기능사 unless ``licensed``
+    is False: what the forklift course stands between."""
+    employer = employers_create(
+        inputs=[EmployerInput(name="한빛물류", dong=Dong.objects.get(name="원곡동"))], actor="t"
+    )[0]
+    licence = Licence.objects.get(name="지게차운전기능사")
+    return vacancies_create(
+        inputs=[
+            VacancyInput(
+                employer=employer,
+                title="지게차운전원",
+                occupation=Occupation.objects.filter(title="지게차운전원").first(),
+                wage_type="monthly",
+                wage_amount=wage,
+                hours_start=time(8, 30),
+                hours_end=time(17, 30),
+                weekly_hours=40,
+                dong=Dong.objects.get(name="원곡동"),
+                required_licences=[licence] if licensed else [],
+                posted_on=timezone.localdate(),
+            )
+            for _ in range(n)
+        ],
+        actor="t",
+    )
 
 
 @pytest.fixture

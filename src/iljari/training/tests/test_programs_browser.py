@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from iljari.accounts.models import User
 from iljari.conftest import TEST_KECO, _staff
-from iljari.employers.services import EmployerInput, employers_create
 from iljari.front.setup import reference_load_all
 from iljari.matching.catalogue import OccupationNormalizer, use_normalizer
 from iljari.matching.indexes import forget_indexes
@@ -21,7 +20,7 @@ from iljari.testing.browser import login, serious_violations, shot
 from iljari.training.models import Attendance, Enrollment
 from iljari.training.rules import Declared
 from iljari.training.services import ProgramInput, SessionInput, enrollment_create, program_create, program_select
-from iljari.vacancies.services import VacancyInput, vacancies_create
+from iljari.training.tests.conftest import forklift_jobs
 
 pytestmark = pytest.mark.browser
 
@@ -36,28 +35,7 @@ def center(transactional_db, live_server):
     wadong = Dong.objects.get(name="와동")
     counselor = _staff("counselor", User.Role.COUNSELOR, wadong.desks.get())
     licence = Licence.objects.get(name="지게차운전기능사")
-    employer = employers_create(
-        inputs=[EmployerInput(name="한빛물류", dong=Dong.objects.get(name="원곡동"))], actor="t"
-    )[0]
-    vacancies_create(
-        inputs=[
-            VacancyInput(
-                employer=employer,
-                title="지게차운전원",
-                occupation=Occupation.objects.filter(title="지게차운전원").first(),
-                wage_type="monthly",
-                wage_amount=2_800_000,
-                hours_start=time(8, 30),
-                hours_end=time(17, 30),
-                weekly_hours=40,
-                dong=Dong.objects.get(name="원곡동"),
-                required_licences=[licence],
-                posted_on=timezone.localdate(),
-            )
-            for _ in range(3)
-        ],
-        actor="t",
-    )
+    forklift_jobs(3, wage=2_800_000)
     seeker = seeker_create(
         data=SeekerInput(
             desk=wadong.desks.get(),

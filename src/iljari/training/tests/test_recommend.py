@@ -1,52 +1,22 @@
 """A counselor sees which programs would open the most vacancies for a seeker, with eligibility."""
 
 import json
-from datetime import time
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
-from iljari.employers.services import EmployerInput, employers_create
 from iljari.privacy.models import AuditEvent
-from iljari.reference.models import Dong, Licence, Occupation
 from iljari.training.recommend import programs_for_seeker
-from iljari.vacancies.services import VacancyInput, vacancies_create
+from iljari.training.tests.conftest import forklift_jobs
 
 pytestmark = pytest.mark.usefixtures("matching")
 
 
-def _forklift_jobs(n: int, *, licensed: bool = True, wage: int = 2_700_000) -> list:
-    employer = employers_create(
-        inputs=[EmployerInput(name="한빛물류", dong=Dong.objects.get(name="원곡동"))], actor="t"
-    )[0]
-    licence = Licence.objects.get(name="지게차운전기능사")
-    return vacancies_create(
-        inputs=[
-            VacancyInput(
-                employer=employer,
-                title="지게차운전원",
-                occupation=Occupation.objects.filter(title="지게차운전원").first(),
-                wage_type="monthly",
-                wage_amount=wage,
-                hours_start=time(8, 30),
-                hours_end=time(17, 30),
-                weekly_hours=40,
-                dong=Dong.objects.get(name="원곡동"),
-                required_licences=[licence] if licensed else [],
-                posted_on=timezone.localdate(),
-            )
-            for _ in range(n)
-        ],
-        actor="t",
-    )
-
-
 def test_the_forklift_course_opens_the_vacancies_that_ask_for_its_licence(forklift, senior_jobs, make_seeker):
-    licensed = _forklift_jobs(3)
-    _forklift_jobs(2, licensed=False)  # fit already: not counted as opened by the course
-    _forklift_jobs(1, wage=2_200_000)  # below the seeker's 희망임금: the licence would not change that
+    licensed = forklift_jobs(3)
+    forklift_jobs(2, licensed=False)  # fit already: not counted as opened by the course
+    forklift_jobs(1, wage=2_200_000)  # below the seeker's 희망임금: the licence would not change that
     seeker = make_seeker(desired_job_text="지게차 운전", reservation_wage=2_500_000)
 
     fits = programs_for_seeker(seeker=seeker)
@@ -61,7 +31,7 @@ def test_the_forklift_course_opens_the_vacancies_that_ask_for_its_licence(forkli
 
 
 def test_program_recommend_command_prints_json_last(forklift, make_seeker):
-    licensed = _forklift_jobs(2)
+    licensed = forklift_jobs(2)
     seeker = make_seeker(desired_job_text="지게차 운전")
     out = StringIO()
     call_command("program", "recommend", str(seeker.pk), "--json", stdout=out)
