@@ -18,9 +18,10 @@ from iljari.referrals.services import (
     referral_schedule_interview,
 )
 from iljari.reports.kpis import kpi_table
-from iljari.reports.monthly import monthly_report
+from iljari.reports.monthly import monthly_report, year_trend
 from iljari.reports.pdf import monthly_pdf
 from iljari.reports.xlsx import monthly_xlsx
+from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
 OCTOBER = (date(2026, 10, 1), date(2026, 10, 31))
@@ -157,3 +158,20 @@ def test_more_breakdowns_open_on_demand(client, october, manager):
     html = client.get(reverse("reports:section", args=["desk"]), {"month": "2026-10"}).content.decode()
     assert "창구별 실적" in html and "와동 행정복지센터" in html
     assert client.get(reverse("reports:section", args=["nothing"])).status_code == 404
+
+
+def test_the_years_trend_counts_each_served_seeker_once_a_month_by_local_time(october, make_seeker, counselor):
+    late = make_seeker(registered_on=date(2026, 6, 1))
+    vacancy = Vacancy.objects.get(title="포장원")
+    # 00:30 on 1 November in Seoul is still 31 October in UTC: the month is the center's, not UTC's
+    referral_create(
+        seeker=late, vacancy=vacancy, counselor=counselor, at=timezone.make_aware(timezone.datetime(2026, 11, 1, 0, 30))
+    )
+    trend = dict(year_trend(end_month=date(2026, 11, 1), user=None))
+    assert trend["2026-11"]["served"] == 1
+    assert trend["2026-10"]["served"] == 4  # registered and referred in October: still one person
+    assert (trend["2026-09"]["served"], trend["2026-08"]["served"], trend["2026-06"]["served"]) == (1, 1, 1)
+    for month, row in trend.items():  # the same definition as the month's own table
+        start = date(int(month[:4]), int(month[5:]), 1)
+        end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        assert row["served"] == kpi_table(start=start, end=end, breakdown=None).total["served"]

@@ -84,3 +84,36 @@ def test_a_month_of_suggested_assignment_evens_out_a_lopsided_desk(team, make_se
     after = spread(caseload(user=None))
     assert (before.maximum, before.minimum) == (12, 0)
     assert after.maximum - after.minimum <= 1
+
+
+def test_the_caseload_counts_open_referrals_follow_ups_due_and_this_weeks_interviews(
+    counselor, other_counselor, make_seeker, make_vacancy
+):
+    from datetime import datetime, time, timedelta
+
+    from django.utils import timezone
+
+    from iljari.core.calendar import months_later
+    from iljari.referrals.services import placement_record_direct, referral_create, referral_schedule_interview
+
+    today = timezone.localdate()
+    vacancy = make_vacancy()
+    this_week, last_week = make_seeker(counselor=counselor), make_seeker(counselor=counselor)
+    for seeker, day in ((this_week, today), (last_week, today - timedelta(days=7))):
+        at = timezone.make_aware(datetime.combine(day, time(10)))
+        referral = referral_create(seeker=seeker, vacancy=vacancy, counselor=counselor, at=at - timedelta(days=1))
+        referral_schedule_interview(referral=referral, at=at, actor=counselor)
+    placed = make_seeker(counselor=counselor)
+    placement_record_direct(  # its 1-month follow-up falls due in 3 days; the 3- and 6-month ones later
+        seeker=placed,
+        employer_name="동네 식당",
+        started_on=months_later(today + timedelta(days=3), -1),
+        actor=counselor,
+    )
+    make_seeker(counselor=other_counselor)
+
+    loads = {load.counselor.username: load for load in caseload(user=None, today=today)}
+    mine = loads[counselor.username]
+    assert (mine.open_referrals, mine.follow_ups_due, mine.appointments) == (2, 1, 1)
+    theirs = loads[other_counselor.username]
+    assert (theirs.active_seekers, theirs.open_referrals, theirs.follow_ups_due, theirs.appointments) == (1, 0, 0, 0)
