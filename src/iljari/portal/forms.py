@@ -308,6 +308,11 @@ class NotificationsForm(PortalForm):
         required=False,
         help_text=_("신청하신 채용행사의 전날에 시간과 장소를 알려 드립니다."),
     )
+    program = forms.BooleanField(
+        label=_("교육·일자리 사업 전날 안내"),
+        required=False,
+        help_text=_("참여하시는 교육·일자리 사업의 회차 전날에 시간과 장소를 알려 드립니다."),
+    )
 
 
 class EventSignUpForm(PortalForm):

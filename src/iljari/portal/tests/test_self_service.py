@@ -46,7 +46,7 @@ def test_referral_news_and_the_interview_time_reach_the_seeker_in_their_language
 
     page = client.get("/vi/me/notifications/")
     assert page.status_code == 200 and re.search(r'<input[^>]*name="interview"[^>]*checked', page.content.decode())
-    client.post("/vi/me/notifications/", {"referral": "on", "event": "on"})  # interview times off
+    client.post("/vi/me/notifications/", {"referral": "on", "event": "on", "program": "on"})  # interview times off
     assert set(OptOut.objects.values_list("kind", flat=True)) == {Message.Kind.INTERVIEW}
     referral_schedule_interview(referral=referral, at=at + timedelta(hours=1), actor=counselor)
     assert Message.objects.filter(kind=Message.Kind.INTERVIEW).latest("pk").status == Message.Status.SKIPPED
@@ -119,10 +119,22 @@ def test_deleting_the_account_forgets_the_message_choices_and_signs_out(db, make
     make_seeker(phone=PHONE)
     client = Client()
     sign_in(client, PHONE, "mn")
-    client.post("/mn/me/notifications/", {"referral": "on"})
+    client.post("/mn/me/notifications/", {"referral": "on", "program": "on"})
     assert OptOut.objects.count() == 2
     page = client.get("/mn/me/delete/").content.decode()
     assert 'name="confirm"' in page
     assert client.post("/mn/me/delete/", {"confirm": "on"})["Location"] == "/mn/"
     assert not OptOut.objects.exists()  # the number's hash would still single them out
     assert client.get("/mn/me/notifications/")["Location"].startswith("/mn/signin/")
+
+
+def test_a_seeker_turns_off_program_session_reminders_on_the_portal(db, make_seeker, sign_in):
+    make_seeker(phone=PHONE)
+    client = Client()
+    sign_in(client, PHONE, "vi")
+    page = client.get("/vi/me/notifications/").content.decode()
+    assert re.search(r'<input[^>]*name="program"[^>]*checked', page)  # on until the seeker says otherwise
+    assert "Nhắc lịch một ngày trước buổi học của chương trình" in page
+    client.post("/vi/me/notifications/", {"referral": "on", "interview": "on", "event": "on"})
+    assert set(OptOut.objects.values_list("kind", flat=True)) == {Message.Kind.PROGRAM}
+    assert not re.search(r'<input[^>]*name="program"[^>]*checked', client.get("/vi/me/notifications/").content.decode())
