@@ -166,6 +166,15 @@ class ProgramCard:
         return all(c.state != "no" for c in self.checks)
 
     @property
+    def applied(self) -> bool:
+        """An application that stands; one the seeker took back may be made again."""
+        return self.enrollment is not None and self.enrollment.status != E.DROPPED
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.enrollment is not None and self.enrollment.status == E.DROPPED
+
+    @property
     def next_session(self) -> ProgramSession | None:
         return self.sessions_ahead[0] if self.sessions_ahead else None
 

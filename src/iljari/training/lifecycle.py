@@ -27,5 +27,7 @@ ENROLLMENT = Lifecycle(
         Move("place", "취업", (S.COMPLETED,), S.PLACED),
         # A selection redone (a correction): the earlier result goes back to 신청 with why.
         Move("reopen", "선발 정정", (S.SELECTED, S.NOT_SELECTED), S.APPLIED, needs_note=True),
+        # Someone who had taken their application back applies again while the program takes them.
+        Move("reapply", "재신청", (S.DROPPED,), S.APPLIED),
     ),
 )

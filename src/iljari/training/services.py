@@ -249,9 +249,10 @@ def enrollment_create(
             code="ineligible",
             params={"failing": failing},
         )
-    if Enrollment.objects.filter(program=program, seeker=seeker).exists():
-        raise ProgramError("이미 이 사업에 신청한 구직자입니다.", code="already_enrolled")
     with transaction.atomic(), acting_as(actor=actor, purpose="교육·일자리 사업 참여 신청"):
+        earlier = Enrollment.objects.select_for_update().filter(program=program, seeker=seeker).first()
+        if earlier is not None and earlier.status != Enrollment.Status.DROPPED:
+            raise ProgramError("이미 이 사업에 신청한 구직자입니다.", code="already_enrolled")
         [consent] = consent_record(
             seeker=seeker,
             purposes=[Consent.Purpose.PROGRAMS],
@@ -260,14 +261,22 @@ def enrollment_create(
             actor=actor,
             version=consent_version,
         )
-        return Enrollment.objects.create(
-            program=program,
-            seeker=seeker,
-            applied_at=timezone.now(),
-            enrolled_by=actor if isinstance(actor, User) else None,
-            consent=consent,
-            declared=json.dumps(declared.as_dict()),
+        application = {
+            "applied_at": timezone.now(),
+            "enrolled_by": actor if isinstance(actor, User) else None,
+            "consent": consent,
+            "declared": json.dumps(declared.as_dict()),
+        }
+        if earlier is None:
+            return Enrollment.objects.create(program=program, seeker=seeker, **application)
+        # One application per person and program: a withdrawn one is made again, its history kept and
+        # its earlier selection result cleared (the selection is made afresh).
+        cleared = {"points": None, "points_detail": [], "rank": None, "quota_group": ""}
+        transition(
+            lifecycle=ENROLLMENT, record_id=earlier.pk, move="reapply", actor=actor, changes=application | cleared
         )
+        earlier.refresh_from_db()
+        return earlier
 
 
 def enrollment_withdraw(*, enrollment: Enrollment, actor: User | Actor) -> Enrollment:

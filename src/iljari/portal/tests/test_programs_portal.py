@@ -159,6 +159,37 @@ def test_the_seeker_follows_the_status_in_uzbek_and_takes_back_an_application_no
     assert stranger.enrollments.count() == 0
 
 
+def test_a_seeker_who_took_an_application_back_applies_again_and_the_history_keeps_both(
+    forklift,  # noqa: F811
+    make_seeker,
+    sign_in,
+):
+    seeker = make_seeker(phone=PHONE)
+    client = Client()
+    sign_in(client, PHONE, "uz")
+    client.post(f"/uz/me/programs/{forklift.pk}/", {"consent": "on"})
+    first = Enrollment.objects.get(seeker=seeker, program=forklift)
+    client.post(f"/uz/me/programs/applications/{first.pk}/withdraw/")
+    assert Enrollment.objects.get(pk=first.pk).status == Enrollment.Status.DROPPED
+
+    listed = client.get("/uz/me/programs/").content.decode()
+    assert "Siz bu dasturga ariza bergansiz." not in listed  # offered again, not shown as applied
+    page = client.get(f"/uz/me/programs/{forklift.pk}/").content.decode()
+    assert "Siz bu arizani bekor qilgansiz. Quyida qaytadan ariza bera olasiz." in page
+    assert client.post(f"/uz/me/programs/{forklift.pk}/", {}).status_code == 400  # the consent is still asked
+    assert Enrollment.objects.get(pk=first.pk).status == Enrollment.Status.DROPPED
+
+    assert client.post(f"/uz/me/programs/{forklift.pk}/", {"consent": "on"}).status_code == 302
+    again = Enrollment.objects.get(seeker=seeker, program=forklift)
+    assert (again.pk, again.status) == (first.pk, Enrollment.Status.APPLIED)
+    assert again.applied_at > first.applied_at and again.consent_id != first.consent_id
+    moves = StatusChange.objects.filter(object_type="enrollment", object_id=first.pk).order_by("pk")
+    assert [m.move for m in moves] == ["drop", "reapply"]
+    assert client.post(f"/uz/me/programs/{forklift.pk}/", {"consent": "on"}).status_code == 302  # a second tap
+    assert Enrollment.objects.filter(seeker=seeker, program=forklift).count() == 1
+    assert StatusChange.objects.filter(object_type="enrollment", object_id=first.pk).count() == 2
+
+
 def test_a_new_foreign_resident_chooses_korean_level_and_residence_status_nothing_is_preselected(db, sign_in):
     seeker_sign_up(
         data=SignUp(

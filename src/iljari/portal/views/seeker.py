@@ -317,14 +317,14 @@ def program_apply_page(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404(_("지금 신청을 받지 않는 사업입니다."))
     program = card.program
     form = ProgramApplyForm(
-        request.POST if request.method == "POST" and card.enrollment is None else None,
+        request.POST if request.method == "POST" and not card.applied else None,
         asks_income=program.income_max_percent is not None,
         asks_household=bool(
             program.program_type_id and program.program_type.criteria.filter(rule="single_household").exists()
         ),
     )
     refusal, failing = "", []
-    if request.method == "POST" and card.enrollment is not None:
+    if request.method == "POST" and card.applied:
         messages.info(request, said(IljariError("", code="already_enrolled")))
         return redirect("public:me")
     if form.is_bound and form.is_valid():
