@@ -8,12 +8,13 @@ directory and is removed when the tests end.
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
+
+from iljari.testing import free_port
 
 
 @dataclass
@@ -52,19 +53,13 @@ def _bindir() -> Path:
     return Path(found[-1]).parent
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start() -> PostgresServer:
     as_postgres = os.geteuid() == 0
     base = Path(tempfile.mkdtemp(prefix="iljari-pg-"))
     base.chmod(0o755)
     if as_postgres:
         shutil.chown(base, "postgres", "postgres")
-    server = PostgresServer(base, _free_port(), _bindir(), as_postgres)
+    server = PostgresServer(base, free_port(), _bindir(), as_postgres)
     data = str(base / "data")
     server._run("initdb", "-D", data, "-U", "iljari", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
     options = f"-k {base} -p {server.port} -c listen_addresses='' -c fsync=off -c synchronous_commit=off"

@@ -6,7 +6,6 @@ checkout is hidden for the run as well (``iljari.testing.bare``).
 """
 
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import iljari
+from iljari.testing import free_port
 from iljari.testing.bare import bare_env, hiding_shared
 
 REPO = Path(iljari.__file__).resolve().parents[2]
@@ -75,9 +75,7 @@ def test_init_runs_from_a_bare_checkout(bare, bare_init):
 
 def test_its_server_answers_the_login_page_and_says_how_long_the_first_run_took(bare, bare_init):
     assert bare_init.returncode == 0, bare_init.stderr
-    with socket.socket() as probe:  # a free port on the loopback
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         bare.command("-m", "iljari.cli", "serve", "--port", str(port)),
         cwd=bare.checkout,

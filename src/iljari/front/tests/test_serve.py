@@ -3,17 +3,12 @@
 import http.client
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from iljari.testing import free_port
 
 
 def _children(pid: int) -> list[int]:
@@ -43,7 +38,7 @@ def _login_page(port: int, deadline: float) -> http.client.HTTPResponse:
 def test_serve_runs_several_worker_processes_and_serves_the_login_page(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ILJARI_") and k != "DJANGO_SETTINGS_MODULE"}
     env |= {"ILJARI_VAR_DIR": str(tmp_path)}
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "iljari.cli", "serve", "--port", str(port), "--workers", "2", "--threads", "2"],
         env=env,

@@ -8,13 +8,13 @@ the driver, as an operator would after a crash. ``bench/worker_kill.py`` prints 
 
 import os
 import signal
-import socket
 import subprocess
 import urllib.request
 from collections.abc import Iterator
 
 import pytest
 
+from iljari.testing import free_port
 from iljari.testing.site import ILJARI, Site, import_state, in_save, site_create, wait_until
 
 ROWS = 1500
@@ -76,12 +76,6 @@ def test_a_worker_killed_mid_save_leaves_nothing_and_the_next_worker_saves_the_f
     assert f"{ROWS:,}건을 저장했습니다" in page and "hx-trigger" not in page
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _answers(url: str) -> bool:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -91,7 +85,7 @@ def _answers(url: str) -> bool:
 
 
 def test_iljari_run_serves_and_works_until_ctrl_c_stops_both(site):
-    port = _free_port()
+    port = free_port()
     log = (site.var / "run.log").open("w")
     run = subprocess.Popen([*ILJARI, "run", "--port", str(port)], env=site.env, stdout=log, stderr=subprocess.STDOUT)
     login = f"http://127.0.0.1:{port}/login/"
