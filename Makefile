@@ -50,10 +50,12 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check src bench
 	$(BIN)/lint-imports --no-cache
 
-## make test: everything on SQLite, then the record, import and privacy tests on PostgreSQL
+## make test: everything on SQLite, then the record, import and privacy tests on PostgreSQL, each
+## spread over the machine's cores (up to 4 workers; every worker has its own database and servers)
+PYTEST_WORKERS ?= -n auto --maxprocesses 4
 test: $(TEST_STAMP) system-packages lint
-	$(BIN)/pytest
-	ILJARI_TEST_POSTGRES=1 $(BIN)/pytest -m postgres
+	$(BIN)/pytest $(PYTEST_WORKERS)
+	ILJARI_TEST_POSTGRES=1 $(BIN)/pytest $(PYTEST_WORKERS) -m postgres
 
 bench: $(STAMP)
 	$(BIN)/python bench/import_bench.py
