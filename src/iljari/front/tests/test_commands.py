@@ -102,3 +102,10 @@ def test_erase_from_the_command_line(home):
     assert (name, status) == (None, "erased")
     log = _run(home["env"], "audit", "log", "seeker", "1").stdout
     assert "파기 보존기간 경과" in log
+
+
+def test_a_command_before_init_says_to_run_init_first_instead_of_a_traceback(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ILJARI_") and k != "DJANGO_SETTINGS_MODULE"}
+    result = _run(env | {"ILJARI_VAR_DIR": str(tmp_path)}, "program", "recommend", "1", check=False)
+    assert result.returncode == 1
+    assert "먼저 `iljari init`을 실행해 주십시오" in result.stderr and "Traceback" not in result.stderr
