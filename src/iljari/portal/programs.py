@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from iljari.portal.cards import Words
+from iljari.portal.words import KOREAN_LEVELS
 from iljari.training.models import Enrollment, ProgramSession, TrainingProgram
 from iljari.training.rules import RuleCheck
 
@@ -185,6 +186,12 @@ class ProgramCard:
     @property
     def licences(self) -> str:
         return "·".join(lic.name for lic in self.program.licences.all())
+
+    @property
+    def korean(self) -> str:
+        """The Korean its course builds, in the reader's words ("일하면서 하는 지시를 알아듣습니다"), if any."""
+        level = self.program.korean_level_after
+        return str(KOREAN_LEVELS[level]) if level is not None else ""
 
     @property
     def headline(self) -> str:

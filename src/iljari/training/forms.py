@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from iljari.core.choices import KoreanLevel
 from iljari.core.forms import RrnRefusingForm, VersionedForm
 from iljari.privacy.models import Consent
 from iljari.reference.models import Dong, Licence, TargetGroup, VisaType
@@ -73,6 +74,14 @@ class ProgramForm(RrnRefusingForm):
         queryset=Licence.objects.all(),
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    korean_level_after = forms.TypedChoiceField(
+        label="수료 후 한국어 능력",
+        choices=[("", "한국어 과정이 아님"), *KoreanLevel.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text="한국어 과정이면 수료자가 갖추게 되는 한국어 능력을 고르십시오. 맞춤 사업 추천에 쓰입니다.",
     )
     target_groups = forms.ModelMultipleChoiceField(
         label="대상계층", queryset=TargetGroup.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
@@ -174,6 +183,7 @@ class ProgramForm(RrnRefusingForm):
             dong=d["dong"],
             description=d["description"],
             licences=list(d["licences"]),
+            korean_level_after=d["korean_level_after"],
             target_groups=list(d["target_groups"]),
             visa_types=list(d["visa_types"]),
             quotas=d["quotas"],
@@ -218,6 +228,7 @@ class ProgramEditForm(VersionedForm, ProgramForm):
             "capacity": program.capacity,
             "dong": program.dong_id,
             "licences": [lic.pk for lic in program.licences.all()],
+            "korean_level_after": program.korean_level_after,
             "target_groups": [g.pk for g in program.target_groups.all()],
             "groups_required": program.groups_required,
             "residents_only": program.residents_only,

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.db import models
 
+from iljari.core.choices import KoreanLevel
 from iljari.core.fields import SafeCharField, SafeTextField
 from iljari.privacy.fields import EncryptedTextField
 from iljari.privacy.history import VersionedRecord
@@ -79,6 +80,13 @@ class TrainingProgram(VersionedRecord):
     )
     licences = models.ManyToManyField(
         "reference.Licence", verbose_name="취득 자격", blank=True, related_name="training_programs"
+    )
+    korean_level_after = models.PositiveSmallIntegerField(
+        "수료 후 한국어 능력",
+        choices=KoreanLevel.choices,
+        null=True,
+        blank=True,
+        help_text="한국어 과정이 수료자에게 기르는 한국어 능력입니다. 비워 두면 한국어 과정이 아닙니다.",
     )
     target_groups = models.ManyToManyField(
         "reference.TargetGroup", verbose_name="대상계층", blank=True, related_name="training_programs"

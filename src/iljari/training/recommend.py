@@ -1,9 +1,10 @@
 """Programs that close a gap: for each program, the open vacancies a seeker would newly fit if they
 completed it.
 
-The engine's own filters are run twice — with the seeker's licences as they are, and with the
-program's licences added — over the same candidates, so a vacancy counts only when the licence is
-what stood between this person and it (not the wage, the hours or the distance).
+The engine's own filters are run twice — with the seeker as they are, and with what the program
+leads to (its licences added, their Korean raised to the level its course builds) — over the same
+candidates, so a vacancy counts only when the licence or the Korean is what stood between this person
+and it (not the wage, the hours or the distance).
 """
 
 from dataclasses import dataclass, field, replace
@@ -11,6 +12,7 @@ from datetime import date
 
 from django.utils import timezone
 
+from iljari.core.choices import KoreanLevel
 from iljari.matching.indexes import matching_indexes
 from iljari.matching.records import seeker_records, seekers_for_index
 from iljari.seekers.models import Seeker
@@ -55,6 +57,13 @@ class ProgramFit:
     def licence_names(self) -> str:
         return "·".join(lic.name for lic in self.program.licences.all())
 
+    @property
+    def leads_to(self) -> str:
+        """What completing it gives, for the counselor: "지게차운전기능사 · 한국어 중(업무 지시 이해)"."""
+        level = self.program.korean_level_after
+        korean = f"한국어 {KoreanLevel(level).label}" if level is not None else ""
+        return " · ".join(part for part in (self.licence_names, korean) if part)
+
 
 def programs_for_seeker(
     *, seeker: Seeker, today: date | None = None, declared: Declared | None = None, named: int = 5
@@ -83,11 +92,12 @@ def programs_for_seeker(
         opened: dict[int, dict[int, float]] = {}
         for program in programs:
             adds = {lic.pk for lic in program.licences.all()} - profile.licences
-            if not adds:
+            korean = max(profile.korean_level, program.korean_level_after or 0)
+            if not adds and korean == profile.korean_level:
                 opened[program.pk] = {}
                 continue
             after = indexes.vacancies.match(
-                replace(profile, licences=profile.licences | adds),
+                replace(profile, licences=profile.licences | adds, korean_level=korean),
                 k=SEARCHED,
                 minimum_hourly=indexes.minimum_hourly,
                 near_misses=0,

@@ -120,6 +120,7 @@ class ProgramInput:
     description: str = ""
     occupations: Sequence[Occupation] = ()
     licences: Sequence[Licence] = ()
+    korean_level_after: int | None = None
     target_groups: Sequence[TargetGroup] = ()
     visa_types: Sequence[VisaType] = ()
     age_min: int | None = None
@@ -194,6 +195,7 @@ def program_create(*, data: ProgramInput, sessions: Sequence[SessionInput], acto
             income_max_percent=data.income_max_percent,
             completion_percent=data.completion_percent,
             quotas=dict(data.quotas),
+            korean_level_after=data.korean_level_after,
         )
         program.occupations.set(data.occupations)
         program.licences.set(data.licences)

@@ -5,6 +5,7 @@ from datetime import time, timedelta
 import pytest
 from django.utils import timezone
 
+from iljari.core.choices import KoreanLevel
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.reference.models import Dong, Licence, Occupation, TargetGroup
 from iljari.training.models import ProgramType, SelectionCriterion
@@ -14,9 +15,9 @@ from iljari.vacancies.models import Vacancy
 from iljari.vacancies.services import VacancyInput, vacancies_create
 
 
-def forklift_jobs(n: int, *, licensed: bool = True, wage: int = 2_700_000) -> list[Vacancy]:
+def forklift_jobs(n: int, *, licensed: bool = True, wage: int = 2_700_000, korean: int = 0) -> list[Vacancy]:
     """``n`` open forklift vacancies at 한빛물류 in 원곡동, asking for 지게차운전기능사 unless ``licensed``
-    is False: what the forklift course stands between."""
+    is False (what the forklift course stands between) and for the Korean level ``korean``."""
     employer = employers_create(
         inputs=[EmployerInput(name="한빛물류", dong=Dong.objects.get(name="원곡동"))], actor="t"
     )[0]
@@ -34,6 +35,7 @@ def forklift_jobs(n: int, *, licensed: bool = True, wage: int = 2_700_000) -> li
                 weekly_hours=40,
                 dong=Dong.objects.get(name="원곡동"),
                 required_licences=[licence] if licensed else [],
+                korean_level_min=korean,
                 posted_on=timezone.localdate(),
             )
             for _ in range(n)
@@ -80,6 +82,25 @@ def forklift(db):
         sessions=[
             SessionInput(start + timedelta(days=7 * n), time(9), time(13), "안산 직업전문학교 실습장") for n in range(4)
         ],
+        actor="test",
+    )
+
+
+@pytest.fixture
+def korean_course(db):
+    """직무 한국어 과정: a Korean course for 결혼이민여성 that leads to 중(업무 지시 이해), starting next week.
+    Raise or lower what it leads to with ``korean_level_after`` on the program."""
+    start = timezone.localdate() + timedelta(days=7)
+    return program_create(
+        data=ProgramInput(
+            name="직무 한국어 과정",
+            provider="안산시 가족센터",
+            starts_on=start,
+            ends_on=start + timedelta(days=28),
+            capacity=20,
+            korean_level_after=KoreanLevel.INTERMEDIATE,
+        ),
+        sessions=[SessionInput(start, time(10), time(12), "가족센터 강의실")],
         actor="test",
     )
 

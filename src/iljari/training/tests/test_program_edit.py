@@ -155,3 +155,21 @@ def test_quotas_over_the_seats_or_for_an_unknown_group_are_refused_and_the_selec
     assert status[poorest.pk] == status[kept.pk] == Enrollment.Status.SELECTED
     assert status[second.pk] == Enrollment.Status.NOT_SELECTED
     assert Enrollment.objects.get(pk=kept.pk).quota_group == "disabled"
+
+
+def test_the_korean_a_course_leads_to_is_saved_from_the_edit_page_with_its_history(client, manager, korean_course):
+    client.force_login(manager)
+    assert "수료 후 한국어 능력" in client.get(f"/programs/{korean_course.pk}/edit/").content.decode()
+    saved = client.post(f"/programs/{korean_course.pk}/edit/", _typed(korean_course, korean_level_after="3"))
+    assert saved.status_code == 302
+    korean_course.refresh_from_db()
+    assert korean_course.korean_level_after == 3 and korean_course.version == 2
+    shown = client.get(f"/programs/{korean_course.pk}/").content.decode()
+    assert re.search(
+        r"수료 후 한국어 능력: <del>중\(업무 지시 이해\)</del> → <ins>상\(문서 작성 가능\)</ins>", shown
+    ), shown
+
+    cleared = client.post(f"/programs/{korean_course.pk}/edit/", _typed(korean_course, korean_level_after=""))
+    assert cleared.status_code == 302
+    korean_course.refresh_from_db()
+    assert korean_course.korean_level_after is None

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from iljari.core.choices import KoreanLevel
 from iljari.privacy.models import AuditEvent
 from iljari.training.recommend import programs_for_seeker
 from iljari.training.tests.conftest import forklift_jobs
@@ -28,6 +29,35 @@ def test_the_forklift_course_opens_the_vacancies_that_ask_for_its_licence(forkli
     senior = next(f for f in fits if f.program == senior_jobs)
     assert senior.vacancy_ids == [] and not senior.eligible
     assert "참여 연령(만 65세 이상)이 아닙니다" in " ".join(senior.failing)
+
+
+def test_a_korean_course_opens_the_vacancies_only_the_seekers_korean_kept_them_from(
+    korean_course, forklift, make_seeker
+):
+    """The engine turns a vacancy away when it asks for two levels more Korean than the seeker has."""
+    asking = forklift_jobs(3, licensed=False, korean=KoreanLevel.ADVANCED)
+    forklift_jobs(2, licensed=False)  # no Korean asked: fit already
+    forklift_jobs(1, licensed=False, korean=KoreanLevel.ADVANCED, wage=2_200_000)  # the wage, not the Korean
+    forklift_jobs(1, korean=KoreanLevel.ADVANCED)  # also the licence: Korean alone does not open it
+    seeker = make_seeker(desired_job_text="지게차 운전", reservation_wage=2_500_000, korean_level=KoreanLevel.NONE)
+
+    fits = {f.program: f for f in programs_for_seeker(seeker=seeker)}
+
+    course = fits[korean_course]
+    assert sorted(course.vacancy_ids) == sorted(v.pk for v in asking)
+    assert course.leads_to == "한국어 중(업무 지시 이해)"
+    assert "구인표 3건이 더 맞습니다" in course.headline
+
+    korean_course.korean_level_after = KoreanLevel.BASIC  # still two levels short of 상
+    korean_course.save()
+    assert next(f for f in programs_for_seeker(seeker=seeker) if f.program == korean_course).vacancy_ids == []
+
+
+def test_a_korean_course_below_what_the_seeker_already_speaks_opens_nothing(korean_course, make_seeker):
+    forklift_jobs(2, licensed=False, korean=KoreanLevel.NATIVE)
+    seeker = make_seeker(desired_job_text="지게차 운전", korean_level=KoreanLevel.ADVANCED)  # fits already
+    [fit] = [f for f in programs_for_seeker(seeker=seeker) if f.program == korean_course]
+    assert fit.vacancy_ids == []
 
 
 def test_program_recommend_command_prints_json_last(forklift, make_seeker):
