@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from iljari.core.choices import KoreanLevel
 from iljari.core.errors import IljariError
 from iljari.core.lifecycles import transition
 from iljari.reference.models import Licence, Occupation, TargetGroup
@@ -174,7 +175,7 @@ PLANS = [
         "{name} 가족센터",
         groups=["marriage_migrant"],
         applicants=3,
-        rules={"groups_required": True},
+        rules={"groups_required": True, "korean_level_after": KoreanLevel.INTERMEDIATE},
         hours=(10, 12),
         description="직업 한국어, 이력서 작성, 면접 연습, 구인업체 연계",
     ),
