@@ -27,7 +27,8 @@ ENROLLMENT = Lifecycle(
         Move("place", "취업", (S.COMPLETED,), S.PLACED),
         # A selection redone (a correction): the earlier result goes back to 신청 with why.
         Move("reopen", "선발 정정", (S.SELECTED, S.NOT_SELECTED), S.APPLIED, needs_note=True),
-        # Someone who had taken their application back applies again while the program takes them.
+        # An application that ended before the course (taken back, or dropped by the desk) is made again
+        # while the program takes applications; the selection then ranks it like any other.
         Move("reapply", "재신청", (S.DROPPED,), S.APPLIED),
     ),
 )
