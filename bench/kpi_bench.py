@@ -199,12 +199,28 @@ def _cold(compute) -> dict[str, float]:  # noqa: ANN001
     }
 
 
+def _slowest(compute, shown: int = 8) -> None:  # noqa: ANN001
+    """One more cold computation, with its queries timed: where the dashboard's time goes."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        compute()
+    times = sorted(((float(q["time"]), q["sql"]) for q in captured.captured_queries), reverse=True)
+    print(f"  {len(times)} queries, {sum(t for t, _ in times):.2f} s of SQL; the slowest:")
+    for seconds, sql in times[:shown]:
+        print(f"    {seconds:.3f} s  {sql[:160]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seekers", type=int, default=100_000)
     parser.add_argument("--referrals", type=int, default=500_000)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--queries", action="store_true", help="also print the dashboard's slowest queries")
     args = parser.parse_args()
     server = _setup(args.postgres)
     try:
@@ -238,6 +254,8 @@ def main() -> None:
             "1.28 s PostgreSQL)"
         )
         print(f"  monthly xlsx (every breakdown): {xlsx_s:.2f} s (goal ≤ 10 s)")
+        if args.queries:
+            _slowest(lambda: dashboard_context(month=month, user=None))
         if args.json:
             print(
                 json.dumps(

@@ -20,3 +20,27 @@ class CityKpi(models.Model):
 
     def __str__(self) -> str:
         return f"{self.city_name} {self.month:%Y-%m}"
+
+
+class ContactMonth(models.Model):
+    """서비스 구직자 by month: one row for each seeker and month with a registration, note or referral.
+
+    Kept by database triggers on the three source tables (``0002_contact_month``), so every write —
+    a form, an import, a correction, a merge, a deletion — moves it with the records in the same
+    transaction. ``contacts`` counts the source rows, so a deletion removes the month only when it
+    was the last contact. The year's trend becomes a count over one narrow index instead of a hash
+    of every contact; periods that cut a month are still read from the records (``served_seekers``).
+    """
+
+    seeker = models.ForeignKey(
+        "seekers.Seeker", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+", verbose_name="구직자"
+    )
+    month = models.DateField("월")
+    contacts = models.PositiveIntegerField("접촉 건수")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["month", "seeker"], name="contact_month_once")]
+        verbose_name = verbose_name_plural = "월별 서비스 구직자"
+
+    def __str__(self) -> str:
+        return f"{self.seeker_id} {self.month:%Y-%m}"
