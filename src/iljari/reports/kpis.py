@@ -98,11 +98,19 @@ def _counts(qs: QuerySet, prefix: str, breakdown: str | None, **aggregates: Coun
     if breakdown is None:
         row = qs.aggregate(**aggregates)
         return {name: {"": row[name]} for name in aggregates}
+    if breakdown == "occupation_group":  # a seeker may want two jobs of one group: each row counts once there
+        aggregates = {name: _distinct(count) for name, count in aggregates.items()}
     out: dict[str, dict[str, float]] = {name: {} for name in aggregates}
     for r in _with_key(qs, prefix, breakdown).values("key").annotate(**aggregates):
         for name in aggregates:
             out[name][_label(breakdown, r["key"])] = r[name]
     return out
+
+
+def _distinct(count: Count) -> Count:
+    counted = count.copy()
+    counted.distinct = True
+    return counted
 
 
 def _label(breakdown: str, key: object) -> str:

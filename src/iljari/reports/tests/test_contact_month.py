@@ -110,3 +110,18 @@ def test_a_period_that_cuts_a_month_is_counted_from_the_records(make_seeker, cou
     month = kpi_table(start=date(2026, 10, 1), end=date(2026, 10, 31), breakdown=None).total
     assert (month["registered"], month["served"]) == (2, 2)
     assert {early.pk, late.pk} == set(ContactMonth.objects.values_list("seeker_id", flat=True))
+
+
+def test_a_desks_figures_count_its_own_seekers_once_in_each_group(make_seeker, counselor, other_desk):
+    from iljari.reference.models import Occupation
+
+    welders = list(Occupation.objects.filter(keco_code__startswith="8")[:2])  # two jobs in one KECO group
+    mine = make_seeker(registered_on=date(2026, 10, 3), desired_occupations=welders)
+    make_seeker(registered_on=date(2026, 10, 4), desk=other_desk)
+    everyone = kpi_table(start=date(2026, 10, 1), end=date(2026, 10, 31), breakdown=None).total
+    assert everyone["served"] == 2
+    groups = kpi_table(start=date(2026, 10, 1), end=date(2026, 10, 31), breakdown="occupation_group", user=counselor)
+    assert groups.total["served"] == 1  # the counselor's desk only
+    major = next(key for key in groups.rows if key.startswith("8 "))
+    assert groups.rows[major]["served"] == groups.rows[major]["registered"] == 1
+    assert mine.desk_id == counselor.desk_id
