@@ -8,14 +8,21 @@ from collections import defaultdict
 
 import numpy as np
 
+COMPACT_AT = 4096  # rows added one by one that are folded into the CSR arrays (or an eighth of them)
+
 
 class Lists:
-    """Key → rows as a CSR structure (built in bulk with one sort), plus rows added one by one."""
+    """Key → rows as a CSR structure (built in bulk with one sort), plus rows added one by one.
+
+    Rows added one by one are folded into the arrays once there are many of them: read from Python
+    lists, 800k rows added after a bulk load of 200k made one query's candidates cost 1 ms more.
+    """
 
     def __init__(self) -> None:
         self._ptr = np.zeros(1, dtype=np.int64)
         self._rows = np.zeros(0, dtype=np.int64)
         self._extra: dict[int, list[int]] = defaultdict(list)
+        self._added = 0
 
     def bulk(self, keys: np.ndarray, rows: np.ndarray) -> None:
         keep = keys >= 0
@@ -24,19 +31,35 @@ class Lists:
         counts = np.bincount(keys, minlength=int(keys.max()) + 1 if len(keys) else 0)
         self._ptr = np.concatenate([[0], np.cumsum(counts)])
         self._rows = rows[order]
-        self._extra.clear()
+        self._extra = defaultdict(list)
+        self._added = 0
 
     def add(self, key: int, row: int) -> None:
-        if key >= 0:
-            self._extra[key].append(row)
+        if key < 0:
+            return
+        self._extra[key].append(row)
+        self._added += 1
+        if self._added >= max(COMPACT_AT, len(self._rows) // 8):
+            self._compact()
+
+    def _compact(self) -> None:
+        """Fold the rows added one by one into the arrays, after each key's earlier rows."""
+        keys = np.repeat(np.arange(len(self._ptr) - 1), np.diff(self._ptr))
+        extra_keys = [key for key, rows in self._extra.items() for _ in rows]
+        extra_rows = [row for rows in self._extra.values() for row in rows]
+        self.bulk(
+            np.concatenate([keys, np.array(extra_keys, dtype=np.int64)]),
+            np.concatenate([self._rows, np.array(extra_rows, dtype=np.int64)]),
+        )
 
     def get(self, key: int) -> np.ndarray:
         return self.get_many(np.array([key], dtype=np.int64))
 
     def get_many(self, keys: np.ndarray) -> np.ndarray:
-        """The rows of all ``keys``, key by key in the given order."""
-        keys = keys[(keys >= 0) & (keys < len(self._ptr) - 1)] if len(keys) else keys
-        starts, ends = self._ptr[keys], self._ptr[keys + 1]
+        """The rows of all ``keys``, key by key in the given order (rows added since the last fold come last)."""
+        keys = keys[keys >= 0] if len(keys) else keys
+        listed = keys[keys < len(self._ptr) - 1]  # a key first seen after the bulk load has only added rows
+        starts, ends = self._ptr[listed], self._ptr[listed + 1]
         lengths = ends - starts
         total = int(lengths.sum())
         if total:
