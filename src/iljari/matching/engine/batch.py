@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from iljari.matching.engine.candidates.texts import TextSpace
+from iljari.matching.engine.candidates.texts import EXACT_LIMIT, TextSpace
 from iljari.matching.engine.columns import VisaRules
 from iljari.matching.engine.matcher import NEAREST_TEXTS, Match, SeekerIndex, VacancyIndex
 from iljari.matching.engine.reasons import Reason, reason_codes, stored_items
@@ -34,18 +34,47 @@ TOP_K = 50
 CANDIDATES = 1000  # rows scored per group of alike seekers: room for a top 50 after the filters
 BLOCK_PAIRS = 65_536  # (seeker, vacancy) pairs scored in one array operation
 KNOWN_GROUPS = 20_000  # groups of alike seekers whose candidates a worker keeps across shards
+TEXTS_AT_ONCE = 64  # 희망직종 whose title similarities are computed together (64 × titles floats)
 CONTEXT = "context.json"
 QUERIES = "queries.npy"
 
 
 def _group_candidates(
-    index: VacancyIndex, text: str, occupations: tuple[int, ...], vector: np.ndarray | None, budget: int
+    index: VacancyIndex,
+    text: str,
+    occupations: tuple[int, ...],
+    vector: np.ndarray | None,
+    budget: int,
+    similar: tuple[np.ndarray, tuple[np.ndarray, np.ndarray]],
 ) -> tuple[np.ndarray, np.ndarray]:
-    """The rows a group of alike seekers is scored against, and their titles' similarity to the 희망직종."""
-    nearest = index.texts.nearest(vector, NEAREST_TEXTS)
+    """The rows a group of alike seekers is scored against, and their titles' similarity to the 희망직종;
+    ``similar`` is the 희망직종's (similarity to every title, nearest titles) from ``_title_similarities``."""
+    every, nearest = similar
     probe = SeekerRecord(seeker_id=0, desired_text=text, occupations=[(o, 1.0) for o in occupations])
     rows = index._candidates(probe, nearest[0], budget=budget)
-    return rows, index._text_similarity(vector, index.columns.data["title"][rows], nearest)
+    titles = index.columns.data["title"][rows]
+    if not len(every):  # no 희망직종, or a space searched by its index
+        return rows, index._text_similarity(vector, titles, nearest)
+    return rows, every[titles]
+
+
+def _title_similarities(
+    index: VacancyIndex, vectors: list[np.ndarray | None]
+) -> Iterator[tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]]:
+    """Each 희망직종's similarity to every title (exact spaces only) and its nearest titles, from one product
+    (``nearest`` and ``_text_similarity`` each computed it, once per group); the products of many at once."""
+    texts = index.texts
+    exact = 0 < len(texts) <= EXACT_LIMIT
+    asked = [v for v in vectors if v is not None] if exact else []
+    every = iter(texts.similarities_many(asked))
+    k = min(NEAREST_TEXTS, len(texts))
+    for vector in vectors:
+        if vector is None or not exact:
+            yield np.zeros(0, dtype=np.float32), texts.nearest(vector, NEAREST_TEXTS)
+            continue
+        row = next(every)
+        top = np.argpartition(-row, k - 1)[:k]  # as TextSpace.nearest picks them
+        yield row, (top, row[top])
 
 
 def top_matches(
@@ -79,10 +108,18 @@ def top_matches(
     results: dict[int, str] = {}
     block: list[tuple[int, np.ndarray, np.ndarray]] = []
     pairs = 0
-    for key, members in groups.items():
+    # groups met for the first time: each 희망직종's similarity to the titles is computed once for all its groups
+    fresh: dict[str, list[tuple[str, tuple[int, ...]]]] = defaultdict(list)
+    for key in groups:
         if key not in known:
-            text = key[0]
-            known[key] = _group_candidates(index, text, key[1], vectors.get(text) if text else None, budget)
+            fresh[key[0]].append(key)
+    for start in range(0, len(fresh), TEXTS_AT_ONCE):
+        some = list(fresh)[start : start + TEXTS_AT_ONCE]
+        chosen = [vectors.get(text) if text else None for text in some]
+        for text, vector, similar in zip(some, chosen, _title_similarities(index, chosen), strict=True):
+            for key in fresh[text]:
+                known[key] = _group_candidates(index, text, key[1], vector, budget, similar)
+    for key, members in groups.items():
         rows, sims = known[key]
         if not len(rows):
             results.update((int(ids[m]), "[]") for m in members)

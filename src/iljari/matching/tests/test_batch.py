@@ -192,3 +192,28 @@ def test_the_nightly_job_runs_on_the_queue_and_in_iljari_nightly_once_matching_i
         assert MatchRun.objects.filter(status=MatchRun.Status.DONE).count() == 2
     finally:
         shutil.rmtree(index_folder())  # later tests must not load this demo's saved index
+
+
+def test_title_similarities_of_many_queries_are_those_of_one_query_bit_for_bit():
+    """The batch computes many 희망직종's similarities at once, one query's product each time: with one BLAS
+    thread (a Ray task's) they are exactly the one-query product, so a stored list is what main's ranking gave.
+    A subprocess, as OpenBLAS's thread count is fixed when it loads (several threads split one product by
+    thread, and a query's values then depend on the thread count, many queries or one)."""
+    import os
+    import subprocess
+    import sys
+
+    check = """
+import numpy as np
+from iljari.matching.engine.candidates.texts import ROWS_AT_ONCE, TextSpace
+rng = np.random.default_rng(3)
+space = TextSpace(None)
+space.texts = [f"t{i}" for i in range(3 * ROWS_AT_ONCE + 37)]
+space.vectors = rng.standard_normal((len(space.texts), 384)).astype(np.float32)
+queries = list(rng.standard_normal((70, 384)).astype(np.float32)) + [rng.standard_normal(384)]
+many = space.similarities_many(queries)
+assert all(np.array_equal(m, space.similarities(q)) for m, q in zip(many, queries, strict=True))
+assert many[-1].dtype == np.float64  # a query of another precision takes the one-query product
+"""
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    subprocess.run([sys.executable, "-c", check], env=env, check=True)

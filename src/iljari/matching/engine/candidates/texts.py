@@ -12,6 +12,7 @@ import numpy as np
 from iljari.matching.engine.embeddings import DOCUMENT, QUERY, CachedEmbedder, for_embedding
 
 EXACT_LIMIT = 20_000
+ROWS_AT_ONCE = 512  # text vectors multiplied by many queries while they stay in the CPU's cache
 
 
 class TextSpace:
@@ -49,6 +50,25 @@ class TextSpace:
         if vector is None or not len(self.texts):
             return np.zeros(len(self.texts), dtype=np.float32)
         return self.vectors @ vector
+
+    def similarities_many(self, vectors: list[np.ndarray]) -> list[np.ndarray]:
+        """``similarities`` of each query vector, bit for bit, several times faster for many.
+
+        One query's product streams every text vector from memory; here a block of text vectors is
+        multiplied by every query while it is in cache. Each value is still one matrix-vector product
+        of the same rows (a matrix-matrix product would round differently), so batch and page agree.
+        """
+        same = [v.dtype == self.vectors.dtype and v.ndim == 1 for v in vectors]
+        if sum(same) < 2:  # one query (a counselor's refresh): its product as it always was
+            return [self.similarities(v) for v in vectors]
+        out = np.empty((sum(same), len(self.texts)), dtype=self.vectors.dtype)
+        alike = [v for v, ok in zip(vectors, same, strict=True) if ok]
+        for start in range(0, len(self.texts), ROWS_AT_ONCE):
+            block = self.vectors[start : start + ROWS_AT_ONCE]
+            for i, vector in enumerate(alike):
+                np.matmul(block, vector, out=out[i, start : start + ROWS_AT_ONCE])
+        rows = iter(out)
+        return [next(rows) if ok else self.similarities(v) for v, ok in zip(vectors, same, strict=True)]
 
     def nearest(self, vector: np.ndarray | None, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` most similar texts: (positions, similarities)."""
