@@ -73,8 +73,7 @@ def _title_similarities(
             yield np.zeros(0, dtype=np.float32), texts.nearest(vector, NEAREST_TEXTS)
             continue
         row = next(every)
-        top = np.argpartition(-row, k - 1)[:k]  # as TextSpace.nearest picks them
-        yield row, (top, row[top])
+        yield row, texts.highest(row, k)
 
 
 def top_matches(
@@ -113,8 +112,9 @@ def top_matches(
     for key in groups:
         if key not in known:
             fresh[key[0]].append(key)
-    for start in range(0, len(fresh), TEXTS_AT_ONCE):
-        some = list(fresh)[start : start + TEXTS_AT_ONCE]
+    fresh_texts = list(fresh)
+    for start in range(0, len(fresh_texts), TEXTS_AT_ONCE):
+        some = fresh_texts[start : start + TEXTS_AT_ONCE]
         chosen = [vectors.get(text) if text else None for text in some]
         for text, vector, similar in zip(some, chosen, _title_similarities(index, chosen), strict=True):
             for key in fresh[text]:

@@ -70,15 +70,19 @@ class TextSpace:
         rows = iter(out)
         return [next(rows) if ok else self.similarities(v) for v, ok in zip(vectors, same, strict=True)]
 
+    @staticmethod
+    def highest(sims: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` (≤ len) highest of an exact space's similarities: what ``nearest`` answers there."""
+        top = np.argpartition(-sims, k - 1)[:k]
+        return top, sims[top]
+
     def nearest(self, vector: np.ndarray | None, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` most similar texts: (positions, similarities)."""
         if vector is None or not len(self.texts):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         k = min(k, len(self.texts))
         if len(self.texts) <= EXACT_LIMIT:
-            sims = self.similarities(vector)
-            top = np.argpartition(-sims, k - 1)[:k]
-            return top, sims[top]
+            return self.highest(self.similarities(vector), k)
         key = vector.tobytes() + k.to_bytes(4, "little")
         if key not in self._recent:
             found = self._index().search(vector, k)
