@@ -22,8 +22,9 @@ def contains_all(held: np.ndarray, needed: np.ndarray) -> np.ndarray:
     """Row-wise: every non-negative id in ``needed`` (n×R) appears in ``held`` (n×L)."""
     ok = np.ones(len(needed), dtype=bool)
     for r in range(needed.shape[1]):
-        want = needed[:, r]
-        ok &= (want < 0) | (held == want[:, None]).any(axis=1)
+        rows = np.flatnonzero(needed[:, r] >= 0)  # most vacancies need no licence: compare only those that do
+        if len(rows):
+            ok[rows] &= (held[rows] == needed[rows, r, None]).any(axis=1)
     return ok
 
 

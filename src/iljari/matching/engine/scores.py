@@ -51,8 +51,9 @@ class PairEvaluation:
 def _contains_any(held: np.ndarray, offered: np.ndarray) -> np.ndarray:
     hit = np.zeros(len(offered), dtype=bool)
     for r in range(offered.shape[1]):
-        want = offered[:, r]
-        hit |= (want >= 0) & (held == want[:, None]).any(axis=1)
+        rows = np.flatnonzero(offered[:, r] >= 0)  # compare only the pairs that offer something in this slot
+        if len(rows):
+            hit[rows] |= (held[rows] == offered[rows, r, None]).any(axis=1)
     return hit
 
 
@@ -62,6 +63,8 @@ def _occupation_fit(s: Columns, v: Columns, catalogue: Catalogue) -> tuple[np.nd
     for j in range(s["occupations"].shape[1]):
         occ = s["occupations"][:, j]
         known = occ >= 0
+        if not known.any():
+            continue  # no seeker of these pairs has a j-th occupation: nothing can fit better
         keco = np.where(known, catalogue.keco[np.where(known, occ, 0)], -1)
         exact = known & (occ == v["occupation"])
         same = known & (keco == v["keco"]) & (v["keco"] >= 0)

@@ -99,7 +99,9 @@ class TextSpace:
             self._ann_size = 0
         if self._ann_size < len(self.texts):
             keys = np.arange(self._ann_size, len(self.texts))
-            self._ann.add(keys, self.vectors[self._ann_size :], threads=2)
+            # one thread: HNSW built by several links its graph in whatever order the threads run, so two
+            # workers (or a worker and the web process) would find different neighbours for the same title
+            self._ann.add(keys, self.vectors[self._ann_size :], threads=1)
             self._ann_size = len(self.texts)
         return self._ann
 
