@@ -76,6 +76,13 @@ class ColumnStore:
             self.data[name][rows] = np.asarray(column_values, dtype=self.data.dtype[name].base)
         return rows
 
+    def records(self, values: dict[str, list]) -> np.ndarray:
+        """Rows of these values that are not stored (a query's own seeker or vacancy): exactly that many."""
+        data = self._empty(len(next(iter(values.values()))))
+        for name, column_values in values.items():
+            data[name] = np.asarray(column_values, dtype=data.dtype[name].base)
+        return data
+
     def take(self, rows: np.ndarray) -> np.ndarray:
         """The rows as a structured array; ``result["lat"]`` is that attribute of each row.
 

@@ -121,12 +121,12 @@ class VacancyIndex(_Index):
         if fresh:
             self.rebuild_lists()
             return
-        for row, record, k, t in zip(rows.tolist(), records, keco, text_ids.tolist(), strict=True):
-            if record.vacancy_id in known:
-                continue  # a changed row stays listed; candidates are re-checked against the columns
-            self.by_occupation.add(record.occupation, row)
-            self.by_keco.add(k, row)
-            self.by_text.add(t, row)
+        # a changed row stays listed (candidates are re-checked against the columns); new rows are added
+        new = [i for i, r in enumerate(records) if r.vacancy_id not in known]
+        added = rows[new].tolist()
+        self.by_occupation.add_many([records[i].occupation for i in new], added)
+        self.by_keco.add_many([keco[i] for i in new], added)
+        self.by_text.add_many([int(text_ids[i]) for i in new], added)
 
     def rebuild_lists(self) -> None:
         """Occupation, KECO and title lists from the columns (after a bulk load)."""
@@ -189,10 +189,9 @@ class VacancyIndex(_Index):
         v = self.columns.take(rows)
         sims_for_rows = self._text_similarity(vector, v["title"], nearest)
         single = SeekerColumns()
-        single.upsert_rows(
-            [seeker.seeker_id], single.values([seeker], np.array([0 if seeker.desired_text else -1]), self.visas)
+        s = _broadcast(
+            single.records(single.values([seeker], np.array([0 if seeker.desired_text else -1]), self.visas)), len(rows)
         )
-        s = _broadcast(single.take(np.array([0])), len(rows))
         ev = self._evaluate(s, v, sims_for_rows, minimum_hourly)
         ranking = ev.score if order is None else np.asarray(order(outcome_features(ev, s, v)), dtype=np.float64)
         return MatchResult(
@@ -283,11 +282,9 @@ class VacancyIndex(_Index):
             for start in range(0, len(members), 64):
                 chunk = members[start : start + 64]
                 block = SeekerColumns()
-                block.upsert_rows(
-                    [m.seeker_id for m in chunk],
-                    block.values(chunk, np.array([0 if m.desired_text else -1 for m in chunk]), self.visas),
+                people = block.records(
+                    block.values(chunk, np.array([0 if m.desired_text else -1 for m in chunk]), self.visas)
                 )
-                people = block.take(np.arange(len(chunk)))
                 s = {n: np.repeat(people[n], len(rows), axis=0) for n in people.dtype.names}
                 v = {n: np.tile(v_one[n], (len(chunk),) + (1,) * (v_one[n].ndim - 1)) for n in v_one.dtype.names}
                 ev = self._evaluate(s, v, np.tile(sims_one, len(chunk)), minimum_hourly)
@@ -326,14 +323,15 @@ class SeekerIndex(_Index):
         if fresh:
             self.rebuild_lists()
             return
-        pairs = [(o, row) for row, r in zip(rows.tolist(), records, strict=True) for o, _ in r.occupations[:3]]
-        for (o, row), record_id in zip(pairs, [r.seeker_id for r in records for _ in r.occupations[:3]], strict=True):
-            if record_id not in known:
-                self.by_occupation.add(o, row)
-                self.by_keco.add(self._keco_of(o), row)
-        for row, record, t in zip(rows.tolist(), records, text_ids.tolist(), strict=True):
-            if record.seeker_id not in known:
-                self.by_text.add(t, row)
+        new = [
+            (row, r, t)
+            for row, r, t in zip(rows.tolist(), records, text_ids.tolist(), strict=True)
+            if r.seeker_id not in known
+        ]
+        pairs = [(o, row) for row, r, _ in new for o, _ in r.occupations[:3]]
+        self.by_occupation.add_many([o for o, _ in pairs], [row for _, row in pairs])
+        self.by_keco.add_many([self._keco_of(o) for o, _ in pairs], [row for _, row in pairs])
+        self.by_text.add_many([t for _, _, t in new], [row for row, _, _ in new])
 
     def rebuild_lists(self) -> None:
         self.by_occupation, self.by_keco, self.by_text = Lists(), Lists(), Lists()
@@ -364,8 +362,7 @@ class SeekerIndex(_Index):
             self._keco_of(vacancy.occupation),
             (int(self.ksco_major[vacancy.occupation]) if vacancy.occupation >= 0 else -1),
         )
-        single.upsert_rows([vacancy.vacancy_id], single.values([vacancy], [keco], [ksco], np.array([-1]), self.visas))
-        v = _broadcast(single.take(np.array([0])), len(rows))
+        v = _broadcast(single.records(single.values([vacancy], [keco], [ksco], np.array([-1]), self.visas)), len(rows))
         ev = self._evaluate(s, v, sims, minimum_hourly)
         chosen = np.flatnonzero(ev.passed)
         best = chosen[np.argsort(-ev.score[chosen], kind="stable")[:k]]

@@ -29,3 +29,12 @@ def test_taken_rows_are_the_stored_rows_in_the_order_asked_for():
     assert taken["lat"][0] == np.float32(37.307)
     assert taken.tobytes() == store.data[rows].tobytes()  # the same bytes as NumPy's own gather, NaNs included
     assert taken["keco"].tolist() == [-1] * 5  # attributes never written keep their empty value
+
+
+def test_records_not_stored_are_exactly_the_rows_given_with_unset_attributes_empty():
+    store = VacancyColumns()
+    one = store.records({"occupation": [5], "hourly": [10_030.0]})
+    assert len(one) == 1 and one.dtype == store.data.dtype
+    assert one["occupation"].tolist() == [5] and one["hourly"].tolist() == [10_030.0]
+    assert one["keco"].tolist() == [-1] and np.isnan(one["lat"]).all()
+    assert store.size == 0 and not store.row_of  # nothing was stored

@@ -42,14 +42,25 @@ class Lists:
         if self._added >= max(COMPACT_AT, len(self._rows) // 8):
             self._compact()
 
-    def _compact(self) -> None:
-        """Fold the rows added one by one into the arrays, after each key's earlier rows."""
+    def add_many(self, keys: list[int], rows: list[int]) -> None:
+        """Rows added after the bulk load; a batch of many (a chunk of a large import) is folded at once."""
+        if len(rows) < COMPACT_AT:
+            for key, row in zip(keys, rows, strict=True):
+                self.add(key, row)
+            return
+        self._compact(np.asarray(keys, dtype=np.int64), np.asarray(rows, dtype=np.int64))
+
+    def _compact(self, more_keys: np.ndarray | None = None, more_rows: np.ndarray | None = None) -> None:
+        """Fold the rows added one by one (then ``more_rows``) into the arrays, after each key's earlier rows."""
         keys = np.repeat(np.arange(len(self._ptr) - 1), np.diff(self._ptr))
         extra_keys = [key for key, rows in self._extra.items() for _ in rows]
         extra_rows = [row for rows in self._extra.values() for row in rows]
+        empty = np.zeros(0, dtype=np.int64)
         self.bulk(
-            np.concatenate([keys, np.array(extra_keys, dtype=np.int64)]),
-            np.concatenate([self._rows, np.array(extra_rows, dtype=np.int64)]),
+            np.concatenate([keys, np.array(extra_keys, dtype=np.int64), empty if more_keys is None else more_keys]),
+            np.concatenate(
+                [self._rows, np.array(extra_rows, dtype=np.int64), empty if more_rows is None else more_rows]
+            ),
         )
 
     def get(self, key: int) -> np.ndarray:
