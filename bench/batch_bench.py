@@ -19,7 +19,11 @@ before block scoring (issue 20): engine ~2.0–2.1 ms CPU a seeker with reasons,
 seeker. Title similarities once a 희망직종 and many at once (issue 20, --n 20000 --skip-end-to-end, engine CPU
 a seeker, 1 / 2 Ray workers): before 0.84 / 2.46 ms (load 1.5 / 3.0), after 0.35 / 0.41 ms (load 1.2);
 ≈ 100k × 0.41 ms = 41 s CPU → ~21 s on 2 idle cores (at 100k the >20k titles take usearch's search, not
-the exact product, so that projection is unmeasured at full size). Goal: ≤ 30 s. On a shared machine the
+the exact product, so that projection is unmeasured at full size). Measured at full size (--n 100000
+--skip-end-to-end), before / after gathering candidate rows as opaque records and comparing licences only
+where a slot is filled: engine CPU a seeker, 1 / 2 Ray workers, 0.906 / 0.975 ms → 0.474 / 0.589 ms (load
+2.3–2.7, another job beside it), 2 workers 74.9 → 41.6 s wall; the same snapshot on the idle machine, 2 Ray
+workers: 29.5 s wall, 0.497 ms CPU a seeker. Goal: ≤ 30 s. On a shared machine the
 CPU time (process time) is the figure: wall on 2 idle cores ≈ CPU / 2. The machine's load (``uptime``) is
 printed with the figures: other work shares the cores.
 """
