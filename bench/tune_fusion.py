@@ -76,6 +76,7 @@ class Collected:
     features: list[np.ndarray]
     baselines: dict[str, list[list[int]]]  # bm25 / vector top 10 per query
     learned: list[bool]  # the query is one the learned model ranks (Korean, against the Korean catalogue)
+    role_keys: list[list[tuple[str, str] | None]]  # per candidate: (query's role word, title's), if both have one
 
 
 def collect(folder: Path) -> Collected:
@@ -83,6 +84,7 @@ def collect(folder: Path) -> Collected:
     from iljari.matching.engine.candidates.fusion import TRAINED_LANGUAGE
     from iljari.matching.engine.candidates.retrieval import HybridRetriever, top_k
     from iljari.matching.engine.evaluation import eval_corpus, load_eval_set
+    from iljari.matching.engine.tokens import compact
     from iljari.matching.evalsets import build_concept_set
     from iljari.matching.models_runtime import retrieval_embedders
     from iljari.paths import data_file
@@ -92,13 +94,23 @@ def collect(folder: Path) -> Collected:
     load_user_dictionary()
     data = load_eval_set(folder)
     retriever = HybridRetriever(retrieval_embedders()).fit(eval_corpus(data, catalogue_documents()))
-    out = Collected(data.query_ids, data.doc_ids, [data.relevant[q] for q in data.query_ids], [], [], {}, [])
+    out = Collected(data.query_ids, data.doc_ids, [data.relevant[q] for q in data.query_ids], [], [], {}, [], [])
+    overlap = retriever.overlap
     out.baselines = {"bm25": [], "vector": []}
     for start in range(0, len(data.query_texts), 64):
         signals = retriever.signals(data.query_texts[start : start + 64])
-        for candidates, features in retriever.features(signals):
+        for query, same, (candidates, features) in zip(
+            signals.queries, signals.same_language, retriever.features(signals), strict=True
+        ):
             out.candidates.append(candidates)
             out.features.append(features)
+            role = overlap.role(compact(query)) if same else ""
+            out.role_keys.append(
+                [
+                    (role, overlap.title_roles[d]) if role and overlap.title_roles[d] else None
+                    for d in candidates.tolist()
+                ]
+            )
         out.learned += [
             bool(s) and lang == TRAINED_LANGUAGE
             for s, lang in zip(signals.same_language, signals.languages, strict=True)
@@ -106,6 +118,39 @@ def collect(folder: Path) -> Collected:
         for method in out.baselines:
             out.baselines[method] += [[d for d, _ in row] for row in top_k(retriever.baseline(signals, method), 10)]
     return out
+
+
+def role_pairs(c: Collected, rows: list[int]):  # noqa: ANN201 - fusion.RolePairs
+    """How often each (query role word, title role word) pair among these queries' candidates was the answer."""
+    from iljari.matching.engine.candidates.fusion import RolePairs
+
+    counts: dict[tuple[str, str], list[int]] = {}
+    for i in rows:
+        for d, key in zip(c.candidates[i].tolist(), c.role_keys[i], strict=True):
+            if key is not None:
+                tally = counts.setdefault(key, [0, 0])
+                tally[0] += c.doc_ids[d] in c.relevant[i]
+                tally[1] += 1
+    return RolePairs({key: (r, n) for key, (r, n) in counts.items()})
+
+
+def rate_roles(c: Collected, rows: list[int], pairs) -> None:  # noqa: ANN001 - fusion.RolePairs
+    """Set the ``role_pair`` feature of these queries' candidates from ``pairs``."""
+    from iljari.matching.engine.candidates.fusion import FEATURES
+
+    column = FEATURES.index("role_pair")
+    for i in rows:
+        features = c.features[i].copy()
+        features[:, column] = [np.nan if key is None else pairs.rate(*key) for key in c.role_keys[i]]
+        c.features[i] = features
+
+
+def rate_roles_out_of_fold(c: Collected, rows: list[int]) -> None:
+    """Training rows' ``role_pair`` from the counts of the other folds, so the model learns what the
+    feature is worth on queries it has not counted (as every query it will meet)."""
+    folds = [rows[f::FOLDS] for f in range(FOLDS)]
+    for f, fold in enumerate(folds):
+        rate_roles(c, fold, role_pairs(c, [i for g, other in enumerate(folds) if g != f for i in other]))
 
 
 def _training(c: Collected, rows: list[int]) -> tuple[np.ndarray, np.ndarray, list[int]]:
@@ -125,6 +170,7 @@ def train(c: Collected, rows: list[int], params: dict):  # noqa: ANN201 - a ligh
 
     from iljari.matching.engine.candidates.fusion import FEATURES
 
+    rate_roles_out_of_fold(c, rows)
     x, y, groups = _training(c, rows)
     dataset = lightgbm.Dataset(x, y, group=groups, feature_name=list(FEATURES), free_raw_data=False)
     settings = {
@@ -232,7 +278,7 @@ def main() -> None:
     parser.add_argument("--no-write", action="store_true", help="measure only; keep the shipped model")
     args = parser.parse_args()
     _setup()
-    from iljari.matching.engine.candidates.fusion import MODEL_FILE
+    from iljari.matching.engine.candidates.fusion import MODEL_FILE, ROLE_PAIRS_FILE
 
     folders = args.folders or _default_folders()
     started = time.perf_counter()
@@ -249,13 +295,18 @@ def main() -> None:
         scores = []
         for f in range(FOLDS):
             rest = [i for g, fold in enumerate(folds) if g != f for i in fold]
-            scores.append(measure(alias, folds[f], train(alias, rest, params), prior)["hybrid"]["ndcg@10"])
+            booster = train(alias, rest, params)
+            rate_roles(alias, folds[f], role_pairs(alias, rest))
+            scores.append(measure(alias, folds[f], booster, prior)["hybrid"]["ndcg@10"])
         mean = float(np.mean(scores))
         print(f"  cv {params}: nDCG@10 {mean:.4f} (folds {' '.join(f'{s:.3f}' for s in scores)})", flush=True)
         if best is None or mean > best[0]:
             best = (mean, params)
     print(f"chosen by {FOLDS}-fold cross-validation on {TRAIN_SET} (tuning part): {best[1]}, nDCG@10 {best[0]:.4f}")
     booster = train(alias, tune, best[1])
+    pairs = role_pairs(alias, tune)
+    for name, c in sets.items():  # every other query meets the counts of all the tuning part, as when shipped
+        rate_roles(c, [i for i, q in enumerate(c.query_ids) if name != TRAIN_SET or held_out(q)], pairs)
     print(f"{'set':<22} {'part':<8} {'queries':>7}  " + "  ".join(f"{m:>16}" for m in ("bm25", "vector", "hybrid")))
     for name, c in sets.items():
         for part, keep in (("tune", False), ("held-out", True)):
@@ -269,7 +320,9 @@ def main() -> None:
                 print(" " * 41 + "hybrid recall@10: " + " ".join(f"{k} {v:.2f}" for k, v in m["languages"].items()))
     if not args.no_write:
         MODEL_FILE.write_text(booster.model_to_string(), encoding="utf-8")
-        print(f"wrote {MODEL_FILE.relative_to(ROOT)} ({MODEL_FILE.stat().st_size / 1024:.0f} KB)")
+        ROLE_PAIRS_FILE.write_text(pairs.text(), encoding="utf-8")
+        for written in (MODEL_FILE, ROLE_PAIRS_FILE):
+            print(f"wrote {written.relative_to(ROOT)} ({written.stat().st_size / 1024:.0f} KB)")
 
 
 if __name__ == "__main__":

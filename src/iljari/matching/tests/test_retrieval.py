@@ -84,3 +84,32 @@ def test_scripts_that_write_vowels_as_marks_keep_them_in_tokens():
     assert word_tokens(["वेल्डिङ गर्ने काम", "ช่างเชื่อม"], "ne") == [["वेल्डिङ", "गर्", "काम"], ["ช่างเชื่อม"]]
     assert "ชื่อ" in ngram_tokens("ช่างเชื่อม")
     assert compact("수동포장원(일반)") == "수동포장원" and compact("Thợ  hàn") == "thohan"
+
+
+def test_a_role_word_is_an_ending_many_titles_share_and_its_learned_pairs_are_shipped(db, normalizer):
+    from iljari.matching.engine.candidates.fusion import FEATURES, OverlapTexts, RolePairs, shipped_role_pairs
+
+    stems = ("금형", "보석가공", "도장", "용접", "포장", "사출", "주조", "단조", "연마", "절삭", "목공", "제과", "봉제", "인쇄", "염색")
+    titles = [f"{stem}{role}" for stem in stems for role in ("조립원", "반장")]
+    overlap = OverlapTexts(titles, [[] for _ in titles])  # each ending shared by 15 distinct titles
+    assert {"반장", "조립원"} <= overlap.roles
+    assert overlap.role("보석가공반장") == "반장" and overlap.role("원") == ""  # a role word needs a stem
+
+    pairs = RolePairs({("반장", "감독자"): (30, 40), ("반장", "반장"): (0, 60)})
+    assert pairs.prior == 0.3
+    assert pairs.rate("반장", "감독자") == (30 + 0.6) / 42
+    assert pairs.rate("공", "원") == pairs.prior  # never counted: the rate over all pairs
+    assert np.isnan(pairs.rate("", "감독자"))
+    assert RolePairs.from_text(pairs.text()).counts == pairs.counts
+
+    shipped = shipped_role_pairs()  # learned by bench/tune_fusion.py from the alias set
+    supervisor = [b for a, b in shipped.counts if a == "반장" and b.endswith("감독자")]  # ...반장 is often ...감독자
+    assert max(shipped.rate("반장", b) for b in supervisor) > 10 * shipped.prior
+    signals = normalizer.retriever.signals(["용접반장"])
+    [(candidates, features)] = normalizer.retriever.features(signals)
+    roles = [normalizer.retriever.overlap.title_roles[d] for d in candidates.tolist()]
+    rates = features[:, FEATURES.index("role_pair")]
+    assert normalizer.retriever.overlap.role(compact("용접반장")) == "반장"
+    assert any(roles)
+    for role, rate in zip(roles, rates.tolist(), strict=True):
+        assert np.isnan(rate) if not role else rate == np.float32(shipped.rate("반장", role))

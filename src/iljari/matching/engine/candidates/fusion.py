@@ -3,7 +3,10 @@
 Features of a (query, candidate document) pair: every retrieval signal raw, as a z-score
 among all documents, as its rank, and the best z-score that signal gave any document (how
 sure it is for this query); how the query overlaps the title and the extra names
-(shared character pairs, a shared ending such as 조립원, containment); the query's length,
+(shared character pairs, a shared ending such as 조립원, containment, and how the parts before the
+role word compare: 보석가공반장 is 보석가공 + 반장, a role word being an ending many catalogue titles
+share, and how often a query ending in the one role word meant a title ending in the other, learned
+from the alias set: 반장 → 감독자); the query's length,
 script and whether it is in the catalogue's language; and how many of the best candidates
 share the candidate's group (KECO code), since a query that several occupations of one group
 answer is probably about that group. Missing evidence is NaN, which the model treats as
@@ -19,6 +22,7 @@ all development sets (the vocabulary's names count most there).
 
 import functools
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Protocol
 
@@ -45,6 +49,8 @@ OVERLAP = (
     "title_in_query",
     "query_in_title",
     "title_length_ratio",
+    "stem_dice",
+    "role_pair",
     "names_dice",
     "name_exact",
     "name_in_query",
@@ -61,7 +67,9 @@ FEATURES = (
     *QUERY,
     *GROUP,
 )
+ROLE_TITLES = 15  # an ending (of up to 4 characters) this many catalogue titles share is a role word: 반장, 조립원
 MODEL_FILE = Path(__file__).with_name("fusion_model.txt")
+ROLE_PAIRS_FILE = Path(__file__).with_name("fusion_roles.tsv")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
@@ -124,6 +132,46 @@ def shipped_fusion() -> LearnedFusion:
     return LearnedFusion(MODEL_FILE.read_text(encoding="utf-8"))
 
 
+class RolePairs:
+    """How often a candidate whose title ends in role word B was the answer to a query ending in A.
+
+    Counted by ``bench/tune_fusion.py`` over the alias set's candidates; a pair seldom seen leans
+    on the rate over all pairs (two candidates' worth of it), so one lucky case does not decide.
+    """
+
+    def __init__(self, counts: dict[tuple[str, str], tuple[int, int]]) -> None:
+        self.counts = counts
+        relevant = sum(r for r, _ in counts.values())
+        self.prior = relevant / max(sum(n for _, n in counts.values()), 1)
+
+    def rate(self, query_role: str, title_role: str) -> float:
+        if not query_role or not title_role:
+            return float("nan")
+        relevant, seen = self.counts.get((query_role, title_role), (0, 0))
+        return (relevant + 2 * self.prior) / (seen + 2)
+
+    def text(self) -> str:
+        rows = sorted(self.counts.items(), key=lambda item: (-item[1][1], item[0]))
+        return "query_role\ttitle_role\trelevant\tcandidates\n" + "".join(
+            f"{a}\t{b}\t{r}\t{n}\n" for (a, b), (r, n) in rows
+        )
+
+    @classmethod
+    def from_text(cls, text: str) -> "RolePairs":
+        counts = {}
+        for line in text.splitlines()[1:]:
+            a, b, r, n = line.split("\t")
+            counts[a, b] = (int(r), int(n))
+        return cls(counts)
+
+
+@functools.cache
+def shipped_role_pairs() -> RolePairs:
+    return (
+        RolePairs.from_text(ROLE_PAIRS_FILE.read_text(encoding="utf-8")) if ROLE_PAIRS_FILE.exists() else RolePairs({})
+    )
+
+
 def zscores(matrix: np.ndarray) -> np.ndarray:
     """Per-row z-scores over the finite values, NaN where there is no value."""
     finite = np.isfinite(matrix)
@@ -172,10 +220,18 @@ class OverlapTexts:
     def __init__(self, titles: list[str], names: list[list[str]]) -> None:
         self.titles = [compact(t) for t in titles]
         self.title_pairs = [_grams(t, 2) for t in self.titles]
+        endings = Counter(t[-n:] for t in set(self.titles) for n in range(1, 5) if len(t) > n)
+        self.roles = frozenset(e for e, count in endings.items() if count >= ROLE_TITLES)
+        self.title_roles = [self.role(t) for t in self.titles]
+        self.stem_pairs = [_grams(t[: len(t) - len(r)], 2) for t, r in zip(self.titles, self.title_roles, strict=True)]
         self.title_triples = [_grams(t, 3) for t in self.titles]
         self.names = [[c for c in (compact(n) for n in doc) if c] for doc in names]
         self.name_pairs = [[_grams(n, 2) for n in doc] for doc in self.names]
         self.has_names = np.array([bool(doc) for doc in self.names], dtype=bool)
+
+    def role(self, text: str) -> str:
+        """The longest role word ``text`` ends in, with something before it ("" if none)."""
+        return next((text[-n:] for n in (4, 3, 2, 1) if len(text) > n and text[-n:] in self.roles), "")
 
 
 def candidate_features(
@@ -239,6 +295,9 @@ def _overlap(query: str, candidates: np.ndarray, texts: OverlapTexts, *, same_la
     """Overlaps with the title (for queries in the catalogue's language, like the lexical signals) and names."""
     q = compact(query)
     q2, q3 = _grams(q, 2), _grams(q, 3)
+    q_role = texts.role(q)
+    pairs = shipped_role_pairs()
+    q_stem = _grams(q[: len(q) - len(q_role)], 2)
     rows = np.zeros((len(candidates), len(OVERLAP)), dtype=np.float32)
     for i, d in enumerate(candidates.tolist()):
         t = texts.titles[d]
@@ -250,17 +309,19 @@ def _overlap(query: str, candidates: np.ndarray, texts: OverlapTexts, *, same_la
             rows[i, 4] = float(bool(t) and t in q)
             rows[i, 5] = float(bool(q) and q in t)
             rows[i, 6] = len(t) / max(len(q), 1)
+            rows[i, 7] = _dice(q_stem, texts.stem_pairs[d])
+            rows[i, 8] = pairs.rate(q_role, texts.title_roles[d])
         else:
-            rows[i, 0:7] = np.nan
+            rows[i, 0:9] = np.nan
         if texts.has_names[d]:
             doc = texts.names[d]
-            rows[i, 7] = max((_dice(q2, p) for p in texts.name_pairs[d]), default=0.0)
-            rows[i, 8] = float(q in doc)
-            rows[i, 9] = float(any(len(n) >= 2 and n in q for n in doc))
-            rows[i, 10] = float(any(len(q) >= 2 and q in n for n in doc))
-            rows[i, 11] = 1.0
+            rows[i, 9] = max((_dice(q2, p) for p in texts.name_pairs[d]), default=0.0)
+            rows[i, 10] = float(q in doc)
+            rows[i, 11] = float(any(len(n) >= 2 and n in q for n in doc))
+            rows[i, 12] = float(any(len(q) >= 2 and q in n for n in doc))
+            rows[i, 13] = 1.0
         else:
-            rows[i, 7:11] = np.nan
+            rows[i, 9:13] = np.nan
     return list(rows.T)
 
 
