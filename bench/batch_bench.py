@@ -29,6 +29,7 @@ printed with the figures: other work shares the cores.
 """
 
 import argparse
+import gc
 import json
 import os
 import random
@@ -159,14 +160,12 @@ def _fill(n: int) -> None:
     )
 
 
-def _engine_only(run: object, indexes: object, workers: int) -> dict:
+def _engine_only(run: object, folder: Path, workers: int) -> dict:
     """The snapshot scored on Ray by ``workers`` workers; nothing written."""
     import ray
 
-    from iljari.matching.batch import _write_snapshot
     from iljari.matching.engine import batch as engine
 
-    folder = _write_snapshot(run, indexes)
     shards = [(s.number, s.first_seeker, s.last_seeker) for s in run.shards.all()]
     ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
     try:
@@ -211,7 +210,7 @@ def main() -> None:
 
         import resource
 
-        from iljari.matching.batch import SHARD_SIZE, _claim
+        from iljari.matching.batch import SHARD_SIZE, _claim, _write_snapshot
         from iljari.matching.indexes import MatchingIndexes
         from iljari.matching.models import MatchRun, MatchShard
 
@@ -229,9 +228,12 @@ def main() -> None:
         )
 
         run = _claim(shard_size=args.shard_size or SHARD_SIZE, k=50, backend="bench")
+        folder = _write_snapshot(run, indexes)
+        del indexes  # the workers read the snapshot; at 10^6 the driver's copy would crowd them out of memory
+        gc.collect()
         out["engine"] = []
         for workers in (1, 2):
-            figures = _engine_only(run, indexes, workers)
+            figures = _engine_only(run, folder, workers)
             out["engine"].append(figures)
             print(
                 f"engine only (no database write), {workers} Ray worker(s): {figures['seekers']:,} seekers × "

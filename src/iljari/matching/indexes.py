@@ -28,7 +28,14 @@ from iljari.matching.engine.records import SeekerRecord
 from iljari.matching.engine.saved import read_indexes, write_indexes
 from iljari.matching.models import OccupationGuess
 from iljari.matching.models_runtime import embedding_cache
-from iljari.matching.records import seeker_records, seekers_for_index, vacancies_for_index, vacancy_records
+from iljari.matching.records import (
+    PAGE,
+    in_pages,
+    seeker_records,
+    seekers_for_index,
+    vacancies_for_index,
+    vacancy_records,
+)
 from iljari.reference.models import MinimumWage
 from iljari.seekers.models import Seeker
 from iljari.vacancies.models import Vacancy
@@ -45,6 +52,8 @@ def index_folder() -> Path:
 
 
 class MatchingIndexes:
+    page = PAGE  # rows read from the database at once
+
     def __init__(self) -> None:
         catalogue, self.occupation_index = engine_catalogue()
         rules = engine_visa_rules()
@@ -78,16 +87,28 @@ class MatchingIndexes:
                     Q(updated_at__gte=since) | Q(referrals__referred_at__gte=since) | Q(referrals__result_at__gte=since)
                 ).distinct()
                 seekers = Seeker.objects.filter(updated_at__gte=since)
-            vacancy_rows = vacancy_records(vacancies_for_index(vacancies), self.occupation_index)
-            seeker_list = list(seekers_for_index(seekers))
-            seeker_rows = seeker_records(seeker_list, self.occupation_index, self.visa_rules)
-            if vacancy_rows or seeker_rows:
-                names = licence_names()
-                self.vacancies.licence_names = self.seekers.licence_names = names
-            self.vacancies.upsert(vacancy_rows)
-            self.seekers.upsert(seeker_rows, [s.status == Seeker.Status.ACTIVE for s in seeker_list])
+            fresh = self.synced_at is None  # every row is read: the lists are sorted once, at the end
+            read = 0
+            for page in in_pages(vacancies_for_index(vacancies), self.page):
+                rows = vacancy_records(page, self.occupation_index)
+                self._licence_names(read)
+                self.vacancies.upsert(rows, lists=not fresh)
+                read += len(rows)
+            for page in in_pages(seekers_for_index(seekers), self.page):
+                rows = seeker_records(page, self.occupation_index, self.visa_rules)
+                self._licence_names(read)
+                self.seekers.upsert(rows, [s.status == Seeker.Status.ACTIVE for s in page], lists=not fresh)
+                read += len(rows)
+            if fresh:
+                self.vacancies.rebuild_lists()
+                self.seekers.rebuild_lists()
             self.synced_at = started
-            return len(vacancy_rows) + len(seeker_rows)
+            return read
+
+    def _licence_names(self, read: int) -> None:
+        """Licence names as of this sync, looked up once it has read a row (most requests read none)."""
+        if not read:
+            self.vacancies.licence_names = self.seekers.licence_names = licence_names()
 
     def save(self, folder: Path | None = None) -> None:
         """Write a new generation of the saved index beside the old one, then switch ``current`` to it

@@ -1,6 +1,7 @@
 """Database rows → the engine's plain records (the only place the two meet)."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -14,6 +15,18 @@ from iljari.vacancies.models import Vacancy
 from iljari.vacancies.wages import daily_hours, hourly_equivalent, monthly_for_hours
 
 OPEN_REFERRAL = (Referral.Status.REFERRED, Referral.Status.INTERVIEW)
+PAGE = 5000  # rows read at once: a province's million rows as model instances would not fit in memory
+
+
+M = TypeVar("M", Vacancy, Seeker)
+
+
+def in_pages(qs: QuerySet[M], size: int = PAGE) -> Iterator[list[M]]:
+    """The rows in key order, ``size`` at a time (each page's prefetches are its own few queries)."""
+    last = None
+    while page := list((qs if last is None else qs.filter(pk__gt=last)).order_by("pk")[:size]):
+        yield page
+        last = page[-1].pk
 
 
 def vacancies_for_index(qs: QuerySet[Vacancy]) -> QuerySet[Vacancy]:

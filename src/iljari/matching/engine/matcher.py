@@ -104,7 +104,9 @@ class VacancyIndex(_Index):
         self.titles_text: dict[int, str] = {}
         self.places: dict[int, str] = {}
 
-    def upsert(self, records: list[VacancyRecord]) -> None:
+    def upsert(self, records: list[VacancyRecord], *, lists: bool = True) -> None:
+        """Add or change these rows; ``lists=False`` leaves the candidate lists to one ``rebuild_lists`` after
+        a load in pages (each page folded in would sort every list again)."""
         if not records:
             return
         fresh = len(self.columns.row_of) == 0
@@ -118,6 +120,8 @@ class VacancyIndex(_Index):
         for row, record in zip(rows.tolist(), records, strict=True):
             self.titles_text[row] = record.title
             self.places[row] = record.place
+        if not lists:
+            return
         if fresh:
             self.rebuild_lists()
             return
@@ -309,7 +313,8 @@ class SeekerIndex(_Index):
         self.columns = SeekerColumns()
         self.places: dict[int, str] = {}
 
-    def upsert(self, records: list[SeekerRecord], active: list[bool] | None = None) -> None:
+    def upsert(self, records: list[SeekerRecord], active: list[bool] | None = None, *, lists: bool = True) -> None:
+        """As ``VacancyIndex.upsert``; ``active`` marks the rows of seekers no longer looking."""
         if not records:
             return
         fresh = len(self.columns.row_of) == 0
@@ -320,6 +325,8 @@ class SeekerIndex(_Index):
         )
         for row, record in zip(rows.tolist(), records, strict=True):
             self.places[row] = record.home_place
+        if not lists:
+            return
         if fresh:
             self.rebuild_lists()
             return

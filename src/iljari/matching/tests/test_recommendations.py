@@ -11,6 +11,7 @@ from iljari.core.lifecycles import transition
 from iljari.employers.services import EmployerInput, employers_create
 from iljari.matching.catalogue import guess_occupations, normalizer
 from iljari.matching.indexes import MatchingIndexes, forget_indexes, index_folder, matching_indexes
+from iljari.matching.records import seeker_records
 from iljari.matching.selectors import seekers_for_vacancy, vacancies_for_seeker
 from iljari.privacy.models import AuditEvent
 from iljari.reference.models import Dong, Licence, Occupation
@@ -165,6 +166,33 @@ def test_saved_indexes_answer_like_fresh_ones(employer, make_seeker):
     assert restored.load()
     assert restored.vacancies.columns.size == 2
     assert [(r.vacancy.pk, r.score) for r in vacancies_for_seeker(seeker=seeker).matches] == before
+
+
+def test_an_index_read_a_few_rows_at_a_time_is_the_one_read_at_once(employer, make_seeker):
+    for title, dong in [
+        ("아크용접원", "초지동"),
+        ("사출성형기조작원", "원곡동"),
+        ("요양보호사", "와동"),
+        ("아크용접원", "와동"),
+    ]:
+        _vacancy(employer, title, dong=dong)
+    seekers = [make_seeker(desired_job_text=t) for t in ("용접", "사출", "요양보호사", "용접 보조", "조립")]
+    paged, whole = MatchingIndexes(), MatchingIndexes()
+    paged.page = 2
+    assert paged.sync() == whole.sync() == 9
+    for a, b in [(paged.vacancies, whole.vacancies), (paged.seekers, whole.seekers)]:
+        assert a.columns.ids[: a.columns.size].tolist() == b.columns.ids[: b.columns.size].tolist()
+        for lists in ("by_occupation", "by_keco", "by_text"):
+            assert getattr(a, lists)._rows.tolist() == getattr(b, lists)._rows.tolist()
+            assert getattr(a, lists)._ptr.tolist() == getattr(b, lists)._ptr.tolist()
+    minimum = whole.minimum_hourly
+    records = seeker_records(seekers, whole.occupation_index, whole.visa_rules)
+    found = [
+        [(m.record_id, m.score) for m in i.vacancies.match(r, k=5, minimum_hourly=minimum).matches]
+        for i in (paged, whole)
+        for r in records
+    ]
+    assert found[: len(records)] == found[len(records) :] and sum(map(len, found)) > 0
 
 
 def test_a_save_killed_half_way_leaves_the_previous_index_in_use(employer, make_seeker):
