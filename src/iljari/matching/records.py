@@ -26,6 +26,8 @@ def in_pages(qs: QuerySet[M], size: int = PAGE) -> Iterator[list[M]]:
     last = None
     while page := list((qs if last is None else qs.filter(pk__gt=last)).order_by("pk")[:size]):
         yield page
+        if len(page) < size:  # the last page: no query for an empty one (a request's sync reads a few rows)
+            return
         last = page[-1].pk
 
 
